@@ -1,0 +1,2 @@
+/** Jakarta Servlet adapter for {@code fr.socle.identity}: login, callback and logout endpoints. */
+package fr.socle.identity.servlet;

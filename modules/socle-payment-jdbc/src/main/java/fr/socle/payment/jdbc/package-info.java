@@ -1,0 +1,2 @@
+/** Payment ledger on PostgreSQL and H2. */
+package fr.socle.payment.jdbc;

@@ -1,0 +1,2 @@
+/** Payments with an exactly-once ledger and reconciliation. */
+package fr.socle.payment;

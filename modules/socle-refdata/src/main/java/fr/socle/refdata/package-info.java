@@ -1,0 +1,2 @@
+/** Reference data: offline territories, validators, public API clients. */
+package fr.socle.refdata;

@@ -1,0 +1,2 @@
+/** The encrypted, tamper-evident document safe. */
+package fr.socle.storage;
