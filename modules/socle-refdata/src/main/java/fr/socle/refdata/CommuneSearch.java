@@ -1,0 +1,78 @@
+package fr.socle.refdata;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A prefix search on commune names, for autocompletion: see {@link
+ * Territories#search(CommuneSearch)}.
+ *
+ * <pre>{@code
+ * CommuneSearch query = CommuneSearch.of("st denis", 10)
+ *     .inDepartement("93")
+ *     .ofTypes(CommuneType.ACTUELLE);
+ * List<Commune> hits = Territories.embedded().search(query);
+ * }</pre>
+ *
+ * @param text what the user typed; accents, case, hyphens, apostrophes and spaces are ignored and
+ *     "St"/"Ste" equal "Saint"/"Sainte"
+ * @param limit the maximum number of results, 1 to 1000
+ * @param departementCode only communes of this département, if present
+ * @param types only these kinds of entries; never empty
+ */
+public record CommuneSearch(
+    String text, int limit, Optional<String> departementCode, Set<CommuneType> types) {
+
+  /** The largest accepted limit. */
+  public static final int MAX_LIMIT = 1000;
+
+  /** Validates the query. */
+  public CommuneSearch {
+    Objects.requireNonNull(text, "text");
+    if (text.length() > 200) {
+      throw new IllegalArgumentException("search text longer than 200 characters");
+    }
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+    }
+    Objects.requireNonNull(departementCode, "departementCode");
+    if (types.isEmpty()) {
+      throw new IllegalArgumentException("at least one commune type is needed");
+    }
+    types = Set.copyOf(EnumSet.copyOf(types));
+  }
+
+  /**
+   * A search over every kind of entry, in every département.
+   *
+   * @param text what the user typed
+   * @param limit the maximum number of results
+   * @return the query
+   */
+  public static CommuneSearch of(String text, int limit) {
+    return new CommuneSearch(text, limit, Optional.empty(), EnumSet.allOf(CommuneType.class));
+  }
+
+  /**
+   * Returns a copy restricted to one département.
+   *
+   * @param code a département code such as {@code 93} or {@code 2A}
+   * @return the new query
+   */
+  public CommuneSearch inDepartement(String code) {
+    return new CommuneSearch(text, limit, Optional.of(code.trim().toUpperCase()), types);
+  }
+
+  /**
+   * Returns a copy restricted to some kinds of entries.
+   *
+   * @param first a kind
+   * @param others more kinds
+   * @return the new query
+   */
+  public CommuneSearch ofTypes(CommuneType first, CommuneType... others) {
+    return new CommuneSearch(text, limit, departementCode, EnumSet.of(first, others));
+  }
+}

@@ -1,0 +1,344 @@
+package fr.socle.refdata;
+
+import fr.socle.refdata.internal.CogData;
+import fr.socle.refdata.internal.CogResource;
+import fr.socle.refdata.internal.NameFolding;
+import fr.socle.refdata.internal.SearchIndex;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * French territories of one COG millésime, offline: communes (current, délégués, associés,
+ * municipal arrondissements), départements, régions, EPCI and postal codes.
+ *
+ * <p>{@link #embedded()} holds COG 2026, built from {@code @etalab/decoupage-administratif} 6.0.0
+ * (INSEE COG, DGCL EPCI list, INSEE legal populations, La Poste postal codes; Licence Ouverte). It
+ * is loaded once, on first use, in a few hundred milliseconds, and then answers from memory: a
+ * lookup by code costs tens of nanoseconds, a search a few microseconds.
+ *
+ * <pre>{@code
+ * Territories territories = Territories.embedded();
+ * Commune c = territories.commune("93059").orElseThrow(); // Saint-Denis 93066 since the merger
+ * List<Commune> atCp = territories.communesByPostalCode("93380");
+ * List<Commune> hits = territories.search("st denis", 10);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe. Methods never return null; unknown codes give an empty {@link
+ * Optional} or list. Input codes are trimmed and upper-cased ({@code 2a004} finds {@code 2A004}).
+ */
+public final class Territories {
+  private final Millesime millesime;
+  private final List<Region> regions;
+  private final List<Departement> departements;
+  private final List<Epci> epcis;
+  private final List<Commune> currentCommunes;
+  private final Map<String, Commune> byCode; // current communes and arrondissements
+  private final Map<CommuneType, Map<String, Commune>> byTypeAndCode;
+  private final Map<String, Commune> byFormerCode;
+  private final Map<String, List<Commune>> byPostalCode;
+  private final Map<String, Region> regionByCode;
+  private final Map<String, Departement> departementByCode;
+  private final Map<String, Epci> epciBySiren;
+  private final Commune[] searchable;
+  private final SearchIndex index;
+
+  private Territories(CogData data) {
+    this.millesime = data.millesime();
+    this.regions = List.copyOf(data.regions());
+    this.departements = List.copyOf(data.departements());
+    this.epcis = List.copyOf(data.epcis());
+    List<Commune> all = data.communes();
+    this.searchable = all.toArray(new Commune[0]);
+    this.byCode = new HashMap<>(all.size() * 2);
+    this.byTypeAndCode = new EnumMap<>(CommuneType.class);
+    for (CommuneType t : CommuneType.values()) {
+      byTypeAndCode.put(t, new HashMap<>());
+    }
+    Map<String, List<Commune>> cp = new HashMap<>(12_000);
+    List<Commune> current = new ArrayList<>(35_000);
+    for (Commune c : all) {
+      byTypeAndCode.get(c.type()).put(c.code(), c);
+      if (c.type() == CommuneType.ACTUELLE || c.type() == CommuneType.ARRONDISSEMENT_MUNICIPAL) {
+        byCode.put(c.code(), c);
+        for (String p : c.postalCodes()) {
+          cp.computeIfAbsent(p, k -> new ArrayList<>(2)).add(c);
+        }
+      }
+      if (c.isCurrent()) {
+        current.add(c);
+      }
+    }
+    this.byFormerCode = new HashMap<>();
+    for (Commune c : current) {
+      for (String former : c.formerCodes()) {
+        if (!byCode.containsKey(former)) {
+          byFormerCode.put(former, c);
+        }
+      }
+    }
+    // A délégué or associé is a former commune too, even when its code is not listed in
+    // anciensCodes (mergers older than that field): it resolves to its current commune.
+    for (CommuneType t : Set.of(CommuneType.DELEGUEE, CommuneType.ASSOCIEE)) {
+      for (Commune c : byTypeAndCode.get(t).values()) {
+        Commune parent = c.parentCode().map(byCode::get).orElse(null);
+        if (parent != null && !byCode.containsKey(c.code())) {
+          byFormerCode.putIfAbsent(c.code(), parent);
+        }
+      }
+    }
+    this.byPostalCode = new HashMap<>(cp.size() * 2);
+    cp.forEach((k, v) -> byPostalCode.put(k, List.copyOf(v)));
+    this.currentCommunes = List.copyOf(current);
+    this.regionByCode = index(regions, Region::code);
+    this.departementByCode = index(departements, Departement::code);
+    this.epciBySiren = index(epcis, Epci::siren);
+    this.index = new SearchIndex(searchable);
+  }
+
+  /**
+   * Returns the territories of COG 2026 shipped in this jar, loading them on first call.
+   *
+   * @return the shared instance
+   * @throws fr.socle.core.SocleClientException if the embedded resource is missing or corrupt
+   */
+  public static Territories embedded() {
+    return Embedded.INSTANCE;
+  }
+
+  // Initialization-on-demand holder: loaded once, lazily, thread-safe without locking afterwards.
+  private static final class Embedded {
+    static final Territories INSTANCE = new Territories(CogResource.loadEmbedded());
+  }
+
+  /**
+   * Returns the COG vintage of every record of this instance.
+   *
+   * @return the millésime
+   */
+  public Millesime millesime() {
+    return millesime;
+  }
+
+  /**
+   * Finds the current commune (or municipal arrondissement) for an INSEE code, resolving the code
+   * of a former commune (merged into a commune nouvelle, or a délégué or associé) to the current
+   * commune that absorbed it. Compare {@link Commune#code()} with the input to know whether the
+   * code was resolved.
+   *
+   * @param code an INSEE code, for example {@code 93059} (resolved to Saint-Denis 93066)
+   * @return the current commune or arrondissement, if the code is known
+   */
+  public Optional<Commune> commune(String code) {
+    Objects.requireNonNull(code, "code");
+    Commune c = byCode.get(code);
+    if (c != null) {
+      return Optional.of(c);
+    }
+    String normal = normalise(code);
+    c = byCode.get(normal);
+    return Optional.ofNullable(c != null ? c : byFormerCode.get(normal));
+  }
+
+  /**
+   * Finds the entry of one kind with exactly this code, without resolving former codes. Needed
+   * because a commune déléguée often shares the code of its commune nouvelle.
+   *
+   * @param code an INSEE code
+   * @param type the kind of entry
+   * @return the entry, if it exists in this millésime
+   */
+  public Optional<Commune> commune(String code, CommuneType type) {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(type, "type");
+    return Optional.ofNullable(byTypeAndCode.get(type).get(normalise(code)));
+  }
+
+  /**
+   * Tells whether an INSEE code is the code of a current commune or arrondissement of this
+   * millésime (former codes do not count).
+   *
+   * @param code an INSEE code
+   * @return true if it is current
+   */
+  public boolean isCurrentCode(String code) {
+    return byCode.containsKey(normalise(code));
+  }
+
+  /**
+   * Returns the current communes and municipal arrondissements a postal code serves. Paris,
+   * Marseille and Lyon appear together with their arrondissements.
+   *
+   * @param postalCode five digits, for example {@code 93380}
+   * @return the communes, possibly empty
+   */
+  public List<Commune> communesByPostalCode(String postalCode) {
+    Objects.requireNonNull(postalCode, "postalCode");
+    List<Commune> hits = byPostalCode.get(postalCode);
+    if (hits == null) {
+      hits = byPostalCode.get(postalCode.strip());
+    }
+    return hits == null ? List.of() : hits;
+  }
+
+  /**
+   * Returns every current commune, in INSEE code order.
+   *
+   * @return the communes
+   */
+  public List<Commune> communes() {
+    return currentCommunes;
+  }
+
+  /**
+   * Finds a département.
+   *
+   * @param code for example {@code 2A} or {@code 971}
+   * @return the département, if known
+   */
+  public Optional<Departement> departement(String code) {
+    Objects.requireNonNull(code, "code");
+    return Optional.ofNullable(departementByCode.get(normalise(code)));
+  }
+
+  /**
+   * Returns every département, COM included.
+   *
+   * @return the départements
+   */
+  public List<Departement> departements() {
+    return departements;
+  }
+
+  /**
+   * Finds a région.
+   *
+   * @param code for example {@code 11}
+   * @return the région, if known
+   */
+  public Optional<Region> region(String code) {
+    Objects.requireNonNull(code, "code");
+    return Optional.ofNullable(regionByCode.get(normalise(code)));
+  }
+
+  /**
+   * Returns every région, COM included.
+   *
+   * @return the régions
+   */
+  public List<Region> regions() {
+    return regions;
+  }
+
+  /**
+   * Finds an EPCI by SIREN.
+   *
+   * @param siren nine digits, spaces allowed
+   * @return the EPCI, if known
+   */
+  public Optional<Epci> epci(String siren) {
+    Objects.requireNonNull(siren, "siren");
+    return Optional.ofNullable(epciBySiren.get(siren.replace(" ", "")));
+  }
+
+  /**
+   * Returns every EPCI.
+   *
+   * @return the EPCI
+   */
+  public List<Epci> epcis() {
+    return epcis;
+  }
+
+  /**
+   * Returns the EPCI a commune belongs to.
+   *
+   * @param commune a current commune
+   * @return the EPCI; empty for a few island communes and for non-current entries
+   */
+  public Optional<Epci> epciOf(Commune commune) {
+    return commune.epciCode().map(epciBySiren::get);
+  }
+
+  /**
+   * Returns the member communes of an EPCI.
+   *
+   * @param epci an EPCI of this millésime
+   * @return the communes, in the order of the DGCL list
+   */
+  public List<Commune> members(Epci epci) {
+    List<Commune> out = new ArrayList<>(epci.memberCodes().size());
+    for (String code : epci.memberCodes()) {
+      Commune c = byCode.get(code);
+      if (c != null) {
+        out.add(c);
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * Prefix search on names of every kind of entry, most populated first (délégués and associés have
+   * no population and come last). See {@link #search(CommuneSearch)}.
+   *
+   * @param text what the user typed, for example {@code "st et"}
+   * @param limit 1 to 1000
+   * @return the matches, possibly empty
+   * @throws IllegalArgumentException if the limit is out of range
+   */
+  public List<Commune> search(String text, int limit) {
+    return search(CommuneSearch.of(text, limit));
+  }
+
+  /**
+   * Prefix search on names ignoring accents, case, hyphens, apostrophes and spaces, where
+   * "St"/"Ste" equal "Saint"/"Sainte": "st etienne", "SAINT-ÉTIENNE" and "saintet" all find
+   * Saint-Étienne. The whole name must start with the text ("denis" does not find Saint-Denis).
+   * Results are ranked by population, then by name.
+   *
+   * @param query the query with its filters
+   * @return the matches, possibly empty; empty when the text has no letter or digit
+   */
+  public List<Commune> search(CommuneSearch query) {
+    List<String> prefixes = NameFolding.foldQuery(query.text());
+    if (prefixes.get(0).isEmpty()) {
+      return List.of();
+    }
+    String dep = query.departementCode().orElse(null);
+    Set<CommuneType> types = query.types();
+    boolean allTypes = types.size() == CommuneType.values().length;
+    return index.search(
+        prefixes,
+        query.limit(),
+        i -> {
+          Commune c = searchable[i];
+          return (dep == null || dep.equals(c.departementCode()))
+              && (allTypes || types.contains(c.type()));
+        });
+  }
+
+  private static String normalise(String code) {
+    return code.strip().toUpperCase(Locale.ROOT);
+  }
+
+  private static <T> Map<String, T> index(
+      List<T> items, java.util.function.Function<T, String> key) {
+    Map<String, T> map = new HashMap<>(items.size() * 2);
+    for (T t : items) {
+      map.put(key.apply(t), t);
+    }
+    return Map.copyOf(map);
+  }
+
+  @Override
+  public String toString() {
+    return "Territories[" + millesime + ", " + currentCommunes.size() + " communes]";
+  }
+}
