@@ -1,5 +1,6 @@
 package fr.socle.examples.demo;
 
+import fr.socle.examples.demo.communes.CommunesFeature;
 import fr.socle.examples.demo.web.Layout;
 import fr.socle.examples.demo.web.SecurityHeadersFilter;
 import fr.socle.examples.demo.web.StaticServlet;
@@ -85,6 +86,7 @@ public final class DemoPortal implements AutoCloseable {
 
     List<Feature> features = new ArrayList<>();
     try {
+      features.add(CommunesFeature.embedded());
       Layout layout = new Layout();
       ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
       context.setContextPath("/");

@@ -10,7 +10,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
  * One block of Socle as the portal shows it: its pages, its card on the home page, and what it says
  * at start-up. Each feature owns the clients (and simulators) it built and closes them.
  */
-interface Feature extends AutoCloseable {
+public interface Feature extends AutoCloseable {
   /**
    * Adds the feature's servlets and menu links.
    *

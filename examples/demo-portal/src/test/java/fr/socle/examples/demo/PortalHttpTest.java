@@ -81,4 +81,30 @@ class PortalHttpTest {
     assertThat(get("/static/../DemoPortal.class").statusCode()).isEqualTo(404);
     assertThat(get("/static/portal.css.bak").statusCode()).isEqualTo(404);
   }
+
+  @Test
+  void communeSuggestions_whenQueried_areJsonWithLinks() throws Exception {
+    HttpResponse<String> response = get("/communes/suggestions?q=paris");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(response.body())
+        .contains("\"label\":\"Paris\"")
+        .contains("\"href\":\"/communes/75056\"");
+  }
+
+  @Test
+  void communeSuggestions_whenQueryHostileOrOversized_areEmpty() throws Exception {
+    assertThat(get("/communes/suggestions?q=%3Cscript%3E").body()).isEqualTo("[]");
+    assertThat(get("/communes/suggestions?q=" + "a".repeat(5000)).body()).isEqualTo("[]");
+    assertThat(get("/communes/suggestions").body()).isEqualTo("[]");
+  }
+
+  @Test
+  void communeSearch_whenQueryIsMarkup_echoesItEscaped() throws Exception {
+    HttpResponse<String> response = get("/communes?q=%3Cimg%20src=x%3E");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("&lt;img src=x&gt;").doesNotContain("<img src=x>");
+  }
 }

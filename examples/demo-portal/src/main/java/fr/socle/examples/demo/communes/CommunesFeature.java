@@ -1,0 +1,80 @@
+package fr.socle.examples.demo.communes;
+
+import fr.socle.examples.demo.Feature;
+import fr.socle.examples.demo.web.Html;
+import fr.socle.examples.demo.web.Layout;
+import fr.socle.examples.demo.web.NavEntry;
+import fr.socle.refdata.Territories;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * "Trouver ma commune": search and autocompletion on the offline territories of socle-refdata.
+ * Nothing leaves the machine; the data is the COG shipped in the jar.
+ */
+public final class CommunesFeature implements Feature {
+  private static final Logger LOG = LoggerFactory.getLogger(CommunesFeature.class);
+
+  private final Territories territories;
+
+  /**
+   * Uses the given territories.
+   *
+   * @param territories usually {@link Territories#embedded()}
+   */
+  public CommunesFeature(Territories territories) {
+    this.territories = territories;
+  }
+
+  /**
+   * Loads the embedded territories in the background, so that start-up does not wait for them and
+   * the first keystroke of a citizen does not either.
+   *
+   * @return the feature
+   */
+  public static CommunesFeature embedded() {
+    Territories territories = Territories.embedded();
+    Thread warm =
+        new Thread(
+            () -> {
+              try {
+                territories.search("a", 1);
+              } catch (RuntimeException e) {
+                LOG.warn("territories could not be loaded", e);
+              }
+            },
+            "territories-load");
+    warm.setDaemon(true);
+    warm.start();
+    return new CommunesFeature(territories);
+  }
+
+  @Override
+  public void register(ServletContextHandler context, Layout layout) {
+    ServletHolder servlet = new ServletHolder(new CommunesServlet(layout, territories));
+    context.addServlet(servlet, "/communes");
+    context.addServlet(servlet, "/communes/*");
+    layout.addNav(new NavEntry("/communes", "Trouver ma commune", false));
+  }
+
+  @Override
+  public Html homeCard(HttpServletRequest request) {
+    return new Html(
+        "<div class=\"card\"><h3>Trouver ma commune</h3>"
+            + "<p>Code INSEE, codes postaux, département, intercommunalité : les territoires"
+            + " officiels, consultables hors ligne.</p>"
+            + "<a class=\"button\" href=\"/communes\">Trouver ma commune</a></div>");
+  }
+
+  @Override
+  public List<String> describe() {
+    return List.of(
+        "Territoires : référentiel hors ligne "
+            + territories.millesime()
+            + " (socle-refdata), aucun appel réseau");
+  }
+}
