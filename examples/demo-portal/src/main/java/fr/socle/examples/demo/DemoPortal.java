@@ -104,6 +104,7 @@ public final class DemoPortal implements AutoCloseable {
       server.setHandler(context);
       server.setStopAtShutdown(false);
       server.start();
+      features.forEach(Feature::started);
       return new DemoPortal(server, url, List.copyOf(features));
     } catch (Exception e) {
       closeQuietly(features);

@@ -34,6 +34,12 @@ public interface Feature extends AutoCloseable {
    */
   List<String> describe();
 
+  /**
+   * Called once the portal serves pages: a place to load data or warm caches in the background
+   * without delaying start-up.
+   */
+  default void started() {}
+
   @Override
   default void close() throws Exception {}
 }

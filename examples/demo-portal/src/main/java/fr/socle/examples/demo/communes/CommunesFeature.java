@@ -20,9 +20,10 @@ public final class CommunesFeature implements Feature {
   private static final Logger LOG = LoggerFactory.getLogger(CommunesFeature.class);
 
   private final Territories territories;
+  private CommunesServlet servlet;
 
   /**
-   * Uses the given territories.
+   * Uses the given territories. Call {@link #register} before {@link #started}.
    *
    * @param territories usually {@link Territories#embedded()}
    */
@@ -31,33 +32,38 @@ public final class CommunesFeature implements Feature {
   }
 
   /**
-   * Loads the embedded territories in the background, so that start-up does not wait for them and
-   * the first keystroke of a citizen does not either.
+   * Uses the territories embedded in socle-refdata, loaded on first use.
    *
    * @return the feature
    */
   public static CommunesFeature embedded() {
-    Territories territories = Territories.embedded();
+    return new CommunesFeature(Territories.embedded());
+  }
+
+  /** Loads the territories and the JSON binding in the background, before the first keystroke. */
+  @Override
+  public void started() {
     Thread warm =
         new Thread(
             () -> {
               try {
-                territories.search("a", 1);
+                servlet.warmUp();
               } catch (RuntimeException e) {
                 LOG.warn("territories could not be loaded", e);
               }
             },
             "territories-load");
     warm.setDaemon(true);
+    warm.setPriority(Thread.MIN_PRIORITY);
     warm.start();
-    return new CommunesFeature(territories);
   }
 
   @Override
   public void register(ServletContextHandler context, Layout layout) {
-    ServletHolder servlet = new ServletHolder(new CommunesServlet(layout, territories));
-    context.addServlet(servlet, "/communes");
-    context.addServlet(servlet, "/communes/*");
+    servlet = new CommunesServlet(layout, territories);
+    ServletHolder holder = new ServletHolder(servlet);
+    context.addServlet(holder, "/communes");
+    context.addServlet(holder, "/communes/*");
     layout.addNav(new NavEntry("/communes", "Trouver ma commune", false));
   }
 

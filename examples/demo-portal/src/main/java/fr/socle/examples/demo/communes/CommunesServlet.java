@@ -32,16 +32,39 @@ final class CommunesServlet extends HttpServlet {
 
   private final transient Layout layout;
   private final transient Territories territories;
-  private final transient Json json = Json.create();
+  private transient volatile Json json;
 
   CommunesServlet(Layout layout, Territories territories) {
     this.layout = layout;
     this.territories = territories;
   }
 
+  /** Loads the territories and the JSON binding, which otherwise load on first use. */
+  void warmUp() {
+    territories.search("a", 1);
+    json();
+  }
+
+  private Json json() {
+    Json current = json;
+    if (current == null) {
+      synchronized (this) {
+        current = json;
+        if (current == null) {
+          current = Json.create();
+          json = current;
+        }
+      }
+    }
+    return current;
+  }
+
   @Override
   public void destroy() {
-    json.close();
+    Json current = json;
+    if (current != null) {
+      current.close();
+    }
   }
 
   @Override
@@ -70,7 +93,7 @@ final class CommunesServlet extends HttpServlet {
     for (Commune commune : search(request.getParameter("q"), SUGGESTIONS)) {
       out.add(new CommuneSuggestion(commune.nom(), detail(commune), href(commune)));
     }
-    byte[] body = json.write(out);
+    byte[] body = json().write(out);
     response.setContentType("application/json");
     response.setHeader("Cache-Control", "no-store");
     response.setContentLength(body.length);
