@@ -633,14 +633,24 @@ public final class IdentityClient implements AutoCloseable {
   private TokenValidator validator(ProviderMetadata meta) {
     JWKSource<SecurityContext> keys;
     try {
-      keys =
+      // Nimbus: cache, refetch on an unknown kid at most twice per rate-limit window (no storm
+      // when a forged token names random kids), keep the last good keys through an outage.
+      long ttl = jwksCacheTtl.toMillis();
+      long minInterval = Math.min(JWKSourceBuilder.DEFAULT_RATE_LIMIT_MIN_INTERVAL, ttl / 2);
+      JWKSourceBuilder<SecurityContext> builder =
           JWKSourceBuilder.<SecurityContext>create(
                   meta.jwksUri().toURL(), new TransportResourceRetriever(http))
-              .cache(jwksCacheTtl.toMillis(), JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT)
-              .rateLimited(JWKSourceBuilder.DEFAULT_RATE_LIMIT_MIN_INTERVAL)
+              .cache(ttl, Math.min(JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT, ttl))
+              // refresh ahead of expiry (in the background of a request) when the TTL allows it
+              .refreshAheadCache(
+                  ttl
+                      >= 2
+                          * (JWKSourceBuilder.DEFAULT_REFRESH_AHEAD_TIME
+                              + JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT))
               .outageTolerant(Duration.ofHours(12).toMillis())
-              .retrying(false)
-              .build();
+              .retrying(false);
+      keys =
+          (minInterval > 0 ? builder.rateLimited(minInterval) : builder.rateLimited(false)).build();
     } catch (MalformedURLException e) {
       throw new ProviderConfigurationException("jwks_uri is not a URL");
     }

@@ -17,6 +17,7 @@ import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.Base64URL;
@@ -281,6 +282,9 @@ public final class TokenValidator {
     } else {
       try {
         keys = keySelector.selectJWSKeys(header, null);
+      } catch (RateLimitReachedException e) {
+        // The keys were refreshed moments ago and still do not have this kid.
+        keys = List.of();
       } catch (KeySourceException e) {
         throw new IdentityProviderException(
             "the provider's signing keys could not be obtained", 0, null, null, e);
