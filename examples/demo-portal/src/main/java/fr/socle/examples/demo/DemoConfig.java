@@ -25,6 +25,9 @@ import java.util.Optional;
  * @param storageDir the directory of the filesystem document safe ({@code SOCLE_STORAGE_DIR},
  *     default {@code ./demo-data}); also holds the demo's keys and payment ledger
  * @param s3 the S3-compatible store, or empty to keep documents in {@code storageDir}
+ * @param transactionKey the secret login transactions are sealed with ({@code
+ *     SOCLE_IDENTITY_TRANSACTION_KEY}, at least 32 bytes, the same on every node); empty draws a
+ *     random one at start, so logins in progress do not survive a restart
  */
 public record DemoConfig(
     int port,
@@ -32,7 +35,8 @@ public record DemoConfig(
     Optional<Identity> identity,
     Optional<Payfip> payfip,
     Path storageDir,
-    Optional<S3> s3) {
+    Optional<S3> s3,
+    Optional<Secret> transactionKey) {
 
   /** Default port. */
   public static final int DEFAULT_PORT = 8080;
@@ -51,6 +55,7 @@ public record DemoConfig(
     Objects.requireNonNull(payfip, "payfip");
     Objects.requireNonNull(storageDir, "storageDir");
     Objects.requireNonNull(s3, "s3");
+    Objects.requireNonNull(transactionKey, "transactionKey");
   }
 
   /**
@@ -61,8 +66,15 @@ public record DemoConfig(
    * @param clientSecret {@code SOCLE_IDENTITY_CLIENT_SECRET}
    * @param flavour {@code SOCLE_IDENTITY_FLAVOUR}: {@code fc}, {@code fcplus}, {@code proconnect}
    *     or {@code oidc} (default {@code fc})
+   * @param decryptionJwks {@code SOCLE_IDENTITY_DECRYPTION_JWKS}: the private JWK set
+   *     FranceConnect+ encrypts userinfo to; required for {@code fcplus}
    */
-  public record Identity(URI issuer, String clientId, Secret clientSecret, String flavour) {
+  public record Identity(
+      URI issuer,
+      String clientId,
+      Secret clientSecret,
+      String flavour,
+      Optional<Secret> decryptionJwks) {
     /** The accepted flavours. */
     public static final List<String> FLAVOURS = List.of("fc", "fcplus", "proconnect", "oidc");
 
@@ -79,6 +91,11 @@ public record DemoConfig(
       }
       if (!FLAVOURS.contains(flavour)) {
         throw new IllegalArgumentException("SOCLE_IDENTITY_FLAVOUR must be one of " + FLAVOURS);
+      }
+      Objects.requireNonNull(decryptionJwks, "decryptionJwks");
+      if ("fcplus".equals(flavour) && decryptionJwks.isEmpty()) {
+        throw new IllegalArgumentException(
+            "SOCLE_IDENTITY_DECRYPTION_JWKS is required with SOCLE_IDENTITY_FLAVOUR=fcplus");
       }
     }
   }
@@ -170,7 +187,8 @@ public record DemoConfig(
                         uri(v.get(0)),
                         v.get(1),
                         Secret.of(v.get(2)),
-                        in.get("SOCLE_IDENTITY_FLAVOUR").orElse("fc").toLowerCase(Locale.ROOT)));
+                        in.get("SOCLE_IDENTITY_FLAVOUR").orElse("fc").toLowerCase(Locale.ROOT),
+                        in.get("SOCLE_IDENTITY_DECRYPTION_JWKS").map(Secret::of)));
     if (identity.isEmpty() && in.get("SOCLE_IDENTITY_FLAVOUR").isPresent()) {
       throw new IllegalArgumentException(
           "SOCLE_IDENTITY_FLAVOUR is set but SOCLE_IDENTITY_ISSUER, _CLIENT_ID and _CLIENT_SECRET"
@@ -194,7 +212,15 @@ public record DemoConfig(
                         Secret.of(v.get(3)),
                         in.get("SOCLE_STORAGE_S3_REGION").orElse("us-east-1")));
     Path storageDir = Path.of(in.get("SOCLE_STORAGE_DIR").orElse("demo-data"));
-    return new DemoConfig(port, publicUrl, identity, payfip, storageDir, s3);
+    Optional<Secret> transactionKey = in.get("SOCLE_IDENTITY_TRANSACTION_KEY").map(Secret::of);
+    transactionKey.ifPresent(
+        key -> {
+          if (key.revealBytes().length < 32) {
+            throw new IllegalArgumentException(
+                "SOCLE_IDENTITY_TRANSACTION_KEY must be at least 32 bytes");
+          }
+        });
+    return new DemoConfig(port, publicUrl, identity, payfip, storageDir, s3, transactionKey);
   }
 
   /**

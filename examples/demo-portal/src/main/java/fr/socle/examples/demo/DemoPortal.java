@@ -1,9 +1,12 @@
 package fr.socle.examples.demo;
 
+import fr.socle.core.Secret;
 import fr.socle.examples.demo.communes.CommunesFeature;
+import fr.socle.examples.demo.identity.IdentityFeature;
 import fr.socle.examples.demo.web.Layout;
 import fr.socle.examples.demo.web.SecurityHeadersFilter;
 import fr.socle.examples.demo.web.StaticServlet;
+import fr.socle.refdata.Territories;
 import jakarta.servlet.DispatcherType;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -86,7 +89,14 @@ public final class DemoPortal implements AutoCloseable {
 
     List<Feature> features = new ArrayList<>();
     try {
-      features.add(CommunesFeature.embedded());
+      Territories territories = Territories.embedded();
+      Secret transactionKey =
+          config.transactionKey().orElseGet(IdentityFeature::randomTransactionKey);
+      if (config.identity().isPresent()) {
+        features.add(
+            IdentityFeature.real(config.identity().get(), url, transactionKey, territories));
+      }
+      features.add(new CommunesFeature(territories));
       Layout layout = new Layout();
       ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
       context.setContextPath("/");

@@ -34,6 +34,15 @@ public final class Layout {
   }
 
   /**
+   * Returns the main menu's links, in order.
+   *
+   * @return the links
+   */
+  public List<NavEntry> nav() {
+    return List.copyOf(nav);
+  }
+
+  /**
    * Turns sign-in on: pages that need a citizen then require one, and the header shows a sign-out
    * button posting to the given path.
    *

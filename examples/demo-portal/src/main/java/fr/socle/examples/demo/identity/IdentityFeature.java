@@ -1,0 +1,178 @@
+package fr.socle.examples.demo.identity;
+
+import fr.socle.core.Secret;
+import fr.socle.examples.demo.DemoConfig;
+import fr.socle.examples.demo.Feature;
+import fr.socle.examples.demo.web.Html;
+import fr.socle.examples.demo.web.Layout;
+import fr.socle.examples.demo.web.NavEntry;
+import fr.socle.identity.IdentityClient;
+import fr.socle.identity.IdentityProvider;
+import fr.socle.identity.Scope;
+import fr.socle.identity.servlet.IdentityServlet;
+import fr.socle.refdata.Territories;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+
+/**
+ * Sign-in with FranceConnect (or ProConnect, or any OpenID provider) through socle-identity and its
+ * servlet adapter, mounted on {@code /auth/*}; and "Mon espace", which shows the identity received.
+ */
+public final class IdentityFeature implements Feature {
+  /** Where {@link IdentityServlet} is mounted. */
+  public static final String MOUNT = "/auth";
+
+  private final IdentityClient client;
+  private final Territories territories;
+  private final List<String> description;
+  private final List<AutoCloseable> resources;
+  private volatile Layout layout;
+
+  private IdentityFeature(
+      IdentityClient client,
+      Territories territories,
+      List<String> description,
+      List<AutoCloseable> resources) {
+    this.client = client;
+    this.territories = territories;
+    this.description = List.copyOf(description);
+    this.resources = List.copyOf(resources);
+  }
+
+  /**
+   * Connects the portal to the identity provider of the configuration.
+   *
+   * @param settings the provider
+   * @param baseUrl the portal's address
+   * @param transactionKey the sealing secret
+   * @param territories to name birthplaces
+   * @return the feature
+   */
+  public static IdentityFeature real(
+      DemoConfig.Identity settings,
+      String baseUrl,
+      Secret transactionKey,
+      Territories territories) {
+    IdentityProvider provider =
+        switch (settings.flavour()) {
+          case "fc" -> IdentityProvider.franceConnect(settings.issuer());
+          case "fcplus" -> IdentityProvider.franceConnectPlus(settings.issuer());
+          case "proconnect" -> IdentityProvider.proConnect(settings.issuer());
+          default -> IdentityProvider.oidc(settings.issuer());
+        };
+    IdentityClient.Builder builder =
+        clientBuilder(
+                provider, settings.clientId(), settings.clientSecret(), baseUrl, transactionKey)
+            .scopes(scopes(settings.flavour()));
+    settings.decryptionJwks().ifPresent(builder::decryptionKeys);
+    IdentityClient client = builder.build();
+    return new IdentityFeature(
+        client,
+        territories,
+        List.of(
+            "Identité : "
+                + label(settings.flavour())
+                + " réel, émetteur "
+                + settings.issuer()
+                + " (socle-identity)"),
+        List.of(client));
+  }
+
+  static IdentityClient.Builder clientBuilder(
+      IdentityProvider provider,
+      String clientId,
+      Secret clientSecret,
+      String baseUrl,
+      Secret transactionKey) {
+    return IdentityClient.builder()
+        .provider(provider)
+        .clientId(clientId)
+        .clientSecret(clientSecret)
+        .redirectUri(URI.create(baseUrl + MOUNT + "/callback"))
+        .postLogoutRedirectUri(URI.create(baseUrl + MOUNT + "/logged-out"))
+        .transactionKey(transactionKey);
+  }
+
+  /**
+   * Returns a random sealing secret, for a single node that may forget logins in progress when it
+   * restarts.
+   *
+   * @return 32 random bytes, base64url-encoded
+   */
+  public static Secret randomTransactionKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return Secret.of(Base64.getUrlEncoder().withoutPadding().encodeToString(key));
+  }
+
+  private static List<Scope> scopes(String flavour) {
+    return switch (flavour) {
+      case "proconnect" ->
+          List.of(Scope.GIVEN_NAME, Scope.USUAL_NAME, Scope.EMAIL, Scope.UID, Scope.SIRET);
+      case "oidc" -> List.of(Scope.PROFILE, Scope.EMAIL);
+      default -> List.of(Scope.IDENTITE_PIVOT, Scope.EMAIL);
+    };
+  }
+
+  private static String label(String flavour) {
+    return switch (flavour) {
+      case "fc" -> "FranceConnect";
+      case "fcplus" -> "FranceConnect+";
+      case "proconnect" -> "ProConnect";
+      default -> "fournisseur OpenID Connect";
+    };
+  }
+
+  @Override
+  public void register(ServletContextHandler context, Layout layout) {
+    this.layout = layout;
+    context.addServlet(
+        new ServletHolder(new IdentityServlet(client, new PortalIdentityCallback(layout))),
+        MOUNT + "/*");
+    context.addServlet(new ServletHolder(new EspaceServlet(layout, territories)), "/espace");
+    layout.addNav(new NavEntry("/espace", "Mon espace", true));
+    layout.enableSignIn(MOUNT + "/logout");
+  }
+
+  @Override
+  public Html homeCard(HttpServletRequest request) {
+    if (layout.citizen(request).isPresent()) {
+      return new Html(
+          "<div class=\"card\"><h3>Mon espace citoyen</h3>"
+              + "<p>Votre identité, vos paiements et vos justificatifs.</p>"
+              + "<a class=\"button\" href=\"/espace\">Accéder à mon espace</a></div>");
+    }
+    return new Html(
+        "<div class=\"card\"><h3>Mon espace citoyen</h3>"
+            + "<p>Connectez-vous avec l'identité que vous utilisez déjà pour les impôts ou"
+            + " l'Assurance maladie : pas de nouveau mot de passe.</p>"
+            + "<div class=\"fc-group\"><form method=\"get\" action=\""
+            + MOUNT
+            + "/login\"><button type=\"submit\" class=\"fc-button\" id=\"franceconnect\">"
+            + "<span class=\"fc-button__login\">S'identifier avec</span>"
+            + " <span class=\"fc-button__brand\">FranceConnect</span></button></form>"
+            + "<p><a href=\"https://franceconnect.gouv.fr/\" target=\"_blank\" rel=\"noopener\""
+            + " title=\"Qu'est-ce que FranceConnect ? - nouvelle fenêtre\">Qu'est-ce que"
+            + " FranceConnect ?</a></p></div></div>");
+  }
+
+  @Override
+  public List<String> describe() {
+    return description;
+  }
+
+  @Override
+  public void close() throws Exception {
+    List<AutoCloseable> reversed = new ArrayList<>(resources);
+    java.util.Collections.reverse(reversed);
+    for (AutoCloseable resource : reversed) {
+      resource.close();
+    }
+  }
+}
