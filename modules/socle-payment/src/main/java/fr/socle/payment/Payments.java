@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -163,7 +164,7 @@ public final class Payments implements AutoCloseable {
    */
   public StartedPayment create(Debt debt) {
     Objects.requireNonNull(debt, "debt");
-    Instant now = clock.instant();
+    Instant now = now();
     int exer = now.atZone(ParisTime.PARIS).getYear();
     PayfipPaymentRequest request =
         new PayfipPaymentRequest(
@@ -246,7 +247,7 @@ public final class Payments implements AutoCloseable {
    * @return what the run did
    */
   public ReconciliationResult reconcile() {
-    Instant now = clock.instant();
+    Instant now = now();
     List<Payment> pending =
         ledger.findByState(PaymentState.PENDING, now.minus(reconcileAfter), reconcileBatch);
     int examined = 0;
@@ -372,7 +373,7 @@ public final class Payments implements AutoCloseable {
   }
 
   private Outcome apply(Payment p) {
-    Instant now = clock.instant();
+    Instant now = now();
     boolean timedOut = !now.isBefore(p.createdAt().plus(pendingTimeout));
     PayfipPaymentDetail d;
     try {
@@ -468,6 +469,11 @@ public final class Payments implements AutoCloseable {
           e.getClass().getName(),
           payment.state());
     }
+  }
+
+  /** Microsecond precision: what SQL timestamps keep, so that every ledger holds the same value. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   private void reconcileQuietly() {
