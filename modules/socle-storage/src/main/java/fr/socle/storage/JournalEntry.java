@@ -1,0 +1,49 @@
+package fr.socle.storage;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One entry of a tenant's journal (NF Z42-020 "journal"): who did what, when, on which document,
+ * with the document digest where one applies. Entries are chained: {@code hash} covers every field
+ * and {@code previousHash}, so altering, removing or reordering an entry breaks the chain and
+ * {@link DocumentSafe#verifyJournal(String)} names the first broken entry.
+ *
+ * @param sequence position in the tenant's journal, from 1
+ * @param instant when the operation happened
+ * @param actor who called
+ * @param operation what was done
+ * @param container the container, or empty for tenant-wide operations
+ * @param documentId the document, or empty
+ * @param version the document version, or 0
+ * @param digest {@code algorithm:hex} digest of the document, or empty
+ * @param previousHash hash of the previous entry (64 zeros for the first)
+ * @param hash SHA-256 of this entry's fields and {@code previousHash}, lowercase hexadecimal
+ */
+public record JournalEntry(
+    long sequence,
+    Instant instant,
+    String actor,
+    JournalOperation operation,
+    String container,
+    String documentId,
+    long version,
+    String digest,
+    String previousHash,
+    String hash) {
+
+  /** Validates the fields. */
+  public JournalEntry {
+    if (sequence < 1) {
+      throw new IllegalArgumentException("sequence must be >= 1");
+    }
+    Objects.requireNonNull(instant, "instant");
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(container, "container");
+    Objects.requireNonNull(documentId, "documentId");
+    Objects.requireNonNull(digest, "digest");
+    Objects.requireNonNull(previousHash, "previousHash");
+    Objects.requireNonNull(hash, "hash");
+  }
+}

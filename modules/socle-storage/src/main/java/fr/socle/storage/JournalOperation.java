@@ -1,0 +1,31 @@
+package fr.socle.storage;
+
+/** What a journal entry records. Every call on a {@link DocumentSafe} writes one entry. */
+public enum JournalOperation {
+  /** A document version was deposited. */
+  DEPOSIT,
+  /** A document was opened for reading. */
+  READ,
+  /** A document's metadata was read. */
+  METADATA,
+  /** A document's integrity was checked and found intact. */
+  VERIFY,
+  /** A document's integrity check failed. */
+  VERIFY_FAILED,
+  /** A document was destroyed (all versions, data keys included). */
+  DESTROY,
+  /** A destruction was refused because of retention or legal hold. */
+  DESTROY_REFUSED,
+  /** A container was listed. */
+  LIST,
+  /** A container's documents were counted. */
+  COUNT,
+  /** A legal hold was placed. */
+  LEGAL_HOLD_SET,
+  /** A legal hold was released. */
+  LEGAL_HOLD_RELEASED,
+  /** A retention date was extended. */
+  RETENTION_EXTENDED,
+  /** A document's data key was re-wrapped under the tenant's current key-encryption key. */
+  KEY_REWRAPPED
+}

@@ -1,0 +1,213 @@
+package fr.socle.storage;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import fr.socle.core.SocleClientException;
+import fr.socle.storage.internal.Names;
+import fr.socle.storage.spi.KeyEncryptionKeys;
+import fr.socle.storage.spi.WrappedKey;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Key-encryption keys kept as Tink AES-256-GCM keysets in local files, one per tenant ({@code
+ * <dir>/<tenant>.json}, mode 600). <strong>For development and tests</strong>: the keys sit in
+ * clear on the same machine as the data, so they protect against a leaked bucket or backup, not
+ * against whoever can read this directory. In production implement {@link KeyEncryptionKeys} over
+ * Vault transit, an HSM or a KMS.
+ *
+ * <p>Rotation follows Tink's safe order: {@link #rotate(String)} adds a key and makes it primary
+ * (new wraps use it, old wraps still open), {@link DocumentSafe#rewrapKeys(String, String)}
+ * re-wraps every data key, then {@link #retireOldKeys(String)} destroys the previous keys, which
+ * makes every copy of data keys wrapped by them (in backups too) unreadable. Thread-safe; one
+ * process per directory.
+ *
+ * <pre>{@code
+ * KeyEncryptionKeys keks = LocalKeyEncryptionKeys.open(Path.of("dev-keys"));
+ * }</pre>
+ */
+public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalKeyEncryptionKeys.class);
+
+  static {
+    try {
+      AeadConfig.register();
+    } catch (GeneralSecurityException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final Path dir;
+  private final Map<String, KeysetHandle> cache = new ConcurrentHashMap<>();
+
+  private LocalKeyEncryptionKeys(Path dir) {
+    this.dir = dir;
+  }
+
+  /**
+   * Opens a key directory, creating it if needed. A tenant's keyset is generated the first time the
+   * tenant is used.
+   *
+   * @param dir the directory
+   * @return the key holder
+   * @throws SocleClientException if the directory cannot be created
+   */
+  public static LocalKeyEncryptionKeys open(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new SocleClientException("cannot create the key directory", e);
+    }
+    return new LocalKeyEncryptionKeys(dir.toAbsolutePath());
+  }
+
+  @Override
+  public WrappedKey wrap(String tenant, byte[] dataKey, byte[] associatedData) {
+    KeysetHandle handle = keyset(tenant);
+    try {
+      byte[] wrapped = aead(handle).encrypt(dataKey, associatedData);
+      return new WrappedKey(keyId(tenant, handle), wrapped);
+    } catch (GeneralSecurityException e) {
+      throw new SocleClientException("cannot wrap a data key", e);
+    }
+  }
+
+  @Override
+  public byte[] unwrap(String tenant, WrappedKey wrappedKey, byte[] associatedData) {
+    try {
+      return aead(keyset(tenant)).decrypt(wrappedKey.ciphertext(), associatedData);
+    } catch (GeneralSecurityException e) {
+      throw new IntegrityViolationException(
+          "data key cannot be unwrapped with the key-encryption key of tenant " + tenant);
+    }
+  }
+
+  @Override
+  public String currentKeyId(String tenant) {
+    return keyId(tenant, keyset(tenant));
+  }
+
+  /**
+   * Adds a new key-encryption key for a tenant and makes it primary. Existing wrapped keys stay
+   * readable until {@link #retireOldKeys(String)}.
+   *
+   * @param tenant the tenant
+   * @return the new key's identifier
+   */
+  public synchronized String rotate(String tenant) {
+    try {
+      KeysetHandle rotated =
+          KeysetHandle.newBuilder(keyset(tenant))
+              .addEntry(
+                  KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+                      .withRandomId()
+                      .makePrimary())
+              .build();
+      save(tenant, rotated);
+      return keyId(tenant, rotated);
+    } catch (GeneralSecurityException e) {
+      throw new SocleClientException("cannot rotate the key-encryption key", e);
+    }
+  }
+
+  /**
+   * Destroys every key of a tenant except the primary. Run only after {@link
+   * DocumentSafe#rewrapKeys(String, String)}: data keys still wrapped by a destroyed key are lost.
+   *
+   * @param tenant the tenant
+   * @return how many keys were destroyed
+   */
+  public synchronized int retireOldKeys(String tenant) {
+    try {
+      KeysetHandle.Builder builder = KeysetHandle.newBuilder(keyset(tenant));
+      int removed = 0;
+      for (int i = builder.size() - 1; i >= 0; i--) {
+        if (!builder.getAt(i).isPrimary()) {
+          builder.deleteAt(i);
+          removed++;
+        }
+      }
+      save(tenant, builder.build());
+      return removed;
+    } catch (GeneralSecurityException e) {
+      throw new SocleClientException("cannot retire key-encryption keys", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "LocalKeyEncryptionKeys";
+  }
+
+  private KeysetHandle keyset(String tenant) {
+    Names.requireValidName("tenant", tenant);
+    return cache.computeIfAbsent(tenant, this::loadOrCreate);
+  }
+
+  private synchronized KeysetHandle loadOrCreate(String tenant) {
+    Path file = file(tenant);
+    try {
+      if (Files.exists(file)) {
+        return TinkJsonProtoKeysetFormat.parseKeyset(
+            Files.readString(file, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
+      }
+      KeysetHandle created = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+      write(file, created);
+      LOG.warn(
+          "Generated a local key-encryption key for a tenant: development use only, "
+              + "use a KMS, Vault or an HSM in production");
+      return created;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new SocleClientException("cannot load the key-encryption key of tenant " + tenant, e);
+    }
+  }
+
+  private void save(String tenant, KeysetHandle handle) {
+    try {
+      write(file(tenant), handle);
+      cache.put(tenant, handle);
+    } catch (IOException | GeneralSecurityException e) {
+      throw new SocleClientException("cannot save the key-encryption key of tenant " + tenant, e);
+    }
+  }
+
+  private void write(Path file, KeysetHandle handle) throws IOException, GeneralSecurityException {
+    String json = TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get());
+    Path temp = Files.createTempFile(dir, ".keyset", ".tmp");
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+    }
+    Files.writeString(temp, json, StandardCharsets.UTF_8);
+    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private Path file(String tenant) {
+    return dir.resolve(Names.segment(tenant) + ".json");
+  }
+
+  private static Aead aead(KeysetHandle handle) throws GeneralSecurityException {
+    return handle.getPrimitive(RegistryConfiguration.get(), Aead.class);
+  }
+
+  private static String keyId(String tenant, KeysetHandle handle) {
+    return "local:"
+        + Names.segment(tenant)
+        + ":"
+        + Integer.toUnsignedString(handle.getPrimary().getId());
+  }
+}

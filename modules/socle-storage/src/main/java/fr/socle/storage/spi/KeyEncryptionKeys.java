@@ -1,0 +1,48 @@
+package fr.socle.storage.spi;
+
+/**
+ * Holds each tenant's key-encryption key (KEK) and wraps the per-document data keys with it. The
+ * data key never leaves the safe's process except wrapped; the KEK should never leave its holder.
+ *
+ * <p>Implement this over HashiCorp Vault transit ({@code encrypt}/{@code decrypt} with the
+ * associated data as derivation context or as part of the plaintext binding), a PKCS#11 HSM (AES
+ * key wrap with an authenticated mode) or a cloud KMS. The shipped {@code
+ * fr.socle.storage.LocalKeyEncryptionKeys} keeps keysets in local files and is meant for
+ * development and tests.
+ *
+ * <p>Contract: {@code unwrap} must authenticate the associated data: unwrapping with different
+ * associated data, another tenant's key, or an altered ciphertext must fail with {@link
+ * fr.socle.storage.IntegrityViolationException}. An unreachable key holder fails with another
+ * {@link fr.socle.core.SocleException}. Implementations must be thread-safe.
+ */
+public interface KeyEncryptionKeys {
+
+  /**
+   * Wraps a data key under the tenant's current key-encryption key.
+   *
+   * @param tenant the tenant
+   * @param dataKey the serialized data key; the caller wipes it after the call
+   * @param associatedData bound to the result; the same bytes are needed to unwrap
+   * @return the wrapped key
+   */
+  WrappedKey wrap(String tenant, byte[] dataKey, byte[] associatedData);
+
+  /**
+   * Unwraps a data key with the tenant's key-encryption key (any version still held).
+   *
+   * @param tenant the tenant
+   * @param wrappedKey the wrapped key
+   * @param associatedData the bytes given to {@link #wrap}
+   * @return the data key; the caller wipes it after use
+   * @throws fr.socle.storage.IntegrityViolationException if it cannot be authenticated
+   */
+  byte[] unwrap(String tenant, WrappedKey wrappedKey, byte[] associatedData);
+
+  /**
+   * Returns the identifier of the key-encryption key {@link #wrap} currently uses for a tenant.
+   *
+   * @param tenant the tenant
+   * @return the identifier, as found in {@link WrappedKey#kekId()}
+   */
+  String currentKeyId(String tenant);
+}

@@ -1,0 +1,83 @@
+package fr.socle.storage;
+
+import fr.socle.core.MutableClock;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** A safe on a temporary directory with local keys and a settable clock. */
+final class SafeFixture implements AutoCloseable {
+  static final String TENANT = "21750001600019";
+  static final String CONTAINER = "etat-civil";
+  static final String AGENT = "agent:jdupont";
+
+  final Path dir;
+  final Path storeDir;
+  final MutableClock clock = MutableClock.at(Instant.parse("2026-11-29T10:00:00Z"));
+  final LocalKeyEncryptionKeys keys;
+  DocumentSafe safe;
+
+  SafeFixture(Path dir) {
+    this.dir = dir;
+    this.storeDir = dir.resolve("store");
+    this.keys = LocalKeyEncryptionKeys.open(dir.resolve("keys"));
+    this.safe = open(keys);
+  }
+
+  DocumentSafe open(LocalKeyEncryptionKeys k) {
+    return DocumentSafe.builder()
+        .objectStore(FileSystemObjectStore.open(storeDir))
+        .keyEncryptionKeys(k)
+        .clock(clock)
+        .build();
+  }
+
+  DocumentMetadata deposit(String id, byte[] content) {
+    return safe.deposit(
+        DepositRequest.builder(TENANT, CONTAINER)
+            .id(id)
+            .depositor(AGENT)
+            .contentType("application/pdf")
+            .originalFilename(id + ".pdf")
+            .build(),
+        new ByteArrayInputStream(content));
+  }
+
+  byte[] read(String id) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    safe.readTo(DocumentRef.of(TENANT, CONTAINER, id), AGENT, out);
+    return out.toByteArray();
+  }
+
+  /** The file holding an object of the given version of a document, found by walking the store. */
+  Path file(String id, long version, String object) throws Exception {
+    String suffix =
+        "/t/"
+            + TENANT
+            + "/c/"
+            + CONTAINER
+            + "/d/"
+            + id
+            + "/"
+            + String.format("v%010d", version)
+            + "/"
+            + object;
+    try (Stream<Path> walk = Files.walk(storeDir.resolve("objects"))) {
+      List<Path> found =
+          walk.filter(p -> p.toString().replace('\\', '/').endsWith(suffix)).toList();
+      if (found.size() != 1) {
+        throw new IllegalStateException("expected one " + suffix + " but found " + found);
+      }
+      return found.get(0);
+    }
+  }
+
+  @Override
+  public void close() {
+    safe.close();
+  }
+}
