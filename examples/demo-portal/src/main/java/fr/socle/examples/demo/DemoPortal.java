@@ -2,6 +2,7 @@ package fr.socle.examples.demo;
 
 import fr.socle.core.Secret;
 import fr.socle.examples.demo.communes.CommunesFeature;
+import fr.socle.examples.demo.documents.DocumentsFeature;
 import fr.socle.examples.demo.identity.IdentityFeature;
 import fr.socle.examples.demo.web.Layout;
 import fr.socle.examples.demo.web.SecurityHeadersFilter;
@@ -96,6 +97,7 @@ public final class DemoPortal implements AutoCloseable {
         features.add(
             IdentityFeature.real(config.identity().get(), url, transactionKey, territories));
       }
+      features.add(DocumentsFeature.open(config));
       features.add(new CommunesFeature(territories));
       Layout layout = new Layout();
       ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);

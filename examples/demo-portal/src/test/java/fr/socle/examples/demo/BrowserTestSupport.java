@@ -121,6 +121,14 @@ abstract class BrowserTestSupport {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
+  /**
+   * Signs in the way a citizen would, when the portal offers sign-in; otherwise every page is open
+   * to the anonymous visitor and there is nothing to do.
+   */
+  protected void signIn() {
+    open("/");
+  }
+
   /** Returns the text of the page's main heading. */
   protected String heading() {
     return find(By.tagName("h1")).getText();

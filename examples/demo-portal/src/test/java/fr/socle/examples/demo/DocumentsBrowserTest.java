@@ -1,0 +1,123 @@
+package fr.socle.examples.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.RandomAccessFile;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+
+class DocumentsBrowserTest extends BrowserTestSupport {
+  @Test
+  @DisplayName(
+      "a citizen deposits a document, sees it listed, downloads it, verifies it and reads"
+          + " the journal")
+  void depositListDownloadVerifyJournal() throws Exception {
+    signIn();
+    browser.findElement(By.linkText("Déposer un justificatif")).click();
+    assertThat(heading()).isEqualTo("Déposer un justificatif");
+    assertThat(find(By.cssSelector("#documents")).isDisplayed()).isTrue();
+
+    byte[] content = "Facture EDF de mars\n".repeat(500).getBytes(StandardCharsets.UTF_8);
+    Path file = Files.createTempFile(dataDir.getParent(), "justificatif-domicile", ".txt");
+    Files.write(file, content);
+    find(By.id("fichier")).sendKeys(file.toString());
+    browser.findElement(By.id("deposer")).click();
+
+    assertThat(find(By.cssSelector(".alert--success")).getText())
+        .contains(file.getFileName().toString())
+        .contains("déposé");
+    WebElement row =
+        find(By.xpath("//table[@id='documents']//tr[contains(., '" + file.getFileName() + "')]"));
+    assertThat(row.getText())
+        .contains(file.getFileName().toString())
+        .contains("Justificatif de domicile")
+        .contains("9,8 Ko");
+
+    String href = row.findElement(By.linkText("Télécharger")).getAttribute("href");
+    HttpResponse<byte[]> download = getWithBrowserSession(href);
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.body()).isEqualTo(content);
+    assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+        .startsWith("attachment;");
+
+    row.findElement(By.xpath(".//button[normalize-space()='Vérifier']")).click();
+    assertThat(find(By.cssSelector(".alert--success")).getText())
+        .contains("Intégrité vérifiée")
+        .contains("intact");
+
+    assertThat(find(By.id("journal-etat")).getText()).startsWith("Journal intègre");
+    String journal = find(By.id("journal")).getText();
+    assertThat(journal).contains("dépôt").contains("lecture").contains("vérification : intact");
+    // The file never reaches the disk in clear.
+    assertThat(storedFiles())
+        .allSatisfy(
+            stored ->
+                assertThat(Files.readAllBytes(stored))
+                    .asString(StandardCharsets.ISO_8859_1)
+                    .doesNotContain("Facture EDF"));
+  }
+
+  @Test
+  @DisplayName("a document altered on disk is reported, never delivered")
+  void tamperedDocument() throws Exception {
+    signIn();
+    open("/justificatifs");
+    Path file = Files.createTempFile(dataDir.getParent(), "piece-identite", ".txt");
+    Files.write(file, "carte nationale d'identité".repeat(100).getBytes(StandardCharsets.UTF_8));
+    find(By.id("fichier")).sendKeys(file.toString());
+    browser.findElement(By.id("deposer")).click();
+    WebElement row =
+        find(By.xpath("//table[@id='documents']//tr[contains(., '" + file.getFileName() + "')]"));
+    String href = row.findElement(By.linkText("Télécharger")).getAttribute("href");
+    String id = href.replaceAll(".*/justificatifs/([^/]+)/contenu", "$1");
+
+    Path content =
+        storedFiles().stream()
+            .filter(p -> p.toString().contains(id) && p.getFileName().toString().equals("content"))
+            .findFirst()
+            .orElseThrow();
+    content.toFile().setWritable(true);
+    try (RandomAccessFile raw = new RandomAccessFile(content.toFile(), "rw")) {
+      raw.seek(raw.length() / 2);
+      int b = raw.read();
+      raw.seek(raw.length() / 2);
+      raw.write(b ^ 0x01);
+    }
+
+    row.findElement(By.xpath(".//button[normalize-space()='Vérifier']")).click();
+    assertThat(find(By.cssSelector(".alert--error")).getText()).contains("altéré");
+    assertThat(find(By.id("journal")).getText()).contains("vérification : ALTÉRÉ");
+
+    HttpResponse<byte[]> download = getWithBrowserSession(href);
+    assertThat(download.statusCode()).isEqualTo(500);
+    assertThat(new String(download.body(), StandardCharsets.UTF_8)).contains("altéré");
+  }
+
+  private List<Path> storedFiles() throws Exception {
+    try (Stream<Path> files = Files.walk(dataDir.resolve("coffre"))) {
+      return files.filter(Files::isRegularFile).toList();
+    }
+  }
+
+  private HttpResponse<byte[]> getWithBrowserSession(String url) throws Exception {
+    Cookie session = browser.manage().getCookieNamed("MAIRIE_SESSION");
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Cookie", session.getName() + "=" + session.getValue())
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+  }
+}
