@@ -3,6 +3,8 @@ package fr.socle.examples.demo;
 import fr.socle.core.Secret;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +27,8 @@ import java.util.Optional;
  * @param storageDir the directory of the filesystem document safe ({@code SOCLE_STORAGE_DIR},
  *     default {@code ./demo-data}); also holds the demo's keys and payment ledger
  * @param s3 the S3-compatible store, or empty to keep documents in {@code storageDir}
+ * @param reconcileEvery how often, and after how long, pending payments are looked up again at
+ *     PayFiP ({@code SOCLE_PAYFIP_RECONCILE_EVERY}, ISO-8601 duration, default {@code PT1M})
  * @param transactionKey the secret login transactions are sealed with ({@code
  *     SOCLE_IDENTITY_TRANSACTION_KEY}, at least 32 bytes, the same on every node); empty draws a
  *     random one at start, so logins in progress do not survive a restart
@@ -36,6 +40,7 @@ public record DemoConfig(
     Optional<Payfip> payfip,
     Path storageDir,
     Optional<S3> s3,
+    Duration reconcileEvery,
     Optional<Secret> transactionKey) {
 
   /** Default port. */
@@ -56,6 +61,9 @@ public record DemoConfig(
     Objects.requireNonNull(storageDir, "storageDir");
     Objects.requireNonNull(s3, "s3");
     Objects.requireNonNull(transactionKey, "transactionKey");
+    if (reconcileEvery.isNegative() || reconcileEvery.isZero()) {
+      throw new IllegalArgumentException("SOCLE_PAYFIP_RECONCILE_EVERY must be positive");
+    }
   }
 
   /**
@@ -106,8 +114,10 @@ public record DemoConfig(
    * @param endpoint {@code SOCLE_PAYFIP_ENDPOINT}, the SOAP endpoint
    * @param pageUrl {@code SOCLE_PAYFIP_PAGE_URL}, the payment page the citizen is sent to
    * @param numcli {@code SOCLE_PAYFIP_NUMCLI}, the régie's six-digit customer number
+   * @param saisie {@code SOCLE_PAYFIP_SAISIE}: {@code T} (test, default), {@code X} (activation) or
+   *     {@code W} (production)
    */
-  public record Payfip(URI endpoint, URI pageUrl, String numcli) {
+  public record Payfip(URI endpoint, URI pageUrl, String numcli, String saisie) {
     /**
      * Validates the settings.
      *
@@ -118,6 +128,9 @@ public record DemoConfig(
       requireAbsolute(pageUrl, "SOCLE_PAYFIP_PAGE_URL");
       if (numcli == null || !numcli.matches("[0-9]{6}")) {
         throw new IllegalArgumentException("SOCLE_PAYFIP_NUMCLI must be six digits");
+      }
+      if (!List.of("T", "X", "W").contains(saisie)) {
+        throw new IllegalArgumentException("SOCLE_PAYFIP_SAISIE must be T, X or W");
       }
     }
   }
@@ -196,7 +209,13 @@ public record DemoConfig(
     }
     Optional<Payfip> payfip =
         in.group("SOCLE_PAYFIP_ENDPOINT", "SOCLE_PAYFIP_PAGE_URL", "SOCLE_PAYFIP_NUMCLI")
-            .map(v -> new Payfip(uri(v.get(0)), uri(v.get(1)), v.get(2)));
+            .map(
+                v ->
+                    new Payfip(
+                        uri(v.get(0)),
+                        uri(v.get(1)),
+                        v.get(2),
+                        in.get("SOCLE_PAYFIP_SAISIE").orElse("T").toUpperCase(Locale.ROOT)));
     Optional<S3> s3 =
         in.group(
                 "SOCLE_STORAGE_S3_ENDPOINT",
@@ -220,7 +239,15 @@ public record DemoConfig(
                 "SOCLE_IDENTITY_TRANSACTION_KEY must be at least 32 bytes");
           }
         });
-    return new DemoConfig(port, publicUrl, identity, payfip, storageDir, s3, transactionKey);
+    Duration reconcileEvery;
+    try {
+      reconcileEvery = Duration.parse(in.get("SOCLE_PAYFIP_RECONCILE_EVERY").orElse("PT1M"));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "SOCLE_PAYFIP_RECONCILE_EVERY is not an ISO-8601 duration such as PT1M", e);
+    }
+    return new DemoConfig(
+        port, publicUrl, identity, payfip, storageDir, s3, reconcileEvery, transactionKey);
   }
 
   /**

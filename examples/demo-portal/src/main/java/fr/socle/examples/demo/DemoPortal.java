@@ -4,9 +4,11 @@ import fr.socle.core.Secret;
 import fr.socle.examples.demo.communes.CommunesFeature;
 import fr.socle.examples.demo.documents.DocumentsFeature;
 import fr.socle.examples.demo.identity.IdentityFeature;
+import fr.socle.examples.demo.payment.PaymentFeature;
 import fr.socle.examples.demo.web.Layout;
 import fr.socle.examples.demo.web.SecurityHeadersFilter;
 import fr.socle.examples.demo.web.StaticServlet;
+import fr.socle.payment.payfip.Saisie;
 import fr.socle.refdata.Territories;
 import jakarta.servlet.DispatcherType;
 import java.io.PrintStream;
@@ -96,6 +98,20 @@ public final class DemoPortal implements AutoCloseable {
       if (config.identity().isPresent()) {
         features.add(
             IdentityFeature.real(config.identity().get(), url, transactionKey, territories));
+      }
+      if (config.payfip().isPresent()) {
+        DemoConfig.Payfip payfip = config.payfip().get();
+        features.add(
+            PaymentFeature.start(
+                payfip.endpoint(),
+                payfip.pageUrl(),
+                payfip.numcli(),
+                Saisie.fromCode(payfip.saisie()),
+                url,
+                config.storageDir(),
+                config.reconcileEvery(),
+                "Paiement : PayFiP réel, " + payfip.endpoint() + ", régie " + payfip.numcli(),
+                null));
       }
       features.add(DocumentsFeature.open(config));
       features.add(new CommunesFeature(territories));

@@ -120,4 +120,50 @@ class DemoConfigTest {
     assertThatThrownBy(() -> DemoConfig.from(Map.of("SOCLE_DEMO_PUBLIC_URL", "ftp://x/")))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void from_whenPayfipFullySet_defaultsToTestModeAndReadsSaisie() {
+    Map<String, String> env =
+        new java.util.HashMap<>(
+            Map.of(
+                "SOCLE_PAYFIP_ENDPOINT", "https://www.payfip.gouv.fr/tpa/services/securite",
+                "SOCLE_PAYFIP_PAGE_URL", "https://www.payfip.gouv.fr/tpa/paiementws.web",
+                "SOCLE_PAYFIP_NUMCLI", "006270"));
+    assertThat(DemoConfig.from(env).payfip().orElseThrow().saisie()).isEqualTo("T");
+
+    env.put("SOCLE_PAYFIP_SAISIE", "w");
+    assertThat(DemoConfig.from(env).payfip().orElseThrow().saisie()).isEqualTo("W");
+
+    env.put("SOCLE_PAYFIP_SAISIE", "Z");
+    assertThatThrownBy(() -> DemoConfig.from(env)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void from_whenReconcileIntervalSet_parsesIsoDurationAndRefusesOthers() {
+    assertThat(DemoConfig.from(Map.of()).reconcileEvery())
+        .isEqualTo(java.time.Duration.ofMinutes(1));
+    assertThat(DemoConfig.from(Map.of("SOCLE_PAYFIP_RECONCILE_EVERY", "PT2S")).reconcileEvery())
+        .isEqualTo(java.time.Duration.ofSeconds(2));
+    assertThatThrownBy(() -> DemoConfig.from(Map.of("SOCLE_PAYFIP_RECONCILE_EVERY", "2s")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> DemoConfig.from(Map.of("SOCLE_PAYFIP_RECONCILE_EVERY", "PT0S")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void from_whenTransactionKeyTooShortOrFcplusWithoutKeys_refuses() {
+    assertThatThrownBy(() -> DemoConfig.from(Map.of("SOCLE_IDENTITY_TRANSACTION_KEY", "short")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("32 bytes");
+    assertThatThrownBy(
+            () ->
+                DemoConfig.from(
+                    Map.of(
+                        "SOCLE_IDENTITY_ISSUER", "https://auth.franceconnect.gouv.fr/api/v2",
+                        "SOCLE_IDENTITY_CLIENT_ID", "c",
+                        "SOCLE_IDENTITY_CLIENT_SECRET", "s",
+                        "SOCLE_IDENTITY_FLAVOUR", "fcplus")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SOCLE_IDENTITY_DECRYPTION_JWKS");
+  }
 }

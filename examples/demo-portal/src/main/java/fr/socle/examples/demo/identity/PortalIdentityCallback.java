@@ -30,7 +30,9 @@ final class PortalIdentityCallback implements IdentityCallback {
   @Override
   public void onLogin(Identity identity, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    layout.signIn(request, new Citizen(identity.subject(), displayName(identity)));
+    layout.signIn(
+        request,
+        new Citizen(identity.subject(), displayName(identity), identity.email().orElse("")));
     request.getSession().setAttribute(IDENTITY, identity);
     response.sendRedirect("/espace");
   }

@@ -8,8 +8,10 @@ import java.util.Objects;
  *
  * @param key a stable, non-personal key (the provider's pairwise {@code sub})
  * @param displayName the name shown in the header
+ * @param email the e-mail address the provider gave, or empty
  */
-public record Citizen(String key, String displayName) implements java.io.Serializable {
+public record Citizen(String key, String displayName, String email)
+    implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -19,6 +21,7 @@ public record Citizen(String key, String displayName) implements java.io.Seriali
    */
   public Citizen {
     Objects.requireNonNull(displayName, "displayName");
+    Objects.requireNonNull(email, "email");
     if (key == null || key.isBlank()) {
       throw new IllegalArgumentException("key is empty");
     }

@@ -112,7 +112,7 @@ public final class Layout {
   public Optional<Citizen> requireCitizen(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     if (!signInEnabled()) {
-      return Optional.of(new Citizen("visiteur", "Visiteur"));
+      return Optional.of(new Citizen("visiteur", "Visiteur", ""));
     }
     Optional<Citizen> citizen = citizen(request);
     if (citizen.isEmpty()) {
