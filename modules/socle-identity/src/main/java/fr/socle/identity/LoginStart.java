@@ -1,0 +1,33 @@
+package fr.socle.identity;
+
+import fr.socle.core.SocleClientException;
+import java.net.URI;
+
+/**
+ * The start of a login: where to send the browser, and the sealed transaction to keep until the
+ * callback (in a {@code Secure; HttpOnly; SameSite=Lax} cookie or the session).
+ *
+ * <p>The sealed transaction is encrypted and authenticated, so it can travel through the browser;
+ * any node holding the same transaction key can finish the login.
+ *
+ * @param authorizationUri the provider's authorization URL with every parameter
+ * @param sealedTransaction the encrypted login transaction (compact JWE), opaque to the caller
+ */
+public record LoginStart(URI authorizationUri, String sealedTransaction) {
+  /**
+   * Checks that both values are present.
+   *
+   * @throws SocleClientException if one is missing
+   */
+  public LoginStart {
+    if (authorizationUri == null || sealedTransaction == null || sealedTransaction.isEmpty()) {
+      throw new SocleClientException("authorization URI and sealed transaction are required");
+    }
+  }
+
+  /** Redacts the state and nonce of the URL and the sealed transaction. */
+  @Override
+  public String toString() {
+    return "LoginStart[" + fr.socle.core.Redaction.url(authorizationUri) + "]";
+  }
+}
