@@ -177,6 +177,26 @@ class FranceConnectPlusAndProConnectConformanceTest {
     }
 
     @Test
+    @DisplayName("HS256 registration: tokens MACed with the client secret are accepted")
+    void hs256_accepted() {
+      try (FranceConnectSimulator sim = simulator(SigningAlgorithm.HS256);
+          IdentityClient c = client(sim)) {
+        assertThat(login(c, sim, TestAgent.DEMO_AGENT).usualName()).contains("DUBOIS");
+      }
+    }
+
+    @Test
+    @DisplayName("rp-id_token-bad-sig-hs256: an HS256 token MACed with another secret is refused")
+    void hs256_badSignature() {
+      try (FranceConnectSimulator sim = simulator(SigningAlgorithm.HS256);
+          IdentityClient c = client(sim)) {
+        sim.misbehave(Misbehaviour.BAD_ID_TOKEN_SIGNATURE);
+        assertThat(((InvalidTokenException) failure(c, sim)).reason())
+            .isEqualTo(InvalidTokenException.Reason.SIGNATURE);
+      }
+    }
+
+    @Test
     @DisplayName("nonce mismatch is refused on ProConnect too")
     void nonceMismatch() {
       try (FranceConnectSimulator sim = simulator(SigningAlgorithm.ES256);

@@ -126,7 +126,9 @@ class OidcRpBasicConformanceTest {
   }
 
   @Test
-  @DisplayName("rp-id_token-bad-sig-hs256: HS256 ID token on FranceConnect v2 is refused")
+  @DisplayName(
+      "HS256 ID token on FranceConnect v2 is refused (the bad-sig-hs256 test id runs on ProConnect,"
+          + " where HS256 exists)")
   void rpIdTokenBadSigHs256() {
     sim.misbehave(Misbehaviour.ID_TOKEN_HS256);
     assertThat(tokenRejection(client, sim)).isEqualTo(Reason.ALGORITHM);

@@ -77,6 +77,7 @@ public final class FranceConnectSimulator implements AutoCloseable {
   private final Registration registration;
   private final int requestedPort;
   private final SigningKeys keys;
+  private final SigningAlgorithm signingAlgorithm;
   private final ClientKeys clientKeys;
   private final Clock clock;
   private final Object lock = new Object();
@@ -102,6 +103,7 @@ public final class FranceConnectSimulator implements AutoCloseable {
             users(b));
     this.requestedPort = b.port;
     this.keys = new SigningKeys(b.signingAlgorithm);
+    this.signingAlgorithm = b.signingAlgorithm;
     this.clientKeys = new ClientKeys(b.clientJwks, b.clientJwksUri);
     this.clock = b.clock;
   }
@@ -156,6 +158,7 @@ public final class FranceConnectSimulator implements AutoCloseable {
                 registration.clientId(),
                 registration.clientSecret().revealBytes(),
                 keys,
+                signingAlgorithm,
                 clientKeys,
                 clock);
         SimulatorEndpoints handler = new SimulatorEndpoints(registration, iss, keys, minter, clock);
@@ -334,6 +337,11 @@ public final class FranceConnectSimulator implements AutoCloseable {
   /** Shows the identity page again on the next logins. */
   public void clearSelectedUser() {
     running().endpoints.selectedUser.set(null);
+  }
+
+  /** Number of pages, codes, tokens and hints held in memory; for the simulator's own tests. */
+  int heldState() {
+    return running().endpoints.heldState();
   }
 
   /** Deactivates misbehaviours and clears the pre-selected user (the JUnit extension's reset). */
@@ -608,7 +616,7 @@ public final class FranceConnectSimulator implements AutoCloseable {
 
     /**
      * Sets the signature algorithm chosen at registration (default ES256; FranceConnect+ accepts
-     * ES256 only).
+     * ES256 only; HS256, keyed with the client secret, exists on ProConnect only).
      *
      * @param algorithm the algorithm
      * @return this builder
@@ -679,7 +687,8 @@ public final class FranceConnectSimulator implements AutoCloseable {
      *
      * @return the simulator
      * @throws IllegalStateException if FranceConnect+ is chosen without client encryption keys or
-     *     with RS256, or a user does not suit the flavour
+     *     with another algorithm than ES256, HS256 outside ProConnect, or a user does not suit the
+     *     flavour
      */
     public FranceConnectSimulator build() {
       if (flavour == Flavour.FC_PLUS) {
@@ -691,6 +700,9 @@ public final class FranceConnectSimulator implements AutoCloseable {
         if (signingAlgorithm != SigningAlgorithm.ES256) {
           throw new IllegalStateException("FranceConnect+ signs with ES256 only");
         }
+      }
+      if (signingAlgorithm == SigningAlgorithm.HS256 && flavour != Flavour.PROCONNECT) {
+        throw new IllegalStateException("HS256 registrations exist on ProConnect only");
       }
       for (TestUser u : extraUsers) {
         if ((u instanceof TestAgent) != (flavour == Flavour.PROCONNECT)) {

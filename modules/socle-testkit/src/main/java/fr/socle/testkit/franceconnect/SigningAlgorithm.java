@@ -8,5 +8,7 @@ public enum SigningAlgorithm {
   /** ECDSA P-256 with SHA-256 (FranceConnect's recommended and default algorithm). */
   ES256,
   /** RSASSA-PKCS1-v1_5 with SHA-256, 2048-bit keys. */
-  RS256
+  RS256,
+  /** HMAC SHA-256 keyed with the client secret (ProConnect only). */
+  HS256
 }

@@ -27,8 +27,12 @@ final class SigningKeys {
   private JWK active;
   private JWK sibling;
 
+  /**
+   * With HS256 tokens are MACed with the client secret; the JWKS still publishes the platform's
+   * ES256 key, which other service providers use.
+   */
   SigningKeys(SigningAlgorithm algorithm) {
-    this.algorithm = algorithm;
+    this.algorithm = algorithm == SigningAlgorithm.RS256 ? algorithm : SigningAlgorithm.ES256;
     rotate();
   }
 

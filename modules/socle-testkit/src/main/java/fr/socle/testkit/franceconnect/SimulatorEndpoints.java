@@ -71,9 +71,18 @@ final class SimulatorEndpoints implements HttpHandler {
 
   private final Map<String, Pending> interactions = new ConcurrentHashMap<>();
   private final Map<String, Code> codes = new ConcurrentHashMap<>();
-  private final Set<String> usedCodes = ConcurrentHashMap.newKeySet();
+  private final Map<String, Instant> usedCodes = new ConcurrentHashMap<>();
   private final Map<String, Access> accessTokens = new ConcurrentHashMap<>();
-  private final Map<String, String> issuedIdTokens = new ConcurrentHashMap<>(); // token -> sid
+
+  private record Hint(String sid, Instant issuedAt) {}
+
+  /** ID tokens issued, accepted as logout hints (JWE and inner JWS on FranceConnect+). */
+  private final Map<String, Hint> issuedIdTokens = new ConcurrentHashMap<>();
+
+  /** How long a spent code is remembered (to revoke on replay) and an ID token accepted as hint. */
+  static final Duration USED_CODE_MEMORY = Duration.ofMinutes(10);
+
+  static final Duration HINT_MEMORY = Duration.ofHours(12);
 
   SimulatorEndpoints(
       Registration reg, String issuer, SigningKeys keys, TokenMinter minter, Clock clock) {
@@ -164,7 +173,13 @@ final class SimulatorEndpoints implements HttpHandler {
     doc.put("request_uri_parameter_supported", false);
     doc.put(
         "token_endpoint_auth_methods_supported", List.of("client_secret_post", "private_key_jwt"));
-    List<String> algs = List.of(keys.jwsAlgorithm().getName());
+    // The platform's algorithms, whatever this client registered.
+    List<String> algs =
+        switch (reg.flavour()) {
+          case FC -> List.of("ES256", "RS256");
+          case FC_PLUS -> List.of("ES256");
+          case PROCONNECT -> List.of("ES256", "RS256", "HS256");
+        };
     doc.put("id_token_signing_alg_values_supported", algs);
     doc.put("userinfo_signing_alg_values_supported", algs);
     if (reg.flavour() == Flavour.FC_PLUS) {
@@ -231,6 +246,7 @@ final class SimulatorEndpoints implements HttpHandler {
       return;
     }
     lastAuthorize.set(Map.copyOf(p));
+    purge(clock.instant());
     // Client and redirect_uri first: until both are known, nothing may be redirected (RFC 6749
     // §4.1.2.1).
     if (!reg.clientId().equals(p.get("client_id"))) {
@@ -518,6 +534,7 @@ final class SimulatorEndpoints implements HttpHandler {
     if (p == null) {
       return;
     }
+    purge(clock.instant());
     Map<String, String> recorded = new LinkedHashMap<>(p);
     recorded.computeIfPresent("client_secret", (k, v) -> "<redacted>");
     lastToken.set(Map.copyOf(recorded));
@@ -541,15 +558,15 @@ final class SimulatorEndpoints implements HttpHandler {
     }
     Code code = codes.remove(codeValue);
     if (code == null) {
-      if (usedCodes.contains(codeValue)) {
+      if (usedCodes.containsKey(codeValue)) {
         // Replay: revoke what the first use obtained (RFC 6749 §4.1.2).
         accessTokens.values().removeIf(a -> codeValue.equals(a.code()));
       }
       oauthError(ex, 400, "invalid_grant", "grant request is invalid");
       return;
     }
-    usedCodes.add(codeValue);
     Instant now = clock.instant();
+    usedCodes.put(codeValue, now);
     if (code.issuedAt().plus(CODE_LIFETIME).isBefore(now)) {
       oauthError(ex, 400, "invalid_grant", "grant request is invalid (authorization code expired)");
       return;
@@ -569,8 +586,8 @@ final class SimulatorEndpoints implements HttpHandler {
         accessToken,
         new Access(auth, now.plusSeconds(TokenMinter.TOKEN_LIFETIME_SECONDS), codeValue));
     TokenMinter.IdToken idToken = minter.idToken(auth, accessToken, m);
-    issuedIdTokens.put(idToken.compact(), auth.sid());
-    issuedIdTokens.put(idToken.innerJws(), auth.sid());
+    issuedIdTokens.put(idToken.compact(), new Hint(auth.sid(), now));
+    issuedIdTokens.put(idToken.innerJws(), new Hint(auth.sid(), now));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("access_token", accessToken);
     body.put("expires_in", TokenMinter.TOKEN_LIFETIME_SECONDS);
@@ -659,8 +676,8 @@ final class SimulatorEndpoints implements HttpHandler {
       errorPage(ex, 400, "Y000400", "Le paramètre id_token_hint est obligatoire.");
       return;
     }
-    String sid = issuedIdTokens.get(hint);
-    if (sid == null) {
+    Hint issued = issuedIdTokens.get(hint);
+    if (issued == null) {
       errorPage(
           ex, 400, "Y0429C91", "id_token_hint n'a pas été émis pour ce fournisseur de service.");
       return;
@@ -684,7 +701,8 @@ final class SimulatorEndpoints implements HttpHandler {
           "post_logout_redirect_uri n'est pas déclarée pour ce fournisseur de service.");
       return;
     }
-    issuedIdTokens.values().removeIf(sid::equals);
+    String sid = issued.sid();
+    issuedIdTokens.values().removeIf(h -> sid.equals(h.sid()));
     accessTokens.values().removeIf(a -> sid.equals(a.auth().sid()));
     Map<String, String> params = new LinkedHashMap<>();
     if (misbehaviours.contains(Misbehaviour.LOGOUT_OTHER_STATE)) {
@@ -717,8 +735,25 @@ final class SimulatorEndpoints implements HttpHandler {
     send(ex, 200, "text/plain; charset=utf-8", "");
   }
 
-  int liveAccessTokens() {
-    return accessTokens.size();
+  /**
+   * Forgets what has expired, so that a simulator left running (standalone, demo) does not grow
+   * without bound.
+   */
+  private void purge(Instant now) {
+    interactions.values().removeIf(p -> p.createdAt().plus(INTERACTION_LIFETIME).isBefore(now));
+    codes.values().removeIf(c -> c.issuedAt().plus(CODE_LIFETIME).isBefore(now));
+    accessTokens.values().removeIf(a -> a.expiresAt().isBefore(now));
+    usedCodes.values().removeIf(t -> t.plus(USED_CODE_MEMORY).isBefore(now));
+    issuedIdTokens.values().removeIf(h -> h.issuedAt().plus(HINT_MEMORY).isBefore(now));
+  }
+
+  /** Number of codes, tokens and pages held (for tests of the purge). */
+  int heldState() {
+    return interactions.size()
+        + codes.size()
+        + accessTokens.size()
+        + usedCodes.size()
+        + issuedIdTokens.size();
   }
 
   // ---------------------------------------------------------------- plumbing

@@ -47,6 +47,7 @@ final class TokenMinter {
   private final SigningKeys keys;
   private final ClientKeys clientKeys;
   private final Clock clock;
+  private final boolean hs256;
 
   TokenMinter(
       Flavour flavour,
@@ -54,6 +55,7 @@ final class TokenMinter {
       String clientId,
       byte[] clientSecret,
       SigningKeys keys,
+      SigningAlgorithm algorithm,
       ClientKeys clientKeys,
       Clock clock) {
     this.flavour = flavour;
@@ -63,6 +65,7 @@ final class TokenMinter {
     this.keys = keys;
     this.clientKeys = clientKeys;
     this.clock = clock;
+    this.hs256 = algorithm == SigningAlgorithm.HS256;
   }
 
   static String impostorIssuer(String issuer) {
@@ -113,7 +116,7 @@ final class TokenMinter {
     }
     String jws =
         m.contains(Misbehaviour.ID_TOKEN_HS256)
-            ? macSigned(set)
+            ? macSigned(set, clientSecret)
             : sign(set, m.contains(Misbehaviour.BAD_ID_TOKEN_SIGNATURE), m);
     return new IdToken(maybeEncrypt(jws, m), jws);
   }
@@ -165,6 +168,13 @@ final class TokenMinter {
   }
 
   private String sign(JWTClaimsSet claims, boolean rogue, Set<Misbehaviour> m) {
+    if (hs256) {
+      return macSigned(
+          claims,
+          rogue
+              ? ClaimCatalogue.sha256Hex("not the secret").getBytes(StandardCharsets.US_ASCII)
+              : clientSecret);
+    }
     boolean noKid =
         m.contains(Misbehaviour.KID_ABSENT_SINGLE_KEY)
             || m.contains(Misbehaviour.KID_ABSENT_MULTIPLE_KEYS);
@@ -183,12 +193,12 @@ final class TokenMinter {
     return jwt.serialize();
   }
 
-  private String macSigned(JWTClaimsSet claims) {
+  private static String macSigned(JWTClaimsSet claims, byte[] secret) {
     SignedJWT jwt =
         new SignedJWT(
             new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
     try {
-      jwt.sign(new MACSigner(clientSecret));
+      jwt.sign(new MACSigner(secret));
     } catch (JOSEException e) {
       throw new IllegalStateException("HS256 needs a client secret of at least 32 bytes", e);
     }

@@ -34,7 +34,9 @@ class FranceConnectFlowTest {
         .containsEntry("authorization_response_iss_parameter_supported", true);
     assertThat(doc.get("subject_types_supported")).asList().containsExactly("pairwise");
     assertThat(doc.get("acr_values_supported")).asList().containsExactly("eidas1");
-    assertThat(doc.get("id_token_signing_alg_values_supported")).asList().containsExactly("ES256");
+    assertThat(doc.get("id_token_signing_alg_values_supported"))
+        .asList()
+        .containsExactly("ES256", "RS256");
     assertThat(doc).doesNotContainKey("code_challenge_methods_supported");
   }
 

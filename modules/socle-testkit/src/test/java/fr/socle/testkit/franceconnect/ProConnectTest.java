@@ -29,7 +29,9 @@ class ProConnectTest {
     assertThat(doc.get("code_challenge_methods_supported")).asList().containsExactly("S256");
     assertThat(doc.get("subject_types_supported")).asList().containsExactly("public");
     assertThat(doc.get("acr_values_supported")).asList().contains("eidas0", "eidas1-mfa");
-    assertThat(doc.get("id_token_signing_alg_values_supported")).asList().containsExactly("RS256");
+    assertThat(doc.get("id_token_signing_alg_values_supported"))
+        .asList()
+        .containsExactly("ES256", "RS256", "HS256");
   }
 
   @Test
@@ -149,6 +151,50 @@ class ProConnectTest {
                   .getSubject())
           .isEqualTo(sub);
     }
+  }
+
+  @Test
+  void hs256Registration_macsTokensWithTheClientSecret() throws Exception {
+    try (FranceConnectSimulator sim =
+        FranceConnectSimulator.builder()
+            .flavour(Flavour.PROCONNECT)
+            .signingAlgorithm(SigningAlgorithm.HS256)
+            .build()
+            .start()) {
+      RawOidcClient client = new RawOidcClient(sim);
+      Map<String, Object> tokens = client.fullLogin(client.validParameters(), "test@fia1.fr");
+      com.nimbusds.jwt.SignedJWT id =
+          com.nimbusds.jwt.SignedJWT.parse((String) tokens.get("id_token"));
+      assertThat(id.getHeader().getAlgorithm().getName()).isEqualTo("HS256");
+      assertThat(
+              id.verify(new com.nimbusds.jose.crypto.MACVerifier(sim.clientSecret().revealBytes())))
+          .isTrue();
+      String info =
+          client
+              .get(URI.create(sim.issuer() + "/userinfo"), (String) tokens.get("access_token"))
+              .body();
+      assertThat(
+              com.nimbusds.jwt.SignedJWT.parse(info)
+                  .verify(
+                      new com.nimbusds.jose.crypto.MACVerifier(sim.clientSecret().revealBytes())))
+          .isTrue();
+
+      sim.misbehave(Misbehaviour.BAD_ID_TOKEN_SIGNATURE);
+      com.nimbusds.jwt.SignedJWT bad =
+          com.nimbusds.jwt.SignedJWT.parse(
+              (String) client.fullLogin(client.validParameters(), "test@fia1.fr").get("id_token"));
+      assertThat(
+              bad.verify(
+                  new com.nimbusds.jose.crypto.MACVerifier(sim.clientSecret().revealBytes())))
+          .isFalse();
+    }
+  }
+
+  @Test
+  void hs256_outsideProConnect_isRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> FranceConnectSimulator.builder().signingAlgorithm(SigningAlgorithm.HS256).build())
+        .isInstanceOf(IllegalStateException.class);
   }
 
   private static String s256(String verifier) {

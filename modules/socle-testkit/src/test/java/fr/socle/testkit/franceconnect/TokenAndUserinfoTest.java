@@ -148,6 +148,21 @@ class TokenAndUserinfoTest {
   }
 
   @Test
+  void expiredState_isForgotten() {
+    for (int i = 0; i < 3; i++) {
+      client.token(code(), params);
+    }
+    RawOidcClient.location(client.get(client.authorizeUri(client.validParameters())));
+    int held = sim.heldState();
+    assertThat(held).isGreaterThan(0);
+
+    clock.advance(Duration.ofHours(13));
+    RawOidcClient.location(client.get(client.authorizeUri(client.validParameters())));
+
+    assertThat(sim.heldState()).isEqualTo(1); // only the page just opened
+  }
+
+  @Test
   void revocation_revokesTheAccessToken() {
     String access = (String) client.token(code(), params).get("access_token");
     Map<String, String> form =
