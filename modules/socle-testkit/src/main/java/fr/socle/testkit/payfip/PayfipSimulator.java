@@ -59,7 +59,20 @@ public final class PayfipSimulator implements AutoCloseable {
   /** The client number registered when the builder is given none ({@code 090909}). */
   public static final String DEFAULT_NUMCLI = "090909";
 
+  private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
   private static final Pattern NUMCLI = Pattern.compile("\\d{6}");
+
+  static {
+    // The JDK server flushes the response headers and the body in two writes; without TCP_NODELAY,
+    // Nagle's algorithm holds the body until the client's delayed ACK, about 40 ms per call on
+    // loopback. The property is read once, when the first JDK HttpServer starts; an explicit
+    // setting by the application is left alone.
+    if (System.getProperty(NODELAY_PROPERTY) == null) {
+      System.setProperty(NODELAY_PROPERTY, "true");
+    }
+  }
+
   private static final String ALPHANUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
   private final int requestedPort;
@@ -70,6 +83,7 @@ public final class PayfipSimulator implements AutoCloseable {
   private final SecureRandom random = new SecureRandom();
   private Notifier notifier;
   private HttpServer server;
+  private FrontDoor frontDoor;
   private ExecutorService executor;
   private boolean closed;
 
@@ -104,31 +118,38 @@ public final class PayfipSimulator implements AutoCloseable {
     if (server != null || closed) {
       throw new IllegalStateException("the simulator can be started once");
     }
+    // The HttpServer listens on a private port; the public one is the front door, which can
+    // reset a connection on demand.
+    FrontDoor door;
+    HttpServer s;
     try {
-      HttpServer s =
-          HttpServer.create(
-              new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 256);
-      notifier = new Notifier(clock, board);
-      s.createContext(SoapService.PATH, new SoapService(store, clients, board));
-      s.createContext(PaymentPage.PATH, new PaymentPage(this, store));
-      s.createContext(
-          "/",
-          exchange -> {
-            try (exchange) {
-              SoapService.sendText(exchange, 404, "text/plain", "Not Found");
-            }
-          });
-      executor = Executors.newCachedThreadPool(daemon("payfip-sim-http"));
-      s.setExecutor(executor);
-      s.start();
-      server = s;
-      return this;
+      door = new FrontDoor(requestedPort);
     } catch (IOException e) {
-      if (notifier != null) {
-        notifier.close();
-      }
       throw new UncheckedIOException("cannot start the PayFiP simulator", e);
     }
+    try {
+      s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+    } catch (IOException e) {
+      door.close();
+      throw new UncheckedIOException("cannot start the PayFiP simulator", e);
+    }
+    notifier = new Notifier(clock, board);
+    s.createContext(SoapService.PATH, new SoapService(store, clients, board, door));
+    s.createContext(PaymentPage.PATH, new PaymentPage(this, store));
+    s.createContext(
+        "/",
+        exchange -> {
+          try (exchange) {
+            SoapService.sendText(exchange, 404, "text/plain", "Not Found");
+          }
+        });
+    executor = Executors.newCachedThreadPool(daemon("payfip-sim-http"));
+    s.setExecutor(executor);
+    s.start();
+    door.open(s.getAddress());
+    server = s;
+    frontDoor = door;
+    return this;
   }
 
   /** Stops serving, drops pending (delayed) notifications and frees the port. Idempotent. */
@@ -139,6 +160,7 @@ public final class PayfipSimulator implements AutoCloseable {
     }
     closed = true;
     if (server != null) {
+      frontDoor.close();
       server.stop(0);
       executor.shutdownNow();
       notifier.close();
@@ -155,7 +177,7 @@ public final class PayfipSimulator implements AutoCloseable {
     if (server == null) {
       throw new IllegalStateException("the simulator is not started");
     }
-    return server.getAddress().getPort();
+    return frontDoor.port();
   }
 
   /**

@@ -44,11 +44,17 @@ final class SoapService implements HttpHandler {
   private final OperationStore store;
   private final Map<String, List<String>> clients;
   private final MisbehaviourBoard board;
+  private final FrontDoor frontDoor;
 
-  SoapService(OperationStore store, Map<String, List<String>> clients, MisbehaviourBoard board) {
+  SoapService(
+      OperationStore store,
+      Map<String, List<String>> clients,
+      MisbehaviourBoard board,
+      FrontDoor frontDoor) {
     this.store = store;
     this.clients = clients;
     this.board = board;
+    this.frontDoor = frontDoor;
   }
 
   /** A functional fault of the service: code and label as the real service words them. */
@@ -95,9 +101,10 @@ final class SoapService implements HttpHandler {
         return;
       }
       if (board.take(Misbehaviour.Kind.CONNECTION_RESET).isPresent()) {
-        // Closing the exchange before any response header drops the connection: not one byte of
-        // answer reaches the caller.
-        log.debug("PayFiP simulator: dropping the connection on demand");
+        // The request has been read; the caller gets a TCP reset and not one byte of answer.
+        // Closing the exchange before any header also drops the internal connection.
+        log.debug("PayFiP simulator: resetting the connection on demand");
+        frontDoor.reset(exchange.getRemoteAddress());
         return;
       }
       if (board.take(Misbehaviour.Kind.BAD_GATEWAY).isPresent()) {

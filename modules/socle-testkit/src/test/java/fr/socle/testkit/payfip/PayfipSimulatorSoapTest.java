@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.socle.core.MutableClock;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -328,13 +332,38 @@ class PayfipSimulatorSoapTest {
   }
 
   @Test
-  void soapEndpoint_whenConnectionResetOnDemand_sendsNoAnswerAtAll() throws Exception {
+  void soapEndpoint_whenConnectionResetOnDemand_resetsTheTcpConnectionWithoutAnswer()
+      throws Exception {
     sim.misbehave(Misbehaviour.connectionReset().times(1));
+    byte[] envelope =
+        RawSoap.envelope("recupererDetailClient", "<numCli>123456</numCli>")
+            .getBytes(StandardCharsets.UTF_8);
+    String head =
+        "POST /tpa/services/securite HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Content-Type: text/xml; charset=utf-8\r\nSOAPAction: \"\"\r\nContent-Length: "
+            + envelope.length
+            + "\r\n\r\n";
+
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), sim.port())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().write(envelope);
+      socket.getOutputStream().flush();
+
+      assertThatThrownBy(() -> socket.getInputStream().read())
+          .isInstanceOf(SocketException.class)
+          .hasMessageContaining("reset");
+    }
+    assertThat(soap.call("recupererDetailClient", Map.of("numCli", NUMCLI)).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void soapEndpoint_whenConnectionResetOnDemand_failsAnHttpClientCall() throws Exception {
+    sim.misbehave(Misbehaviour.connectionReset());
 
     assertThatThrownBy(() -> soap.call("recupererDetailClient", Map.of("numCli", NUMCLI)))
         .isInstanceOf(IOException.class);
-    assertThat(soap.call("recupererDetailClient", Map.of("numCli", NUMCLI)).statusCode())
-        .isEqualTo(200);
   }
 
   @Test
