@@ -48,6 +48,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.ssl.SSLContextBuilder;
@@ -285,13 +286,31 @@ public final class HttpTransport implements AutoCloseable {
       return new byte[0];
     }
     if (entity.getContentLength() > cap) {
-      // Closing the response without draining it discards the connection: nothing more is read.
+      abort(entity.getContent());
       throw BoundedReader.tooLarge("response body of " + target, cap);
     }
-    try (InputStream in = entity.getContent()) {
-      return in == null
-          ? new byte[0]
-          : BoundedReader.readAll(in, cap, "response body of " + target);
+    InputStream in = entity.getContent();
+    if (in == null) {
+      return new byte[0];
+    }
+    try {
+      return BoundedReader.readAll(in, cap, "response body of " + target);
+    } catch (SocleClientException e) {
+      abort(in);
+      throw e;
+    } finally {
+      in.close();
+    }
+  }
+
+  /**
+   * Drops the connection of an oversized body. Closing the stream or the response would instead
+   * read the rest of the body to reuse the connection: a hostile peer could make us download
+   * gigabytes.
+   */
+  private static void abort(InputStream in) throws IOException {
+    if (in instanceof EofSensorInputStream) {
+      ((EofSensorInputStream) in).abort();
     }
   }
 

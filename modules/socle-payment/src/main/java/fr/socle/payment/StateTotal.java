@@ -1,0 +1,21 @@
+package fr.socle.payment;
+
+import java.util.Objects;
+
+/**
+ * How many payments are in one state, and their total.
+ *
+ * @param state the state
+ * @param count the number of payments, zero or more
+ * @param totalCents the sum of their amounts in euro cents
+ */
+public record StateTotal(PaymentState state, long count, long totalCents) {
+
+  /** Validates the totals. */
+  public StateTotal {
+    Objects.requireNonNull(state, "state");
+    if (count < 0 || totalCents < 0) {
+      throw new IllegalArgumentException("count and total must not be negative");
+    }
+  }
+}

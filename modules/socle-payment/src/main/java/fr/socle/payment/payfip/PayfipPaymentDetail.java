@@ -1,0 +1,63 @@
+package fr.socle.payment.payfip;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The answer of {@code recupererDetailPaiementSecurise}: the result of one payment attempt.
+ *
+ * <p>PayFiP echoes the request fields in this answer, and the echo is not reliable (a recorded real
+ * answer echoed {@code exer} as {@code 20} for {@code 2019}). The echoed amount, reference, client
+ * number and mode are therefore exposed only so that a caller can <em>compare</em> them with its
+ * own record of the payment (which {@link fr.socle.payment.Payments} does); they are never a source
+ * of truth. The echoed {@code exer}, {@code objet} and {@code mel} are not exposed at all.
+ *
+ * @param idOp the operation id that was looked up (the one requested, not the echo)
+ * @param resultrans the raw {@code resultrans} letter, as received (may be empty)
+ * @param status the typed outcome; only {@link TransactionStatus#PAID} means paid
+ * @param means card or direct debit, when the letter tells
+ * @param transactionTime when the transaction happened ({@code dattrans} + {@code heurtrans},
+ *     Europe/Paris, minute precision), if present and well formed
+ * @param authorisationNumber the {@code numauto}, if present
+ * @param echoedAmountCents the amount echoed by PayFiP, if present and numeric
+ * @param echoedRefdet the debt reference echoed by PayFiP, if present
+ * @param echoedNumcli the client number echoed by PayFiP, if present
+ * @param echoedSaisie the mode echoed by PayFiP, if present and valid
+ */
+public record PayfipPaymentDetail(
+    String idOp,
+    String resultrans,
+    TransactionStatus status,
+    PaymentMeans means,
+    Optional<Instant> transactionTime,
+    Optional<String> authorisationNumber,
+    OptionalLong echoedAmountCents,
+    Optional<String> echoedRefdet,
+    Optional<String> echoedNumcli,
+    Optional<Saisie> echoedSaisie) {
+
+  /** Checks that no component is null. */
+  public PayfipPaymentDetail {
+    Objects.requireNonNull(idOp, "idOp");
+    Objects.requireNonNull(resultrans, "resultrans");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(means, "means");
+    Objects.requireNonNull(transactionTime, "transactionTime");
+    Objects.requireNonNull(authorisationNumber, "authorisationNumber");
+    Objects.requireNonNull(echoedAmountCents, "echoedAmountCents");
+    Objects.requireNonNull(echoedRefdet, "echoedRefdet");
+    Objects.requireNonNull(echoedNumcli, "echoedNumcli");
+    Objects.requireNonNull(echoedSaisie, "echoedSaisie");
+  }
+
+  /**
+   * Tells whether the payment was made. Same as {@code status() == PAID}.
+   *
+   * @return true only for {@code P} and {@code V}
+   */
+  public boolean isPaid() {
+    return status == TransactionStatus.PAID;
+  }
+}
