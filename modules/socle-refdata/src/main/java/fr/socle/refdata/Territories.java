@@ -1,5 +1,6 @@
 package fr.socle.refdata;
 
+import fr.socle.core.SocleClientException;
 import fr.socle.refdata.internal.CogData;
 import fr.socle.refdata.internal.CogResource;
 import fr.socle.refdata.internal.NameFolding;
@@ -14,6 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * French territories of one COG millésime, offline: communes (current, délégués, associés,
@@ -43,12 +46,15 @@ public final class Territories {
   private final Map<String, Commune> byCode; // current communes and arrondissements
   private final Map<CommuneType, Map<String, Commune>> byTypeAndCode;
   private final Map<String, Commune> byFormerCode;
+  private final Map<CommuneType, List<Commune>> byType;
   private final Map<String, List<Commune>> byPostalCode;
   private final Map<String, Region> regionByCode;
   private final Map<String, Departement> departementByCode;
   private final Map<String, Epci> epciBySiren;
   private final Commune[] searchable;
-  private final SearchIndex index;
+  // Built on a background thread at load, so that lookups by code are ready first; a search waits
+  // for it (about 100 ms after load).
+  private final CompletableFuture<SearchIndex> index;
 
   private Territories(CogData data) {
     this.millesime = data.millesime();
@@ -97,10 +103,31 @@ public final class Territories {
     this.byPostalCode = new HashMap<>(cp.size() * 2);
     cp.forEach((k, v) -> byPostalCode.put(k, List.copyOf(v)));
     this.currentCommunes = List.copyOf(current);
+    this.byType = new EnumMap<>(CommuneType.class);
+    Map<CommuneType, List<Commune>> lists = new EnumMap<>(CommuneType.class);
+    for (CommuneType t : CommuneType.values()) {
+      lists.put(t, new ArrayList<>());
+    }
+    for (Commune c : all) {
+      lists.get(c.type()).add(c);
+    }
+    lists.forEach((t, l) -> byType.put(t, Collections.unmodifiableList(l)));
     this.regionByCode = index(regions, Region::code);
     this.departementByCode = index(departements, Departement::code);
     this.epciBySiren = index(epcis, Epci::siren);
-    this.index = new SearchIndex(searchable);
+    this.index = new CompletableFuture<>();
+    Thread builder =
+        new Thread(
+            () -> {
+              try {
+                index.complete(new SearchIndex(searchable));
+              } catch (Throwable t) {
+                index.completeExceptionally(t);
+              }
+            },
+            "socle-refdata-search-index");
+    builder.setDaemon(true);
+    builder.start();
   }
 
   /**
@@ -195,6 +222,17 @@ public final class Territories {
    */
   public List<Commune> communes() {
     return currentCommunes;
+  }
+
+  /**
+   * Returns every entry of one kind (for example every commune déléguée), in INSEE code order.
+   *
+   * @param type the kind
+   * @return the entries
+   */
+  public List<Commune> communes(CommuneType type) {
+    Objects.requireNonNull(type, "type");
+    return byType.get(type);
   }
 
   /**
@@ -314,14 +352,23 @@ public final class Territories {
     String dep = query.departementCode().orElse(null);
     Set<CommuneType> types = query.types();
     boolean allTypes = types.size() == CommuneType.values().length;
-    return index.search(
-        prefixes,
-        query.limit(),
-        i -> {
-          Commune c = searchable[i];
-          return (dep == null || dep.equals(c.departementCode()))
-              && (allTypes || types.contains(c.type()));
-        });
+    return searchIndex()
+        .search(
+            prefixes,
+            query.limit(),
+            i -> {
+              Commune c = searchable[i];
+              return (dep == null || dep.equals(c.departementCode()))
+                  && (allTypes || types.contains(c.type()));
+            });
+  }
+
+  private SearchIndex searchIndex() {
+    try {
+      return index.join();
+    } catch (CompletionException e) {
+      throw new SocleClientException("cannot build the commune search index", e.getCause());
+    }
   }
 
   private static String normalise(String code) {

@@ -27,6 +27,14 @@ class TerritoriesTest {
   }
 
   @Test
+  void communesByType_countsMatchTheCog() {
+    assertThat(territories.communes(CommuneType.ACTUELLE)).hasSize(34_969);
+    assertThat(territories.communes(CommuneType.DELEGUEE)).hasSize(2_105);
+    assertThat(territories.communes(CommuneType.ASSOCIEE)).hasSize(471);
+    assertThat(territories.communes(CommuneType.ARRONDISSEMENT_MUNICIPAL)).hasSize(45);
+  }
+
+  @Test
   void embedded_whenCalledFromManyThreads_returnsOneInstance() {
     List<Territories> seen =
         IntStream.range(0, 8)

@@ -2,6 +2,7 @@ package fr.socle.identity.servlet;
 
 import fr.socle.core.SocleException;
 import fr.socle.core.SocleServiceException;
+import fr.socle.identity.Identity;
 import fr.socle.identity.IdentityClient;
 import fr.socle.identity.InvalidCallbackException;
 import fr.socle.identity.LoginStart;
@@ -102,7 +103,16 @@ public class IdentityServlet extends HttpServlet {
   }
 
   private void login(HttpServletResponse resp) throws IOException {
-    LoginStart start = client.begin();
+    LoginStart start;
+    try {
+      start = client.begin();
+    } catch (SocleException e) {
+      // Discovery failed or cannot be trusted: nobody is sent to that provider.
+      log.warn("cannot start a login: {}", e.getMessage());
+      resp.sendError(
+          HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Login is unavailable, please try later");
+      return;
+    }
     resp.addCookie(cookie(LOGIN_COOKIE, start.sealedTransaction(), COOKIE_LIFETIME));
     redirect(resp, start.authorizationUri().toString());
   }
@@ -110,7 +120,7 @@ public class IdentityServlet extends HttpServlet {
   private void callback(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     String sealed = readCookie(req, LOGIN_COOKIE).orElse(null);
     resp.addCookie(cookie(LOGIN_COOKIE, "", Duration.ZERO));
-    fr.socle.identity.Identity identity;
+    Identity identity;
     try {
       identity = client.complete(singleValued(req), sealed);
     } catch (SocleException e) {

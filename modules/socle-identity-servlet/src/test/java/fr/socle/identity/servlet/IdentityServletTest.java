@@ -245,6 +245,16 @@ class IdentityServletTest {
   }
 
   @Test
+  @DisplayName("a provider whose discovery cannot be trusted gets nobody redirected to it")
+  void login_whenDiscoveryIssuerWrong_answers503() throws Exception {
+    fc.discovery().put("issuer", "https://somewhere-else.example/api/v2");
+    fc.publishDiscovery();
+    HttpResponse<String> login = get("/auth/login", null);
+    assertThat(login.statusCode()).isEqualTo(503);
+    assertThat(login.headers().firstValue("Location")).isEmpty();
+  }
+
+  @Test
   void logout_byGet_isRefused() throws Exception {
     assertThat(get("/auth/logout", null).statusCode()).isEqualTo(405);
     assertThat(get("/auth/unknown", null).statusCode()).isEqualTo(404);

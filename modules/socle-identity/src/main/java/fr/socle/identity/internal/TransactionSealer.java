@@ -13,6 +13,7 @@ import fr.socle.core.Secret;
 import fr.socle.core.SocleClientException;
 import fr.socle.identity.InvalidTransactionException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,6 +77,8 @@ public final class TransactionSealer {
           new ConcatKDF("SHA-256").deriveKey(new SecretKeySpec(ikm, "AES"), 256, otherInfo);
       this.key = new SecretKeySpec(derived.getEncoded(), "AES");
       this.encrypter = new DirectEncrypter(key);
+      // Nimbus would otherwise create a SecureRandom for every IV.
+      this.encrypter.getJCAContext().setSecureRandom(new SecureRandom());
       this.decrypter = new DirectDecrypter(key);
     } catch (JOSEException e) {
       throw new SocleClientException("cannot derive the transaction key", e);

@@ -209,14 +209,19 @@ public final class CogResource {
   }
 
   private static int split(String text, int start, int end, String[] out) {
-    Arrays.fill(out, "");
     int n = 0;
     int from = start;
-    for (int i = start; i <= end && n < out.length; i++) {
-      if (i == end || text.charAt(i) == '\t') {
-        out[n++] = text.substring(from, i);
-        from = i + 1;
+    while (n < out.length) {
+      int tab = text.indexOf('\t', from);
+      if (tab < 0 || tab > end) {
+        out[n++] = text.substring(from, end);
+        break;
       }
+      out[n++] = text.substring(from, tab);
+      from = tab + 1;
+    }
+    for (int i = n; i < out.length; i++) {
+      out[i] = "";
     }
     return n;
   }

@@ -3,7 +3,6 @@ package fr.socle.refdata.internal;
 import fr.socle.refdata.Commune;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntPredicate;
 
@@ -33,29 +32,49 @@ public final class SearchIndex {
   public SearchIndex(Commune[] communes) {
     this.communes = communes;
     int n = communes.length;
-    String[] folded = new String[n];
-    Integer[] idx = new Integer[n];
+    // Sort "key + index" strings: plain String ordering, no boxing or comparator on the cold
+    // path. The suffix starts with U+0001, below any folded character, so a key sorts before its
+    // extensions and the ranges of prefixes are unchanged; ties keep the dataset order.
+    String[] tagged = new String[n];
     for (int i = 0; i < n; i++) {
-      folded[i] = NameFolding.fold(communes[i].nom());
-      idx[i] = i;
+      tagged[i] = NameFolding.fold(communes[i].nom()) + SUFFIX_MARK + tag(i);
     }
-    Arrays.sort(idx, Comparator.<Integer, String>comparing(i -> folded[i]).thenComparing(i -> i));
-    keys = new String[n];
+    Arrays.sort(tagged);
+    keys = tagged;
     communeAtRank = new int[n];
     rankOf = new int[n];
     for (int r = 0; r < n; r++) {
-      keys[r] = folded[idx[r]];
-      communeAtRank[r] = idx[r];
-      rankOf[idx[r]] = r;
+      String k = tagged[r];
+      int idx = untag(k);
+      communeAtRank[r] = idx;
+      rankOf[idx] = r;
     }
-    Integer[] pop = Arrays.copyOf(idx, n); // already in name order: ties stay alphabetical
-    Arrays.sort(pop, Comparator.comparingInt((Integer i) -> -communes[i].population().orElse(-1)));
+    // Population order, most populated first, ties in name order: one primitive sort of
+    // (-(population + 1), rank) packed in longs.
+    long[] packed = new long[n];
+    for (int r = 0; r < n; r++) {
+      int pop = communes[communeAtRank[r]].population().orElse(-1);
+      packed[r] = ((long) -(pop + 1) << 32) | r;
+    }
+    Arrays.sort(packed);
     byPopulation = new int[n];
     order = new int[n];
     for (int p = 0; p < n; p++) {
-      byPopulation[p] = pop[p];
-      order[pop[p]] = p;
+      int c = communeAtRank[(int) packed[p]];
+      byPopulation[p] = c;
+      order[c] = p;
     }
+  }
+
+  private static final char SUFFIX_MARK = '\u0001';
+
+  private static String tag(int i) {
+    return new String(new char[] {(char) (0x100 + (i >>> 15)), (char) (0x100 + (i & 0x7FFF))});
+  }
+
+  private static int untag(String k) {
+    int len = k.length();
+    return ((k.charAt(len - 2) - 0x100) << 15) | (k.charAt(len - 1) - 0x100);
   }
 
   /**

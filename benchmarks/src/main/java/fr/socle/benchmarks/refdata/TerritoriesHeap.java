@@ -1,0 +1,47 @@
+package fr.socle.benchmarks.refdata;
+
+import fr.socle.refdata.Territories;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+
+/**
+ * Measures the heap retained by {@link Territories#embedded()} and the time of its cold load, in a
+ * fresh JVM: wall time until {@code embedded()} returns (lookups ready) and until the first search
+ * answers (search index built); used heap after repeated full collections, before loading and after
+ * the first search, the instance held alive.
+ *
+ * <p>Run (one fresh JVM per run): {@code java -cp benchmarks/target/benchmarks.jar
+ * fr.socle.benchmarks.refdata.TerritoriesHeap}
+ */
+public final class TerritoriesHeap {
+  private TerritoriesHeap() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    long before = settledUsedHeap(memory);
+    long start = System.nanoTime();
+    Territories territories = Territories.embedded();
+    long loadNanos = System.nanoTime() - start;
+    int hits = territories.search("sain", 10).size();
+    long searchReadyNanos = System.nanoTime() - start;
+    long after = settledUsedHeap(memory);
+    System.out.printf(
+        "cold load %.1f ms (lookups ready); first search answered at %.1f ms (%d hits);"
+            + " retained heap %.1f MB (%d communes)%n",
+        loadNanos / 1e6,
+        searchReadyNanos / 1e6,
+        hits,
+        (after - before) / 1e6,
+        territories.communes().size());
+  }
+
+  private static long settledUsedHeap(MemoryMXBean memory) throws InterruptedException {
+    long used = Long.MAX_VALUE;
+    for (int i = 0; i < 5; i++) {
+      System.gc();
+      Thread.sleep(100);
+      used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+    }
+    return used;
+  }
+}

@@ -1,0 +1,237 @@
+package fr.socle.refdata.client;
+
+import fr.socle.core.http.CircuitBreakerPolicy;
+import fr.socle.core.http.HttpTransport;
+import fr.socle.core.http.RateLimitPolicy;
+import fr.socle.refdata.spi.ResponseCache;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Options every reference API client shares. Each client's builder starts with the peer's current
+ * base URL, its published rate limit and a circuit breaker; change them only with a reason (a
+ * self-hosted geocoder, a negotiated quota). Not thread-safe; the built clients are.
+ *
+ * @param <B> the concrete builder
+ */
+public abstract class ApiClientBuilder<B extends ApiClientBuilder<B>> {
+  private URI baseUrl;
+  private String applicationName;
+  private Duration connectTimeout = Duration.ofSeconds(5);
+  private Duration responseTimeout = Duration.ofSeconds(30);
+  private long maxResponseBytes = 10L * 1024 * 1024;
+  private int maxRetries = 2;
+  private Duration maxRetryDelay = Duration.ofSeconds(10);
+  private RateLimitPolicy rateLimit;
+  private CircuitBreakerPolicy circuitBreaker;
+  private ResponseCache cache;
+  private Duration cacheTtl = Duration.ofHours(1);
+  private Clock clock = Clock.systemUTC();
+
+  /**
+   * Creates a builder with the peer's defaults.
+   *
+   * @param baseUrl the current production base URL
+   * @param rateLimit the published rate limit
+   * @param circuitBreaker the default breaker
+   */
+  protected ApiClientBuilder(
+      URI baseUrl, RateLimitPolicy rateLimit, CircuitBreakerPolicy circuitBreaker) {
+    this.baseUrl = baseUrl;
+    this.rateLimit = rateLimit;
+    this.circuitBreaker = circuitBreaker;
+  }
+
+  @SuppressWarnings("unchecked")
+  private B self() {
+    return (B) this;
+  }
+
+  /**
+   * Sets the base URL (a mirror, a self-hosted instance, a test stub).
+   *
+   * @param baseUrl an absolute http(s) URL, without a trailing slash needed
+   * @return this builder
+   */
+  public B baseUrl(String baseUrl) {
+    URI u = URI.create(Objects.requireNonNull(baseUrl, "baseUrl"));
+    if (!u.isAbsolute() || !(u.getScheme().equals("https") || u.getScheme().equals("http"))) {
+      throw new IllegalArgumentException("base URL must be an absolute http(s) URL");
+    }
+    String s = u.toString();
+    this.baseUrl = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+    return self();
+  }
+
+  /**
+   * Names the application in the User-Agent, as the API operators ask.
+   *
+   * @param applicationName for example {@code "mairie-de-demo/1.0 (contact@mairie.fr)"}
+   * @return this builder
+   */
+  public B applicationName(String applicationName) {
+    this.applicationName = applicationName;
+    return self();
+  }
+
+  /**
+   * Sets the connect and response timeouts.
+   *
+   * @param connect default 5 s
+   * @param response default 30 s
+   * @return this builder
+   */
+  public B timeouts(Duration connect, Duration response) {
+    this.connectTimeout = Objects.requireNonNull(connect, "connect");
+    this.responseTimeout = Objects.requireNonNull(response, "response");
+    return self();
+  }
+
+  /**
+   * Sets the largest response accepted.
+   *
+   * @param maxBytes default 10 MiB
+   * @return this builder
+   */
+  public B maxResponseBytes(long maxBytes) {
+    this.maxResponseBytes = maxBytes;
+    return self();
+  }
+
+  /**
+   * Sets the retries of idempotent calls (I/O errors, 429, 503), honouring {@code Retry-After} up
+   * to {@code maxDelay}; a peer asking to wait longer gets no retry.
+   *
+   * @param maxRetries 0 to disable
+   * @param maxDelay the longest wait accepted before a retry
+   * @return this builder
+   */
+  public B retries(int maxRetries, Duration maxDelay) {
+    this.maxRetries = maxRetries;
+    this.maxRetryDelay = Objects.requireNonNull(maxDelay, "maxDelay");
+    return self();
+  }
+
+  /**
+   * Replaces the client-side rate limit (default: the peer's published limit).
+   *
+   * @param policy the policy, or null to disable (not recommended: the peers ban)
+   * @return this builder
+   */
+  public B rateLimit(RateLimitPolicy policy) {
+    this.rateLimit = policy;
+    return self();
+  }
+
+  /**
+   * Replaces the circuit breaker.
+   *
+   * @param policy the policy, or null to disable (not recommended: the peers ban)
+   * @return this builder
+   */
+  public B circuitBreaker(CircuitBreakerPolicy policy) {
+    this.circuitBreaker = policy;
+    return self();
+  }
+
+  /**
+   * Caches successful GET responses.
+   *
+   * @param cache the cache, or null for none (default)
+   * @param ttl how long an answer may be served from the cache
+   * @return this builder
+   */
+  public B cache(ResponseCache cache, Duration ttl) {
+    this.cache = cache;
+    this.cacheTtl = Objects.requireNonNull(ttl, "ttl");
+    return self();
+  }
+
+  /**
+   * Sets the clock used for {@code Retry-After} cool-downs.
+   *
+   * @param clock the clock
+   * @return this builder
+   */
+  public B clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return self();
+  }
+
+  /**
+   * Returns the base URL.
+   *
+   * @return the URL, without a trailing slash
+   */
+  protected URI baseUrl() {
+    return baseUrl;
+  }
+
+  /**
+   * Returns the configured cache.
+   *
+   * @return the cache, if any
+   */
+  protected Optional<ResponseCache> cache() {
+    return Optional.ofNullable(cache);
+  }
+
+  /**
+   * Returns the cache time to live.
+   *
+   * @return the ttl
+   */
+  protected Duration cacheTtl() {
+    return cacheTtl;
+  }
+
+  /**
+   * Returns the clock.
+   *
+   * @return the clock
+   */
+  protected Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Builds a transport from these options, with another rate limit (for a second limiter, such as
+   * the geocoder's completion endpoint).
+   *
+   * @param limit the rate limit of this transport
+   * @return a new transport
+   */
+  protected HttpTransport transport(RateLimitPolicy limit) {
+    return HttpTransport.builder()
+        .applicationName(applicationName)
+        .connectTimeout(connectTimeout)
+        .responseTimeout(responseTimeout)
+        .maxResponseBytes(maxResponseBytes)
+        .maxRetries(maxRetries)
+        .retryBackoff(Duration.ofMillis(200), maxRetryDelay)
+        .rateLimit(limit)
+        .circuitBreaker(circuitBreaker)
+        .build();
+  }
+
+  /**
+   * Builds a transport with the configured rate limit.
+   *
+   * @return a new transport
+   */
+  protected HttpTransport transport() {
+    return transport(rateLimit);
+  }
+
+  /**
+   * Returns the configured rate limit.
+   *
+   * @return the policy, or null if disabled
+   */
+  protected RateLimitPolicy rateLimitPolicy() {
+    return rateLimit;
+  }
+}

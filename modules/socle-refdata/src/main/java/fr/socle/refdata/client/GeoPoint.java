@@ -1,0 +1,17 @@
+package fr.socle.refdata.client;
+
+/**
+ * A WGS 84 position.
+ *
+ * @param latitude degrees, -90 to 90
+ * @param longitude degrees, -180 to 180
+ */
+public record GeoPoint(double latitude, double longitude) {
+
+  /** Validates the coordinates. */
+  public GeoPoint {
+    if (!(latitude >= -90 && latitude <= 90) || !(longitude >= -180 && longitude <= 180)) {
+      throw new IllegalArgumentException("coordinates out of range");
+    }
+  }
+}

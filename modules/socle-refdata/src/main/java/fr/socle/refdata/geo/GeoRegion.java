@@ -1,0 +1,18 @@
+package fr.socle.refdata.geo;
+
+import java.util.Objects;
+
+/**
+ * A région as API Géo returns it.
+ *
+ * @param code the code
+ * @param nom the name
+ */
+public record GeoRegion(String code, String nom) {
+
+  /** Validates the record. */
+  public GeoRegion {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(nom, "nom");
+  }
+}

@@ -1,0 +1,2 @@
+/** Client of API Géo (geo.api.gouv.fr): communes, départements, régions, EPCI, online. */
+package fr.socle.refdata.geo;

@@ -1,0 +1,208 @@
+package fr.socle.testkit.franceconnect;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Scopes each flavour knows and the claims they release (spec §1.8, §2.2). Aliases expand to their
+ * members; userinfo carries only the claims of the granted scopes.
+ */
+final class ClaimCatalogue {
+  private static final Map<String, List<String>> FC_SCOPES = new LinkedHashMap<>();
+  private static final Map<String, List<String>> FC_PLUS_SCOPES = new LinkedHashMap<>();
+  private static final Map<String, List<String>> PC_SCOPES = new LinkedHashMap<>();
+
+  static {
+    Map<String, List<String>> base = new LinkedHashMap<>();
+    base.put("openid", List.of("sub"));
+    base.put("family_name", List.of("family_name"));
+    base.put("gender", List.of("gender"));
+    base.put("birthdate", List.of("birthdate"));
+    base.put("birthplace", List.of("birthplace"));
+    base.put("birthcountry", List.of("birthcountry"));
+    base.put("email", List.of("email"));
+    base.put("preferred_username", List.of("preferred_username"));
+    base.put("birth", List.of("birthplace", "birthcountry"));
+    base.put("amr", List.of());
+
+    FC_SCOPES.putAll(base);
+    FC_SCOPES.put("given_name", List.of("given_name", "given_name_array"));
+    FC_SCOPES.put(
+        "profile",
+        List.of(
+            "given_name",
+            "given_name_array",
+            "family_name",
+            "birthdate",
+            "gender",
+            "preferred_username"));
+    FC_SCOPES.put(
+        "identite_pivot",
+        List.of(
+            "given_name",
+            "given_name_array",
+            "family_name",
+            "birthdate",
+            "gender",
+            "birthplace",
+            "birthcountry"));
+    FC_SCOPES.put("idp_birthdate", List.of("idp_birthdate"));
+    FC_SCOPES.put("idp_id", List.of("idp_id"));
+
+    FC_PLUS_SCOPES.putAll(base);
+    FC_PLUS_SCOPES.put("given_name", List.of("given_name"));
+    FC_PLUS_SCOPES.put(
+        "profile",
+        List.of("given_name", "family_name", "birthdate", "gender", "preferred_username"));
+    FC_PLUS_SCOPES.put(
+        "identite_pivot",
+        List.of("given_name", "family_name", "birthdate", "gender", "birthplace", "birthcountry"));
+    // Reconciliation-only data from the national register (RNIPP); the simulator's register holds
+    // the same values as its identity providers.
+    FC_PLUS_SCOPES.put(
+        "rnipp_given_name", List.of("given_name", "rnipp_given_name", "rnipp_given_name_array"));
+    for (String c : List.of("family_name", "gender", "birthdate", "birthplace", "birthcountry")) {
+      FC_PLUS_SCOPES.put("rnipp_" + c, List.of("rnipp_" + c));
+    }
+    FC_PLUS_SCOPES.put(
+        "rnipp_profile",
+        List.of(
+            "rnipp_given_name",
+            "rnipp_given_name_array",
+            "rnipp_family_name",
+            "rnipp_birthdate",
+            "rnipp_gender"));
+    FC_PLUS_SCOPES.put("rnipp_birth", List.of("rnipp_birthplace", "rnipp_birthcountry"));
+    FC_PLUS_SCOPES.put(
+        "rnipp_identite_pivot",
+        List.of(
+            "rnipp_given_name",
+            "rnipp_given_name_array",
+            "rnipp_family_name",
+            "rnipp_birthdate",
+            "rnipp_gender",
+            "rnipp_birthplace",
+            "rnipp_birthcountry"));
+
+    PC_SCOPES.put("openid", List.of("sub"));
+    for (String c :
+        List.of(
+            "given_name",
+            "usual_name",
+            "email",
+            "uid",
+            "siret",
+            "siren",
+            "organizational_unit",
+            "belonging_population",
+            "idp_id")) {
+      PC_SCOPES.put(c, List.of(c));
+    }
+    PC_SCOPES.put("phone", List.of("phone_number"));
+    PC_SCOPES.put("amr", List.of());
+  }
+
+  private ClaimCatalogue() {}
+
+  static Set<String> scopes(Flavour flavour) {
+    return catalogue(flavour).keySet();
+  }
+
+  /** The claims of a user released by the given scopes, in a stable order. */
+  static Map<String, Object> claims(Flavour flavour, TestUser user, List<String> scopes) {
+    Set<String> names = new LinkedHashSet<>();
+    for (String scope : scopes) {
+      names.addAll(catalogue(flavour).getOrDefault(scope, List.of()));
+    }
+    if (flavour == Flavour.PROCONNECT) {
+      // ProConnect always tells which identity provider authenticated the agent.
+      names.add("idp_id");
+    }
+    Map<String, Object> claims = new LinkedHashMap<>();
+    for (String name : names) {
+      if (!"sub".equals(name)) {
+        Object value = value(flavour, user, name);
+        if (value != null) {
+          claims.put(name, value);
+        }
+      }
+    }
+    return claims;
+  }
+
+  private static Object value(Flavour flavour, TestUser user, String claim) {
+    if (user instanceof TestIdentity p) {
+      String name = claim.startsWith("rnipp_") ? claim.substring(6) : claim;
+      return switch (name) {
+        case "given_name" -> p.givenName();
+        case "given_name_array" -> new ArrayList<>(p.givenNames());
+        case "family_name" -> p.familyName();
+        case "birthdate" -> p.completedBirthdate();
+        case "idp_birthdate" -> p.birthdate();
+        case "gender" -> p.gender();
+        case "birthplace" -> p.birthplace();
+        case "birthcountry" -> p.birthcountry();
+        case "email" -> p.email();
+        case "preferred_username" -> p.preferredUsername().isEmpty() ? null : p.preferredUsername();
+        case "idp_id" -> flavour == Flavour.FC ? "fip1v2" : "fip1-high";
+        default -> null;
+      };
+    }
+    TestAgent a = (TestAgent) user;
+    String value =
+        switch (claim) {
+          case "given_name" -> a.givenName();
+          case "usual_name" -> a.usualName();
+          case "email" -> a.email();
+          case "uid" -> a.uid();
+          case "siret" -> a.siret();
+          case "siren" -> a.siret().substring(0, 9);
+          case "organizational_unit" -> a.organizationalUnit();
+          case "belonging_population" -> a.belongingPopulation();
+          case "phone_number" -> a.phoneNumber();
+          case "idp_id" -> a.idpId();
+          default -> null;
+        };
+    return value == null || value.isEmpty() ? null : value;
+  }
+
+  /**
+   * The subject: FranceConnect's pairwise {@code sub} (64 hex + {@code v1}, stable per service
+   * provider and person, identical across logins) or ProConnect's public one (per identity
+   * provider, identical for every service provider).
+   */
+  static String subject(Flavour flavour, String clientId, TestUser user) {
+    if (user instanceof TestAgent a) {
+      return UUID.nameUUIDFromBytes((a.idpId() + "\n" + a.uid()).getBytes(StandardCharsets.UTF_8))
+          .toString();
+    }
+    return sha256Hex(flavour.cliName() + "\n" + clientId + "\n" + user.login()) + "v1";
+  }
+
+  static String sha256Hex(String input) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, List<String>> catalogue(Flavour flavour) {
+    return switch (flavour) {
+      case FC -> FC_SCOPES;
+      case FC_PLUS -> FC_PLUS_SCOPES;
+      case PROCONNECT -> PC_SCOPES;
+    };
+  }
+}

@@ -1,0 +1,44 @@
+package fr.socle.testkit.franceconnect;
+
+import fr.socle.core.Secret;
+import java.util.List;
+import java.util.Set;
+
+/** The simulator's configuration: the platform and the one service provider registered on it. */
+record Registration(
+    Flavour flavour,
+    String clientId,
+    Secret clientSecret,
+    List<String> redirectUris,
+    List<String> postLogoutRedirectUris,
+    Set<String> grantedScopes,
+    int nonceMinLength,
+    int nonceMaxLength,
+    List<TestUser> users) {
+
+  Registration {
+    redirectUris = List.copyOf(redirectUris);
+    postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
+    grantedScopes = Set.copyOf(grantedScopes);
+    users = List.copyOf(users);
+  }
+
+  /** Error page code for a malformed /authorize request. */
+  String formatErrorCode() {
+    return flavour == Flavour.PROCONNECT ? "Y000400" : "Y030007";
+  }
+
+  /** Error page code for a redirect_uri that is not registered. */
+  String redirectUriErrorCode() {
+    return flavour == Flavour.PROCONNECT ? "Y030031" : "Y04C013C";
+  }
+
+  TestUser user(String login) {
+    for (TestUser u : users) {
+      if (u.login().equals(login)) {
+        return u;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,137 @@
+package fr.socle.testkit.payfip;
+
+import java.util.Objects;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * JUnit 5 extension running a {@link PayfipSimulator} for a test class.
+ *
+ * <p>Registered on a static field, one simulator serves the whole class (started before the first
+ * test, closed after the last); on an instance field or through {@code @ExtendWith}, it behaves the
+ * same way except that an instance field gets a fresh simulator per test. After each test the
+ * misbehaviours and the notification log are reset. Test methods and constructors can take a {@code
+ * PayfipSimulator} parameter.
+ *
+ * <pre>{@code
+ * class CheckoutTest {
+ *   static final MutableClock CLOCK = MutableClock.atSystemTime();
+ *
+ *   @RegisterExtension
+ *   static final PayfipSimulatorExtension PAYFIP =
+ *       new PayfipSimulatorExtension(PayfipSimulator.builder().numcli("123456").clock(CLOCK));
+ *
+ *   @Test
+ *   void paidInvoice_isFulfilled() {
+ *     PayfipSimulator payfip = PAYFIP.simulator();
+ *     // point the application at payfip.soapEndpoint() and payfip.paymentPageUrl()
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class PayfipSimulatorExtension
+    implements BeforeAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        AfterAllCallback,
+        ParameterResolver {
+  private final PayfipSimulator.Builder builder;
+  private PayfipSimulator simulator;
+  private String owner;
+  private boolean perTest;
+
+  /** Uses a simulator with the default settings (any free port, numcli 090909, system clock). */
+  public PayfipSimulatorExtension() {
+    this(PayfipSimulator.builder());
+  }
+
+  /**
+   * Uses a simulator built from this builder.
+   *
+   * @param builder the configuration; the extension calls {@code build()} each time it starts one
+   */
+  public PayfipSimulatorExtension(PayfipSimulator.Builder builder) {
+    this.builder = Objects.requireNonNull(builder, "builder");
+  }
+
+  /**
+   * Returns the running simulator.
+   *
+   * @return the simulator
+   * @throws IllegalStateException outside a test of the class using the extension
+   */
+  public synchronized PayfipSimulator simulator() {
+    if (simulator == null) {
+      throw new IllegalStateException("the PayFiP simulator runs only during the tests");
+    }
+    return simulator;
+  }
+
+  @Override
+  public synchronized void beforeAll(ExtensionContext context) {
+    if (simulator == null) {
+      simulator = builder.start();
+      owner = context.getUniqueId();
+    }
+  }
+
+  @Override
+  public synchronized void beforeEach(ExtensionContext context) {
+    if (simulator == null) {
+      simulator = builder.start();
+      owner = context.getUniqueId();
+      perTest = true;
+    }
+  }
+
+  @Override
+  public synchronized void afterEach(ExtensionContext context) {
+    if (simulator == null) {
+      return;
+    }
+    if (perTest && context.getUniqueId().equals(owner)) {
+      stop();
+    } else {
+      simulator.reset();
+    }
+  }
+
+  @Override
+  public synchronized void afterAll(ExtensionContext context) {
+    // Nested classes see the callbacks too: only the context that started the simulator stops it.
+    if (simulator != null && context.getUniqueId().equals(owner)) {
+      stop();
+    }
+  }
+
+  private void stop() {
+    simulator.close();
+    simulator = null;
+    owner = null;
+    perTest = false;
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == PayfipSimulator.class;
+  }
+
+  @Override
+  public synchronized Object resolveParameter(
+      ParameterContext parameter, ExtensionContext context) {
+    if (simulator == null) {
+      throw new ParameterResolutionException(
+          "the PayFiP simulator is not running: register the extension on a static field or"
+              + " with @ExtendWith to inject it into a constructor");
+    }
+    return simulator;
+  }
+}
