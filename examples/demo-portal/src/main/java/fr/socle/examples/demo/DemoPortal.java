@@ -8,7 +8,6 @@ import fr.socle.examples.demo.payment.PaymentFeature;
 import fr.socle.examples.demo.web.Layout;
 import fr.socle.examples.demo.web.SecurityHeadersFilter;
 import fr.socle.examples.demo.web.StaticServlet;
-import fr.socle.payment.payfip.Saisie;
 import fr.socle.refdata.Territories;
 import jakarta.servlet.DispatcherType;
 import java.io.PrintStream;
@@ -95,24 +94,20 @@ public final class DemoPortal implements AutoCloseable {
       Territories territories = Territories.embedded();
       Secret transactionKey =
           config.transactionKey().orElseGet(IdentityFeature::randomTransactionKey);
-      if (config.identity().isPresent()) {
-        features.add(
-            IdentityFeature.real(config.identity().get(), url, transactionKey, territories));
-      }
-      if (config.payfip().isPresent()) {
-        DemoConfig.Payfip payfip = config.payfip().get();
-        features.add(
-            PaymentFeature.start(
-                payfip.endpoint(),
-                payfip.pageUrl(),
-                payfip.numcli(),
-                Saisie.fromCode(payfip.saisie()),
-                url,
-                config.storageDir(),
-                config.reconcileEvery(),
-                "Paiement : PayFiP réel, " + payfip.endpoint() + ", régie " + payfip.numcli(),
-                null));
-      }
+      features.add(
+          config
+              .identity()
+              .map(real -> IdentityFeature.real(real, url, transactionKey, territories))
+              .orElseGet(() -> IdentityFeature.simulated(url, transactionKey, territories)));
+      features.add(
+          config
+              .payfip()
+              .map(
+                  real ->
+                      PaymentFeature.real(real, url, config.storageDir(), config.reconcileEvery()))
+              .orElseGet(
+                  () ->
+                      PaymentFeature.simulated(url, config.storageDir(), config.reconcileEvery())));
       features.add(DocumentsFeature.open(config));
       features.add(new CommunesFeature(territories));
       Layout layout = new Layout();

@@ -122,11 +122,16 @@ abstract class BrowserTestSupport {
   }
 
   /**
-   * Signs in the way a citizen would, when the portal offers sign-in; otherwise every page is open
-   * to the anonymous visitor and there is nothing to do.
+   * Signs in the way a citizen would: the FranceConnect button, the simulator's identity page, the
+   * official test identity "test" (Angela Claire Louise DUBOIS), back to "Mon espace".
    */
   protected void signIn() {
     open("/");
+    find(By.id("franceconnect")).click();
+    wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "FranceConnect (simulateur)"));
+    browser.findElement(By.cssSelector("input[name='login'][value='test']")).click();
+    browser.findElement(By.xpath("//button[normalize-space()='Continuer']")).click();
+    wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Mon espace"));
   }
 
   /** Returns the text of the page's main heading. */

@@ -11,12 +11,15 @@ import fr.socle.identity.IdentityProvider;
 import fr.socle.identity.Scope;
 import fr.socle.identity.servlet.IdentityServlet;
 import fr.socle.refdata.Territories;
+import fr.socle.testkit.franceconnect.Flavour;
+import fr.socle.testkit.franceconnect.FranceConnectSimulator;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
@@ -32,14 +35,17 @@ public final class IdentityFeature implements Feature {
   private final Territories territories;
   private final List<String> description;
   private final List<AutoCloseable> resources;
+  private final Optional<FranceConnectSimulator> simulator;
   private volatile Layout layout;
 
   private IdentityFeature(
       IdentityClient client,
       Territories territories,
       List<String> description,
-      List<AutoCloseable> resources) {
+      List<AutoCloseable> resources,
+      Optional<FranceConnectSimulator> simulator) {
     this.client = client;
+    this.simulator = simulator;
     this.territories = territories;
     this.description = List.copyOf(description);
     this.resources = List.copyOf(resources);
@@ -81,7 +87,60 @@ public final class IdentityFeature implements Feature {
                 + " réel, émetteur "
                 + settings.issuer()
                 + " (socle-identity)"),
-        List.of(client));
+        List.of(client),
+        Optional.empty());
+  }
+
+  /**
+   * Starts socle-testkit's FranceConnect simulator on a free port, registers the portal with it,
+   * and connects the portal to it exactly as to the real FranceConnect: same preset rules, same
+   * discovery, same token checks.
+   *
+   * @param baseUrl the portal's address
+   * @param transactionKey the sealing secret
+   * @param territories to name birthplaces
+   * @return the feature
+   */
+  public static IdentityFeature simulated(
+      String baseUrl, Secret transactionKey, Territories territories) {
+    FranceConnectSimulator simulator =
+        FranceConnectSimulator.builder()
+            .flavour(Flavour.FC)
+            .redirectUri(URI.create(baseUrl + MOUNT + "/callback"))
+            .postLogoutRedirectUri(URI.create(baseUrl + MOUNT + "/logged-out"))
+            .build()
+            .start();
+    try {
+      IdentityClient client =
+          clientBuilder(
+                  IdentityProvider.franceConnect(URI.create(simulator.issuer())),
+                  simulator.clientId(),
+                  simulator.clientSecret(),
+                  baseUrl,
+                  transactionKey)
+              .scopes(scopes("fc"))
+              .build();
+      return new IdentityFeature(
+          client,
+          territories,
+          List.of(
+              "Identité : simulateur FranceConnect (socle-testkit), émetteur "
+                  + simulator.issuer()),
+          List.of(simulator, client),
+          Optional.of(simulator));
+    } catch (RuntimeException e) {
+      simulator.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Returns the simulator this feature started, if it started one: tests use it to misbehave.
+   *
+   * @return the simulator, or empty against a real provider
+   */
+  public Optional<FranceConnectSimulator> simulator() {
+    return simulator;
   }
 
   static IdentityClient.Builder clientBuilder(

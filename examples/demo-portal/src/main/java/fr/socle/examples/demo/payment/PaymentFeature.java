@@ -1,5 +1,6 @@
 package fr.socle.examples.demo.payment;
 
+import fr.socle.examples.demo.DemoConfig;
 import fr.socle.examples.demo.Feature;
 import fr.socle.examples.demo.web.Html;
 import fr.socle.examples.demo.web.Layout;
@@ -11,6 +12,7 @@ import fr.socle.payment.jdbc.JdbcPaymentLedger;
 import fr.socle.payment.payfip.PayfipClient;
 import fr.socle.payment.payfip.Saisie;
 import fr.socle.payment.spi.PaymentLedger;
+import fr.socle.testkit.payfip.PayfipSimulator;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -40,13 +43,16 @@ public final class PaymentFeature implements Feature {
   private final String numcli;
   private final List<String> description;
   private final List<AutoCloseable> resources;
+  private final Optional<PayfipSimulator> simulator;
 
   private PaymentFeature(
       Payments payments,
       PaymentLedger ledger,
       String numcli,
       List<String> description,
-      List<AutoCloseable> resources) {
+      List<AutoCloseable> resources,
+      Optional<PayfipSimulator> simulator) {
+    this.simulator = simulator;
     this.payments = payments;
     this.ledger = ledger;
     this.numcli = numcli;
@@ -68,7 +74,7 @@ public final class PaymentFeature implements Feature {
    * @param simulator the simulator to close with the feature, or null
    * @return the feature
    */
-  public static PaymentFeature start(
+  static PaymentFeature start(
       URI endpoint,
       URI pageUrl,
       String numcli,
@@ -77,7 +83,7 @@ public final class PaymentFeature implements Feature {
       Path dataDir,
       Duration reconcileEvery,
       String description,
-      AutoCloseable simulator) {
+      PayfipSimulator simulator) {
     List<AutoCloseable> resources = new ArrayList<>();
     if (simulator != null) {
       resources.add(simulator);
@@ -119,12 +125,79 @@ public final class PaymentFeature implements Feature {
           payments,
           ledger,
           numcli,
-          List.of(description, "Registre des paiements : H2, " + dataDir.resolve("paiements")),
-          resources);
+          List.of(
+              description,
+              "Registre des paiements : H2, " + dataDir.toAbsolutePath().resolve("paiements")),
+          resources,
+          Optional.ofNullable(simulator));
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
     }
+  }
+
+  /**
+   * Connects the portal to a real PayFiP service.
+   *
+   * @param settings the service
+   * @param baseUrl the portal's address
+   * @param dataDir where the ledger lives
+   * @param reconcileEvery the reconciliation interval
+   * @return the feature
+   */
+  public static PaymentFeature real(
+      DemoConfig.Payfip settings, String baseUrl, Path dataDir, Duration reconcileEvery) {
+    return start(
+        settings.endpoint(),
+        settings.pageUrl(),
+        settings.numcli(),
+        Saisie.fromCode(settings.saisie()),
+        baseUrl,
+        dataDir,
+        reconcileEvery,
+        "Paiement : PayFiP réel, "
+            + settings.endpoint()
+            + ", régie "
+            + settings.numcli()
+            + ", saisie "
+            + settings.saisie(),
+        null);
+  }
+
+  /**
+   * Starts socle-testkit's PayFiP simulator on a free port and connects the portal to it, in test
+   * mode ({@code saisie=T}), exactly as to the real service.
+   *
+   * @param baseUrl the portal's address
+   * @param dataDir where the ledger lives
+   * @param reconcileEvery the reconciliation interval
+   * @return the feature
+   */
+  public static PaymentFeature simulated(String baseUrl, Path dataDir, Duration reconcileEvery) {
+    PayfipSimulator simulator =
+        PayfipSimulator.builder().numcli(PayfipSimulator.DEFAULT_NUMCLI).start();
+    return start(
+        simulator.soapEndpoint(),
+        simulator.paymentPageUrl(),
+        PayfipSimulator.DEFAULT_NUMCLI,
+        Saisie.TEST,
+        baseUrl,
+        dataDir,
+        reconcileEvery,
+        "Paiement : simulateur PayFiP (socle-testkit), "
+            + simulator.soapEndpoint()
+            + ", régie "
+            + PayfipSimulator.DEFAULT_NUMCLI,
+        simulator);
+  }
+
+  /**
+   * Returns the simulator this feature started, if it started one: tests use it to misbehave.
+   *
+   * @return the simulator, or empty against a real service
+   */
+  public Optional<PayfipSimulator> simulator() {
+    return simulator;
   }
 
   @Override
