@@ -126,10 +126,19 @@ abstract class BrowserTestSupport {
    * official test identity "test" (Angela Claire Louise DUBOIS), back to "Mon espace".
    */
   protected void signIn() {
+    signInAs("test");
+  }
+
+  /**
+   * Signs in as one of the simulator's test identities.
+   *
+   * @param login the identity's login on the simulator's page, such as {@code test}
+   */
+  protected void signInAs(String login) {
     open("/");
     find(By.id("franceconnect")).click();
     wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "FranceConnect (simulateur)"));
-    browser.findElement(By.cssSelector("input[name='login'][value='test']")).click();
+    browser.findElement(By.cssSelector("input[name='login'][value='" + login + "']")).click();
     browser.findElement(By.xpath("//button[normalize-space()='Continuer']")).click();
     wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Mon espace"));
   }
