@@ -15,6 +15,12 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -90,25 +96,60 @@ public final class DemoPortal implements AutoCloseable {
     String url = config.baseUrl(connector.getLocalPort());
 
     List<Feature> features = new ArrayList<>();
+    // The blocks start in parallel (simulators generate keys, the safe loads Tink, the ledger
+    // migrates its schema): start-up then takes as long as the slowest, not the sum.
+    ExecutorService starter = Executors.newFixedThreadPool(3, DemoPortal::starterThread);
     try {
-      Territories territories = Territories.embedded();
+      // Loaded on first use (by the background warm-up), not while the portal starts.
+      Supplier<Territories> territories = Territories::embedded;
       Secret transactionKey =
           config.transactionKey().orElseGet(IdentityFeature::randomTransactionKey);
-      features.add(
-          config
-              .identity()
-              .map(real -> IdentityFeature.real(real, url, transactionKey, territories))
-              .orElseGet(() -> IdentityFeature.simulated(url, transactionKey, territories)));
-      features.add(
-          config
-              .payfip()
-              .map(
-                  real ->
-                      PaymentFeature.real(real, url, config.storageDir(), config.reconcileEvery()))
-              .orElseGet(
-                  () ->
-                      PaymentFeature.simulated(url, config.storageDir(), config.reconcileEvery())));
-      features.add(DocumentsFeature.open(config));
+      List<Future<Feature>> starting =
+          List.of(
+              starter.submit(
+                  timed(
+                      "identity",
+                      () ->
+                          config
+                              .identity()
+                              .map(
+                                  real ->
+                                      IdentityFeature.real(real, url, transactionKey, territories))
+                              .orElseGet(
+                                  () ->
+                                      IdentityFeature.simulated(
+                                          url, transactionKey, territories)))),
+              starter.submit(
+                  timed(
+                      "payment",
+                      () ->
+                          config
+                              .payfip()
+                              .map(
+                                  real ->
+                                      PaymentFeature.real(
+                                          real, url, config.storageDir(), config.reconcileEvery()))
+                              .orElseGet(
+                                  () ->
+                                      PaymentFeature.simulated(
+                                          url, config.storageDir(), config.reconcileEvery())))),
+              starter.submit(timed("documents", () -> DocumentsFeature.open(config))));
+      Exception failure = null;
+      for (Future<Feature> future : starting) {
+        try {
+          features.add(future.get());
+        } catch (ExecutionException e) {
+          Exception cause = e.getCause() instanceof Exception ex ? ex : e;
+          if (failure == null) {
+            failure = cause;
+          } else {
+            failure.addSuppressed(cause);
+          }
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
       features.add(new CommunesFeature(territories));
       Layout layout = new Layout();
       ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
@@ -133,7 +174,24 @@ public final class DemoPortal implements AutoCloseable {
       closeQuietly(features);
       server.stop();
       throw e;
+    } finally {
+      starter.shutdown();
     }
+  }
+
+  private static Thread starterThread(Runnable task) {
+    Thread thread = new Thread(task, "demo-portal-start");
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  private static Callable<Feature> timed(String name, Callable<Feature> start) {
+    return () -> {
+      long begin = System.nanoTime();
+      Feature feature = start.call();
+      LOG.debug("{} ready in {} ms", name, (System.nanoTime() - begin) / 1_000_000);
+      return feature;
+    };
   }
 
   private static void configureSessions(SessionHandler sessions, String url) {

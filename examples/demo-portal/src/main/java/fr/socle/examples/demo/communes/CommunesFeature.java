@@ -7,6 +7,7 @@ import fr.socle.examples.demo.web.NavEntry;
 import fr.socle.refdata.Territories;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.slf4j.Logger;
@@ -19,15 +20,15 @@ import org.slf4j.LoggerFactory;
 public final class CommunesFeature implements Feature {
   private static final Logger LOG = LoggerFactory.getLogger(CommunesFeature.class);
 
-  private final Territories territories;
+  private final Supplier<Territories> territories;
   private CommunesServlet servlet;
 
   /**
    * Uses the given territories. Call {@link #register} before {@link #started}.
    *
-   * @param territories usually {@link Territories#embedded()}
+   * @param territories usually {@code Territories::embedded}, which loads them on first use
    */
-  public CommunesFeature(Territories territories) {
+  public CommunesFeature(Supplier<Territories> territories) {
     this.territories = territories;
   }
 
@@ -37,7 +38,7 @@ public final class CommunesFeature implements Feature {
    * @return the feature
    */
   public static CommunesFeature embedded() {
-    return new CommunesFeature(Territories.embedded());
+    return new CommunesFeature(Territories::embedded);
   }
 
   /** Loads the territories and the JSON binding in the background, before the first keystroke. */
@@ -78,9 +79,8 @@ public final class CommunesFeature implements Feature {
 
   @Override
   public List<String> describe() {
+    // Not territories.get(): the banner must not wait for them to load.
     return List.of(
-        "Territoires : référentiel hors ligne "
-            + territories.millesime()
-            + " (socle-refdata), aucun appel réseau");
+        "Territoires : référentiel hors ligne du COG (socle-refdata), aucun appel réseau");
   }
 }

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code /communes} (search form and results), {@code /communes/suggestions?q=} (JSON for the
@@ -31,17 +32,17 @@ final class CommunesServlet extends HttpServlet {
   private static final int RESULTS = 20;
 
   private final transient Layout layout;
-  private final transient Territories territories;
+  private final transient Supplier<Territories> territories;
   private transient volatile Json json;
 
-  CommunesServlet(Layout layout, Territories territories) {
+  CommunesServlet(Layout layout, Supplier<Territories> territories) {
     this.layout = layout;
     this.territories = territories;
   }
 
   /** Loads the territories and the JSON binding, which otherwise load on first use. */
   void warmUp() {
-    territories.search("a", 1);
+    territories.get().search("a", 1);
     json();
   }
 
@@ -84,7 +85,7 @@ final class CommunesServlet extends HttpServlet {
     if (text == null || text.isBlank() || text.length() > 100) {
       return List.of();
     }
-    return territories.search(CommuneSearch.of(text, limit));
+    return territories.get().search(CommuneSearch.of(text, limit));
   }
 
   private void suggestions(HttpServletRequest request, HttpServletResponse response)
@@ -145,14 +146,16 @@ final class CommunesServlet extends HttpServlet {
                 + "{}<p class=\"mention\">Source : {}, hors ligne.</p>",
             q,
             results,
-            territories.millesime().toString()));
+            territories.get().millesime().toString()));
   }
 
   private void communePage(HttpServletRequest request, HttpServletResponse response, String code)
       throws IOException {
     Optional<CommuneType> type = parseType(request.getParameter("type"));
     Optional<Commune> found =
-        type.isPresent() ? territories.commune(code, type.get()) : territories.commune(code);
+        type.isPresent()
+            ? territories.get().commune(code, type.get())
+            : territories.get().commune(code);
     if (found.isEmpty()) {
       layout.error(
           request,
@@ -176,13 +179,14 @@ final class CommunesServlet extends HttpServlet {
     facts.add(fact("Type", Html.text(typeLabel(commune.type()))));
     commune
         .parentCode()
-        .flatMap(territories::commune)
+        .flatMap(territories.get()::commune)
         .ifPresent(parent -> facts.add(fact("Rattachée à", link(parent))));
     facts.add(fact("Département", Html.text(departementLabel(commune.departementCode()))));
     facts.add(
         fact(
             "Région",
-            Html.text(territories.region(commune.regionCode()).map(Region::nom).orElse("—"))));
+            Html.text(
+                territories.get().region(commune.regionCode()).map(Region::nom).orElse("—"))));
     if (!commune.postalCodes().isEmpty()) {
       facts.add(fact("Codes postaux", Html.text(String.join(", ", commune.postalCodes()))));
     }
@@ -196,6 +200,7 @@ final class CommunesServlet extends HttpServlet {
     }
     commune.siren().ifPresent(siren -> facts.add(fact("SIREN", Html.text(siren))));
     territories
+        .get()
         .epciOf(commune)
         .map(Epci::nom)
         .ifPresent(nom -> facts.add(fact("Intercommunalité", Html.text(nom))));
@@ -230,6 +235,7 @@ final class CommunesServlet extends HttpServlet {
 
   private String departementLabel(String code) {
     return territories
+        .get()
         .departement(code)
         .map(Departement::nom)
         .map(n -> code + " · " + n)

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** "Mon espace": the identity FranceConnect sent, and the citizen's services. */
 final class EspaceServlet extends HttpServlet {
@@ -26,9 +27,9 @@ final class EspaceServlet extends HttpServlet {
   private static final String FRANCE = "99100";
 
   private final transient Layout layout;
-  private final transient Territories territories;
+  private final transient Supplier<Territories> territories;
 
-  EspaceServlet(Layout layout, Territories territories) {
+  EspaceServlet(Layout layout, Supplier<Territories> territories) {
     this.layout = layout;
     this.territories = territories;
   }
@@ -102,6 +103,7 @@ final class EspaceServlet extends HttpServlet {
         .map(
             code ->
                 territories
+                    .get()
                     .commune(code)
                     .map(Commune::nom)
                     .map(nom -> nom + " (" + code + ")")

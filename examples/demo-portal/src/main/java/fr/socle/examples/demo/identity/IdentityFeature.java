@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
@@ -32,7 +33,7 @@ public final class IdentityFeature implements Feature {
   public static final String MOUNT = "/auth";
 
   private final IdentityClient client;
-  private final Territories territories;
+  private final Supplier<Territories> territories;
   private final List<String> description;
   private final List<AutoCloseable> resources;
   private final Optional<FranceConnectSimulator> simulator;
@@ -40,7 +41,7 @@ public final class IdentityFeature implements Feature {
 
   private IdentityFeature(
       IdentityClient client,
-      Territories territories,
+      Supplier<Territories> territories,
       List<String> description,
       List<AutoCloseable> resources,
       Optional<FranceConnectSimulator> simulator) {
@@ -64,7 +65,7 @@ public final class IdentityFeature implements Feature {
       DemoConfig.Identity settings,
       String baseUrl,
       Secret transactionKey,
-      Territories territories) {
+      Supplier<Territories> territories) {
     IdentityProvider provider =
         switch (settings.flavour()) {
           case "fc" -> IdentityProvider.franceConnect(settings.issuer());
@@ -102,7 +103,7 @@ public final class IdentityFeature implements Feature {
    * @return the feature
    */
   public static IdentityFeature simulated(
-      String baseUrl, Secret transactionKey, Territories territories) {
+      String baseUrl, Secret transactionKey, Supplier<Territories> territories) {
     FranceConnectSimulator simulator =
         FranceConnectSimulator.builder()
             .flavour(Flavour.FC)
