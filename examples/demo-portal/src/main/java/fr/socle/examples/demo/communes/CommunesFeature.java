@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class CommunesFeature implements Feature {
   private static final Logger LOG = LoggerFactory.getLogger(CommunesFeature.class);
 
+  private static final long WARM_UP_DELAY_MILLIS = 1000;
+
   private final Supplier<Territories> territories;
   private CommunesServlet servlet;
 
@@ -41,14 +43,21 @@ public final class CommunesFeature implements Feature {
     return new CommunesFeature(Territories::embedded);
   }
 
-  /** Loads the territories and the JSON binding in the background, before the first keystroke. */
+  /**
+   * Loads the territories and the JSON binding in the background, before the first keystroke but
+   * after the portal has had a moment to answer its first requests: loading takes a few hundred
+   * milliseconds of one core, which the home page does not need.
+   */
   @Override
   public void started() {
     Thread warm =
         new Thread(
             () -> {
               try {
+                Thread.sleep(WARM_UP_DELAY_MILLIS);
                 servlet.warmUp();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
               } catch (RuntimeException e) {
                 LOG.warn("territories could not be loaded", e);
               }
