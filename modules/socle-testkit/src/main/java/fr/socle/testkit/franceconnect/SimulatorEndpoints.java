@@ -42,6 +42,7 @@ final class SimulatorEndpoints implements HttpHandler {
 
   final Set<Misbehaviour> misbehaviours = new CopyOnWriteArraySet<>();
   final AtomicReference<TestUser> selectedUser = new AtomicReference<>();
+  final AtomicReference<String> authenticationLevel = new AtomicReference<>();
   final AtomicReference<Map<String, String>> lastAuthorize = new AtomicReference<>(Map.of());
   final AtomicReference<Map<String, String>> lastToken = new AtomicReference<>(Map.of());
 
@@ -301,6 +302,12 @@ final class SimulatorEndpoints implements HttpHandler {
   private String issueCode(Authentication request, TestUser user) {
     Instant now = clock.instant();
     Authentication auth = request.authenticatedAs(user, now, randomToken(16));
+    String level = authenticationLevel.get();
+    if (level != null) {
+      // FranceConnect+ returns the identity provider's level unmodified: acr_values is a
+      // preference, not a constraint.
+      auth = auth.withAcr(level);
+    }
     String code = randomToken(32);
     codes.put(code, new Code(auth, now));
     Map<String, String> params = new LinkedHashMap<>();
