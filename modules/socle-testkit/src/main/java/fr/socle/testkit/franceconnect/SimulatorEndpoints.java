@@ -85,45 +85,56 @@ final class SimulatorEndpoints implements HttpHandler {
 
   @Override
   public void handle(HttpExchange ex) throws IOException {
-    try (ex) {
-      String path = ex.getRequestURI().getRawPath();
-      String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
-      if (!path.startsWith(BASE + "/")) {
-        errorPage(ex, 404, "Y000404", "Page introuvable");
-        return;
-      }
-      String route = path.substring(BASE.length());
-      LOG.debug("{} {}", method, route);
-      switch (route) {
-        case "/.well-known/openid-configuration" ->
-            onlyGet(
-                ex,
-                method,
-                e ->
-                    sendJson(
-                        e,
-                        200,
-                        DiscoveryDocument.of(
-                            reg,
-                            issuer,
-                            misbehaviours.contains(Misbehaviour.DISCOVERY_ISSUER_MISMATCH))));
-        case "/jwks" -> onlyGet(ex, method, this::jwks);
-        case "/authorize" -> authorize(ex, method);
-        case "/token" -> token(ex, method);
-        case "/userinfo" -> userinfo(ex, method);
-        case "/session/end" -> onlyGet(ex, method, this::logout);
-        case "/token/revocation" -> revocation(ex, method);
-        default -> {
-          if (route.startsWith("/interaction/")) {
-            interaction(ex, method, route.substring("/interaction/".length()));
-          } else {
-            errorPage(ex, 404, "Y000404", "Page introuvable");
-          }
-        }
-      }
+    // Not try-with-resources: the error pages below must be sent before the exchange is closed.
+    try {
+      route(ex);
+    } catch (Forms.BodyTooLargeException e) {
+      errorPage(ex, 413, "Y000400", "Requête trop volumineuse.");
     } catch (RuntimeException e) {
       LOG.warn("simulator failure on {}", ex.getRequestURI().getRawPath(), e);
-      send(ex, 500, "text/html; charset=utf-8", Html.technicalError());
+      if (ex.getResponseCode() == -1) {
+        send(ex, 500, "text/html; charset=utf-8", Html.technicalError());
+      }
+    } finally {
+      ex.close();
+    }
+  }
+
+  private void route(HttpExchange ex) throws IOException {
+    String path = ex.getRequestURI().getRawPath();
+    String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
+    if (!path.startsWith(BASE + "/")) {
+      errorPage(ex, 404, "Y000404", "Page introuvable");
+      return;
+    }
+    String route = path.substring(BASE.length());
+    LOG.debug("{} {}", method, route);
+    switch (route) {
+      case "/.well-known/openid-configuration" ->
+          onlyGet(
+              ex,
+              method,
+              e ->
+                  sendJson(
+                      e,
+                      200,
+                      DiscoveryDocument.of(
+                          reg,
+                          issuer,
+                          misbehaviours.contains(Misbehaviour.DISCOVERY_ISSUER_MISMATCH))));
+      case "/jwks" -> onlyGet(ex, method, this::jwks);
+      case "/authorize" -> authorize(ex, method);
+      case "/token" -> token(ex, method);
+      case "/userinfo" -> userinfo(ex, method);
+      case "/session/end" -> onlyGet(ex, method, this::logout);
+      case "/token/revocation" -> revocation(ex, method);
+      default -> {
+        if (route.startsWith("/interaction/")) {
+          interaction(ex, method, route.substring("/interaction/".length()));
+        } else {
+          errorPage(ex, 404, "Y000404", "Page introuvable");
+        }
+      }
     }
   }
 
@@ -610,7 +621,7 @@ final class SimulatorEndpoints implements HttpHandler {
     } catch (Forms.DuplicateParameterException e) {
       oauthError(ex, 400, "invalid_request", e.getMessage());
       return null;
-    } catch (IOException e) {
+    } catch (Forms.BodyTooLargeException e) {
       oauthError(ex, 400, "invalid_request", "request body too large");
       return null;
     }
