@@ -64,7 +64,15 @@ public final class Identity {
     this.siret = f.siret;
     this.organizationalUnit = f.organizationalUnit;
     this.belongingPopulation = f.belongingPopulation;
-    this.claims = Map.copyOf(f.claims);
+    Map<String, Object> copy = new java.util.LinkedHashMap<>();
+    // JSON userinfo may carry explicit nulls: they mean "not sent".
+    f.claims.forEach(
+        (k, v) -> {
+          if (v != null) {
+            copy.put(k, v);
+          }
+        });
+    this.claims = java.util.Collections.unmodifiableMap(copy);
     this.idToken = Objects.requireNonNull(f.idToken);
   }
 

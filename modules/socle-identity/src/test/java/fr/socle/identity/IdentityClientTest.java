@@ -282,6 +282,17 @@ class IdentityClientTest {
   }
 
   @Test
+  @DisplayName("no kid and several keys of the algorithm: each is tried, the right one verifies")
+  void complete_whenKidAbsentAndSeveralKeys_triesEachKey() throws Exception {
+    ECKey other = new ECKeyGenerator(Curve.P_256).keyID("other").generate();
+    fc.publishKeys(other.toPublicJWK(), fc.signingKey().toPublicJWK());
+    LoginStart start = client.begin();
+    ScriptedLogin login = fc.login(start.authorizationUri());
+    login.omitKid = true;
+    assertThat(complete(login, start).subject()).isEqualTo(ScriptedProvider.SUB);
+  }
+
+  @Test
   void complete_whenUserinfoSubDiffers_throwsSubjectMismatch() {
     Throwable t = failure(l -> l.userinfo.subject("f".repeat(64) + "v1"));
     assertThat(reason(t)).isEqualTo(InvalidTokenException.Reason.SUBJECT_MISMATCH);

@@ -330,9 +330,13 @@ class ProviderFamiliesTest {
         p.userinfoAnswers(
             200,
             "application/json",
-            "{\"sub\":\"" + ScriptedProvider.SUB + "\",\"email\":\"a@example.org\"}");
+            "{\"sub\":\""
+                + ScriptedProvider.SUB
+                + "\",\"email\":\"a@example.org\",\"preferred_username\":null}");
         Identity id = client.complete(login.callback(), start.sealedTransaction());
         assertThat(id.email()).contains("a@example.org");
+        assertThat(id.preferredUsername()).isEmpty();
+        assertThat(id.claims()).doesNotContainKey("preferred_username");
       }
     }
 
