@@ -33,7 +33,7 @@ public final class Responses {
         }
       }
       throw new IdentityProviderException(
-          what + " endpoint answered HTTP " + response.status(),
+          what + " endpoint answered an error",
           response.status(),
           error,
           response.correlationId().orElse(null));
