@@ -71,7 +71,10 @@ public final class CogResource {
     if (bytes.length > MAX_BYTES) {
       throw new SocleClientException("COG resource larger than " + MAX_BYTES + " bytes");
     }
-    return new CogResource().parse(new String(bytes, StandardCharsets.UTF_8));
+    // Decoding 2.6 MB of UTF-8 runs a per-character loop that is slow before the JIT warms up.
+    // ISO-8859-1 decoding is a plain copy: the structure (tabs, newlines, codes, numbers) is ASCII
+    // and comes out right; the few fields holding non-ASCII names are re-decoded as UTF-8.
+    return new CogResource().parse(new String(bytes, StandardCharsets.ISO_8859_1));
   }
 
   private CogData parse(String text) {
@@ -97,11 +100,13 @@ public final class CogResource {
               throw new IllegalArgumentException("unsupported format " + f[1]);
             }
           }
-          case "M" -> millesime = new Millesime(Integer.parseInt(f[1]), f[2] + " " + f[3]);
-          case "R" -> regions.add(new Region(f[1], f[2], f[3], zone(f[4]), millesime()));
+          case "M" ->
+              millesime = new Millesime(Integer.parseInt(f[1]), f[2].concat(" ").concat(f[3]));
+          case "R" -> regions.add(new Region(f[1], utf8(f[2]), f[3], zone(f[4]), millesime()));
           case "D" ->
               departements.add(
-                  new Departement(intern(f[1]), f[3], intern(f[2]), f[4], zone(f[5]), millesime()));
+                  new Departement(
+                      intern(f[1]), utf8(f[3]), intern(f[2]), f[4], zone(f[5]), millesime()));
           case "E" -> {
             List<String> members = list(f[7]);
             for (String m : members) {
@@ -110,7 +115,7 @@ public final class CogResource {
             epcis.add(
                 new Epci(
                     f[1],
-                    f[2],
+                    utf8(f[2]),
                     intern(f[3]),
                     intern(f[4]),
                     Long.parseLong(f[5]),
@@ -142,9 +147,11 @@ public final class CogResource {
           default -> throw new IllegalArgumentException("unknown commune type " + f[1]);
         };
     String code = f[2];
+    // Plain code, no lambdas or string concatenation: this runs cold, once per commune.
+    String epci = type == CommuneType.ACTUELLE ? epciOfCommune.get(code) : null;
     return new Commune(
         code,
-        f[3],
+        utf8(f[3]),
         type,
         intern(f[4]),
         intern(f[5]),
@@ -153,11 +160,19 @@ public final class CogResource {
         f[9].isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(f[9])),
         list(f[10]),
         list(f[11]),
-        optional(f[12]).map(this::intern),
-        type == CommuneType.ACTUELLE
-            ? Optional.ofNullable(epciOfCommune.get(code)).map(this::intern)
-            : Optional.empty(),
+        f[12].isEmpty() ? Optional.empty() : Optional.of(intern(f[12])),
+        epci == null ? Optional.empty() : Optional.of(epci),
         millesime());
+  }
+
+  /** Re-decodes a field read as ISO-8859-1 from UTF-8 bytes, when it is not plain ASCII. */
+  private static String utf8(String latin1) {
+    for (int i = 0; i < latin1.length(); i++) {
+      if (latin1.charAt(i) >= 0x80) {
+        return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+      }
+    }
+    return latin1;
   }
 
   private Millesime millesime() {
