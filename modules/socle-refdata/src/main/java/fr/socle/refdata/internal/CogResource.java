@@ -85,12 +85,14 @@ public final class CogResource {
     Map<String, String> epciOfCommune = new HashMap<>(48_000);
     String[] f = new String[16];
     int lineNo = 0;
-    for (int start = 0; start < text.length(); ) {
+    int communesStart = -1;
+    for (int start = 0; start < text.length() && communesStart < 0; ) {
       int end = text.indexOf('\n', start);
       if (end < 0) {
         end = text.length();
       }
       lineNo++;
+      int lineStart = start;
       int n = split(text, start, end, f);
       start = end + 1;
       try {
@@ -123,7 +125,7 @@ public final class CogResource {
                     members,
                     millesime()));
           }
-          case "C" -> communes.add(commune(f, epciOfCommune));
+          case "C" -> communesStart = lineStart;
           default -> throw new IllegalArgumentException("unknown record kind " + f[0]);
         }
       } catch (RuntimeException e) {
@@ -131,10 +133,78 @@ public final class CogResource {
             "corrupt COG resource at line " + lineNo + " (" + n + " fields)", e);
       }
     }
+    if (communesStart >= 0 && millesime != null) {
+      parseCommunesInTwoHalves(text, communesStart, epciOfCommune, communes);
+    }
     if (millesime == null || communes.isEmpty()) {
       throw new SocleClientException("COG resource holds no millésime or no commune");
     }
     return new CogData(millesime, regions, departements, epcis, communes);
+  }
+
+  /**
+   * Parses the commune records, the last and largest section, on two threads: the load runs before
+   * the JIT has compiled anything, and a second core halves the time spent there. Each half has its
+   * own string pool; the result keeps the file's order.
+   */
+  private void parseCommunesInTwoHalves(
+      String text, int from, Map<String, String> epciOfCommune, List<Commune> out) {
+    int mid = text.indexOf('\n', from + (text.length() - from) / 2);
+    mid = mid < 0 ? text.length() : mid + 1;
+    CogResource second = new CogResource();
+    second.millesime = millesime();
+    List<Commune> secondHalf = new ArrayList<>(20_000);
+    RuntimeException[] failure = new RuntimeException[1];
+    int secondFrom = mid;
+    Thread worker =
+        new Thread(
+            () -> {
+              try {
+                second.parseCommunes(text, secondFrom, text.length(), epciOfCommune, secondHalf);
+              } catch (RuntimeException e) {
+                failure[0] = e;
+              }
+            },
+            "socle-refdata-load");
+    worker.setDaemon(true);
+    worker.start();
+    parseCommunes(text, from, mid, epciOfCommune, out);
+    try {
+      worker.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SocleClientException("interrupted while loading the COG resource", e);
+    }
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+    out.addAll(secondHalf);
+  }
+
+  private void parseCommunes(
+      String text, int from, int to, Map<String, String> epciOfCommune, List<Commune> out) {
+    String[] f = new String[16];
+    for (int start = from; start < to; ) {
+      int end = text.indexOf('\n', start);
+      if (end < 0 || end > to) {
+        end = to;
+      }
+      int n = split(text, start, end, f);
+      int offset = start;
+      start = end + 1;
+      if (n == 1 && f[0].isEmpty()) {
+        continue; // final newline
+      }
+      try {
+        if (!f[0].equals("C")) {
+          throw new IllegalArgumentException("unexpected record kind " + f[0]);
+        }
+        out.add(commune(f, epciOfCommune));
+      } catch (RuntimeException e) {
+        throw new SocleClientException(
+            "corrupt COG resource at offset " + offset + " (" + n + " fields)", e);
+      }
+    }
   }
 
   private Commune commune(String[] f, Map<String, String> epciOfCommune) {
