@@ -22,6 +22,12 @@ final class LoopbackPayfip implements AutoCloseable {
           + "contrat_paiement_securise/PaiementSecuriseService";
   private static final Pattern ID_OP = Pattern.compile("<idOp>([A-Za-z0-9-]{1,64})</idOp>");
 
+  static {
+    // The JDK server writes headers and body separately; with Nagle on, each answer waits for the
+    // client's delayed ACK (40 ms on Linux) and the benchmark would measure that.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private final HttpServer server;
   private final ExecutorService executor;
 

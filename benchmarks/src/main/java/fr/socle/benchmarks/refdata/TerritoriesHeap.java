@@ -3,6 +3,7 @@ package fr.socle.benchmarks.refdata;
 import fr.socle.refdata.Territories;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 
 /**
  * Measures the heap retained by {@link Territories#embedded()} and the time of its cold load, in a
@@ -19,16 +20,26 @@ public final class TerritoriesHeap {
   public static void main(String[] args) throws InterruptedException {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long before = settledUsedHeap(memory);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long processCpu = os.getProcessCpuTime();
+    long threadCpu = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     Territories territories = Territories.embedded();
     long loadNanos = System.nanoTime() - start;
+    long loadThreadCpu = threads.getCurrentThreadCpuTime() - threadCpu;
+    long loadProcessCpu = os.getProcessCpuTime() - processCpu;
     int hits = territories.search("sain", 10).size();
     long searchReadyNanos = System.nanoTime() - start;
     long after = settledUsedHeap(memory);
     System.out.printf(
-        "cold load %.1f ms (lookups ready); first search answered at %.1f ms (%d hits);"
+        "cold load %.1f ms wall, %.1f ms CPU of the loading thread, %.1f ms CPU of the process"
+            + " (JIT included); first search answered at %.1f ms (%d hits);"
             + " retained heap %.1f MB (%d communes)%n",
         loadNanos / 1e6,
+        loadThreadCpu / 1e6,
+        loadProcessCpu / 1e6,
         searchReadyNanos / 1e6,
         hits,
         (after - before) / 1e6,

@@ -502,7 +502,7 @@ public final class IdentityClient implements AutoCloseable {
     String type = response.mediaType().orElse("none");
     if (!response.isSuccessful()) {
       throw new IdentityProviderException(
-          "userinfo endpoint answered HTTP " + response.status(),
+          "userinfo endpoint answered an error",
           response.status(),
           null,
           response.correlationId().orElse(null));

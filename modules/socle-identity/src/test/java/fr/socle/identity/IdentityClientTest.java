@@ -545,6 +545,42 @@ class IdentityClientTest {
   }
 
   @Test
+  void complete_whenUserinfoIsGarbage_throwsMalformed() {
+    LoginStart start = client.begin();
+    ScriptedLogin login = fc.login(start.authorizationUri()).stub();
+    fc.userinfoAnswers(200, "application/jwt", "not.a.jwt at all");
+    Throwable garbage =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> client.complete(login.callback(), start.sealedTransaction()));
+    assertThat(reason(garbage)).isEqualTo(InvalidTokenException.Reason.MALFORMED);
+  }
+
+  @Test
+  @DisplayName("a token endpoint that does not answer in time gives a timeout, not a hang")
+  void complete_whenTokenEndpointTooSlow_throwsTimeout() {
+    try (fr.socle.core.http.HttpTransport http =
+            fr.socle.core.http.HttpTransport.builder()
+                .responseTimeout(Duration.ofMillis(300))
+                .build();
+        IdentityClient impatient = fc.clientBuilder().httpTransport(http).build()) {
+      LoginStart start = impatient.begin();
+      ScriptedLogin login = fc.login(start.authorizationUri()).stub();
+      fc.server()
+          .stubFor(
+              com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/v2/token"))
+                  .willReturn(
+                      com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                          .withFixedDelay(3000)
+                          .withHeader("Content-Type", "application/json")
+                          .withBody("{}")));
+      assertThatThrownBy(() -> impatient.complete(login.callback(), start.sealedTransaction()))
+          .isInstanceOf(fr.socle.core.SocleTimeoutException.class);
+      // the code is single-use: a non-idempotent token request is never retried
+      fc.server().verify(1, postRequestedFor(urlPathEqualTo("/api/v2/token")));
+    }
+  }
+
+  @Test
   void complete_whenTransactionTampered_throwsInvalidTransaction() {
     LoginStart start = client.begin();
     ScriptedLogin login = fc.login(start.authorizationUri()).stub();

@@ -75,7 +75,12 @@ public final class Territories {
       if (c.type() == CommuneType.ACTUELLE || c.type() == CommuneType.ARRONDISSEMENT_MUNICIPAL) {
         byCode.put(c.code(), c);
         for (String p : c.postalCodes()) {
-          cp.computeIfAbsent(p, k -> new ArrayList<>(2)).add(c);
+          List<Commune> l = cp.get(p);
+          if (l == null) {
+            l = new ArrayList<>(2);
+            cp.put(p, l);
+          }
+          l.add(c);
         }
       }
       if (c.isCurrent()) {
@@ -92,16 +97,18 @@ public final class Territories {
     }
     // A délégué or associé is a former commune too, even when its code is not listed in
     // anciensCodes (mergers older than that field): it resolves to its current commune.
-    for (CommuneType t : Set.of(CommuneType.DELEGUEE, CommuneType.ASSOCIEE)) {
+    for (CommuneType t : new CommuneType[] {CommuneType.DELEGUEE, CommuneType.ASSOCIEE}) {
       for (Commune c : byTypeAndCode.get(t).values()) {
-        Commune parent = c.parentCode().map(byCode::get).orElse(null);
+        Commune parent = c.parentCode().isPresent() ? byCode.get(c.parentCode().get()) : null;
         if (parent != null && !byCode.containsKey(c.code())) {
           byFormerCode.putIfAbsent(c.code(), parent);
         }
       }
     }
     this.byPostalCode = new HashMap<>(cp.size() * 2);
-    cp.forEach((k, v) -> byPostalCode.put(k, List.copyOf(v)));
+    for (Map.Entry<String, List<Commune>> e : cp.entrySet()) {
+      byPostalCode.put(e.getKey(), List.copyOf(e.getValue()));
+    }
     this.currentCommunes = List.copyOf(current);
     this.byType = new EnumMap<>(CommuneType.class);
     Map<CommuneType, List<Commune>> lists = new EnumMap<>(CommuneType.class);
@@ -111,10 +118,21 @@ public final class Territories {
     for (Commune c : all) {
       lists.get(c.type()).add(c);
     }
-    lists.forEach((t, l) -> byType.put(t, Collections.unmodifiableList(l)));
-    this.regionByCode = index(regions, Region::code);
-    this.departementByCode = index(departements, Departement::code);
-    this.epciBySiren = index(epcis, Epci::siren);
+    for (Map.Entry<CommuneType, List<Commune>> e : lists.entrySet()) {
+      byType.put(e.getKey(), Collections.unmodifiableList(e.getValue()));
+    }
+    this.regionByCode = new HashMap<>();
+    for (Region r : regions) {
+      regionByCode.put(r.code(), r);
+    }
+    this.departementByCode = new HashMap<>();
+    for (Departement d : departements) {
+      departementByCode.put(d.code(), d);
+    }
+    this.epciBySiren = new HashMap<>(epcis.size() * 2);
+    for (Epci e : epcis) {
+      epciBySiren.put(e.siren(), e);
+    }
     this.index = new CompletableFuture<>();
     Thread builder =
         new Thread(
@@ -373,15 +391,6 @@ public final class Territories {
 
   private static String normalise(String code) {
     return code.strip().toUpperCase(Locale.ROOT);
-  }
-
-  private static <T> Map<String, T> index(
-      List<T> items, java.util.function.Function<T, String> key) {
-    Map<String, T> map = new HashMap<>(items.size() * 2);
-    for (T t : items) {
-      map.put(key.apply(t), t);
-    }
-    return Map.copyOf(map);
   }
 
   @Override

@@ -27,6 +27,16 @@ class TerritoriesTest {
   }
 
   @Test
+  void names_areDecodedAsUtf8_withoutMojibake() {
+    for (CommuneType t : CommuneType.values()) {
+      assertThat(territories.communes(t))
+          .allSatisfy(c -> assertThat(c.nom()).doesNotContain("\uFFFD", "Ã", "Å"));
+    }
+    assertThat(territories.region("11").orElseThrow().nom()).isEqualTo("Île-de-France");
+    assertThat(territories.search("cœuvres", 5)).isNotEmpty();
+  }
+
+  @Test
   void communesByType_countsMatchTheCog() {
     assertThat(territories.communes(CommuneType.ACTUELLE)).hasSize(34_969);
     assertThat(territories.communes(CommuneType.DELEGUEE)).hasSize(2_105);

@@ -1,6 +1,5 @@
 package fr.socle.identity.internal;
 
-import fr.socle.core.SocleClientException;
 import fr.socle.core.http.HttpRequest;
 import fr.socle.core.http.HttpResponse;
 import fr.socle.core.http.HttpTransport;
@@ -104,7 +103,7 @@ public final class Discovery {
         }
       }
     } else if (value != null) {
-      throw new SocleClientException("discovery document's " + name + " is not a list");
+      throw new ProviderConfigurationException("discovery document's " + name + " is not a list");
     }
     return out;
   }

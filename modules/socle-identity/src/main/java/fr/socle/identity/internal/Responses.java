@@ -27,13 +27,13 @@ public final class Responses {
       if (isJson) {
         try {
           Object e = parse(response, json).get("error");
-          error = e instanceof String s ? AuthorizationErrors.printable(s) : null;
+          error = e instanceof String s ? printable(s) : null;
         } catch (RuntimeException ignored) {
           // an unreadable error body: the status says enough
         }
       }
       throw new IdentityProviderException(
-          what + " endpoint answered HTTP " + response.status(),
+          what + " endpoint answered an error",
           response.status(),
           error,
           response.correlationId().orElse(null));
@@ -67,12 +67,8 @@ public final class Responses {
   }
 
   /** Keeps provider-sent codes printable and short. */
-  static final class AuthorizationErrors {
-    private AuthorizationErrors() {}
-
-    static String printable(String value) {
-      String s = value.length() > 100 ? value.substring(0, 100) : value;
-      return s.replaceAll("[^\\x20-\\x7E]", "?");
-    }
+  private static String printable(String value) {
+    String s = value.length() > 100 ? value.substring(0, 100) : value;
+    return s.replaceAll("[^\\x20-\\x7E]", "?");
   }
 }

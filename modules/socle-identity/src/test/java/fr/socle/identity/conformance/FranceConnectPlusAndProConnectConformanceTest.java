@@ -79,6 +79,26 @@ class FranceConnectPlusAndProConnectConformanceTest {
     }
 
     @Test
+    @DisplayName("eidas2 requested, eidas3 returned by the identity provider: accepted")
+    void higherLevelSatisfiesLowerRequest() {
+      try (FranceConnectSimulator sim = simulator();
+          IdentityClient c = client(sim, EidasLevel.EIDAS2)) {
+        sim.authenticationLevel("eidas3");
+        assertThat(login(c, sim).eidasLevel()).contains(EidasLevel.EIDAS3);
+      }
+    }
+
+    @Test
+    @DisplayName("eidas3 requested, eidas2 returned by the identity provider: refused")
+    void lowerLevelFromIdentityProvider() {
+      try (FranceConnectSimulator sim = simulator();
+          IdentityClient c = client(sim, EidasLevel.EIDAS3)) {
+        sim.authenticationLevel("eidas2");
+        assertThat(failure(c, sim)).isInstanceOf(EidasLevelTooLowException.class);
+      }
+    }
+
+    @Test
     @DisplayName("eidas3 requested, eidas2 returned: EidasLevelTooLowException")
     void acrTooLow() {
       try (FranceConnectSimulator sim = simulator();
@@ -193,6 +213,30 @@ class FranceConnectPlusAndProConnectConformanceTest {
         sim.misbehave(Misbehaviour.BAD_ID_TOKEN_SIGNATURE);
         assertThat(((InvalidTokenException) failure(c, sim)).reason())
             .isEqualTo(InvalidTokenException.Reason.SIGNATURE);
+      }
+    }
+
+    @Test
+    @DisplayName("ProConnect's eidas0 (non-eIDAS identity providers) is understood, not a crash")
+    void eidas0_understood() {
+      try (FranceConnectSimulator sim = simulator(SigningAlgorithm.ES256);
+          IdentityClient c = client(sim)) {
+        sim.authenticationLevel("eidas0");
+        Identity agent = login(c, sim);
+        assertThat(agent.acr()).contains("eidas0");
+        assertThat(agent.eidasLevel()).contains(EidasLevel.EIDAS0);
+      }
+    }
+
+    @Test
+    @DisplayName("eidas1 requested on ProConnect, eidas0 returned: EidasLevelTooLowException")
+    void eidas0_belowRequestedEidas1() {
+      try (FranceConnectSimulator sim = simulator(SigningAlgorithm.ES256);
+          IdentityClient c =
+              clientFor(sim).scopes(Scope.USUAL_NAME).eidasLevel(EidasLevel.EIDAS1).build()) {
+        sim.authenticationLevel("eidas0");
+        assertThat(failure(c, sim)).isInstanceOf(EidasLevelTooLowException.class);
+        assertThat(sim.lastAuthorizeParameters()).containsEntry("acr_values", "eidas1");
       }
     }
 

@@ -2,7 +2,8 @@ package fr.socle.payment.internal;
 
 import fr.socle.payment.payfip.PayfipPaymentRequest;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -104,9 +105,11 @@ public final class SoapCodec {
   }
 
   private byte[] envelope(String operation, Map<String, String> fields) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    // A Writer, then one UTF-8 encoding: several times cheaper than a writer on an OutputStream,
+    // which sets up a charset encoder per message.
+    StringWriter out = new StringWriter(1024);
     try {
-      XMLStreamWriter w = outputFactory.createXMLStreamWriter(out, "UTF-8");
+      XMLStreamWriter w = outputFactory.createXMLStreamWriter(out);
       w.writeStartDocument("UTF-8", "1.0");
       w.writeStartElement("soapenv", "Envelope", NS_SOAP);
       w.writeNamespace("soapenv", NS_SOAP);
@@ -129,7 +132,7 @@ public final class SoapCodec {
     } catch (XMLStreamException e) {
       throw new IllegalStateException("cannot write a SOAP request", e);
     }
-    return out.toByteArray();
+    return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /**

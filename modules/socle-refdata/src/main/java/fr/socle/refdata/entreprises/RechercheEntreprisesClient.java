@@ -89,7 +89,7 @@ public final class RechercheEntreprisesClient implements AutoCloseable {
    */
   public Optional<Entreprise> bySiren(String siren) {
     String s = Validators.siren(siren).orElseThrow();
-    return search(EntrepriseQuery.text(s).perPage(1)).results().stream()
+    return search(EntrepriseQuery.text(s).perPage(5)).results().stream()
         .filter(e -> e.siren().equals(s))
         .findFirst();
   }

@@ -71,7 +71,10 @@ public final class CogResource {
     if (bytes.length > MAX_BYTES) {
       throw new SocleClientException("COG resource larger than " + MAX_BYTES + " bytes");
     }
-    return new CogResource().parse(new String(bytes, StandardCharsets.UTF_8));
+    // Decoding 2.6 MB of UTF-8 runs a per-character loop that is slow before the JIT warms up.
+    // ISO-8859-1 decoding is a plain copy: the structure (tabs, newlines, codes, numbers) is ASCII
+    // and comes out right; the few fields holding non-ASCII names are re-decoded as UTF-8.
+    return new CogResource().parse(new String(bytes, StandardCharsets.ISO_8859_1));
   }
 
   private CogData parse(String text) {
@@ -82,12 +85,14 @@ public final class CogResource {
     Map<String, String> epciOfCommune = new HashMap<>(48_000);
     String[] f = new String[16];
     int lineNo = 0;
-    for (int start = 0; start < text.length(); ) {
+    int communesStart = -1;
+    for (int start = 0; start < text.length() && communesStart < 0; ) {
       int end = text.indexOf('\n', start);
       if (end < 0) {
         end = text.length();
       }
       lineNo++;
+      int lineStart = start;
       int n = split(text, start, end, f);
       start = end + 1;
       try {
@@ -97,11 +102,13 @@ public final class CogResource {
               throw new IllegalArgumentException("unsupported format " + f[1]);
             }
           }
-          case "M" -> millesime = new Millesime(Integer.parseInt(f[1]), f[2] + " " + f[3]);
-          case "R" -> regions.add(new Region(f[1], f[2], f[3], zone(f[4]), millesime()));
+          case "M" ->
+              millesime = new Millesime(Integer.parseInt(f[1]), f[2].concat(" ").concat(f[3]));
+          case "R" -> regions.add(new Region(f[1], utf8(f[2]), f[3], zone(f[4]), millesime()));
           case "D" ->
               departements.add(
-                  new Departement(intern(f[1]), f[3], intern(f[2]), f[4], zone(f[5]), millesime()));
+                  new Departement(
+                      intern(f[1]), utf8(f[3]), intern(f[2]), f[4], zone(f[5]), millesime()));
           case "E" -> {
             List<String> members = list(f[7]);
             for (String m : members) {
@@ -110,7 +117,7 @@ public final class CogResource {
             epcis.add(
                 new Epci(
                     f[1],
-                    f[2],
+                    utf8(f[2]),
                     intern(f[3]),
                     intern(f[4]),
                     Long.parseLong(f[5]),
@@ -118,7 +125,7 @@ public final class CogResource {
                     members,
                     millesime()));
           }
-          case "C" -> communes.add(commune(f, epciOfCommune));
+          case "C" -> communesStart = lineStart;
           default -> throw new IllegalArgumentException("unknown record kind " + f[0]);
         }
       } catch (RuntimeException e) {
@@ -126,10 +133,78 @@ public final class CogResource {
             "corrupt COG resource at line " + lineNo + " (" + n + " fields)", e);
       }
     }
+    if (communesStart >= 0 && millesime != null) {
+      parseCommunesInTwoHalves(text, communesStart, epciOfCommune, communes);
+    }
     if (millesime == null || communes.isEmpty()) {
       throw new SocleClientException("COG resource holds no millésime or no commune");
     }
     return new CogData(millesime, regions, departements, epcis, communes);
+  }
+
+  /**
+   * Parses the commune records, the last and largest section, on two threads: the load runs before
+   * the JIT has compiled anything, and a second core halves the time spent there. Each half has its
+   * own string pool; the result keeps the file's order.
+   */
+  private void parseCommunesInTwoHalves(
+      String text, int from, Map<String, String> epciOfCommune, List<Commune> out) {
+    int mid = text.indexOf('\n', from + (text.length() - from) / 2);
+    mid = mid < 0 ? text.length() : mid + 1;
+    CogResource second = new CogResource();
+    second.millesime = millesime();
+    List<Commune> secondHalf = new ArrayList<>(20_000);
+    RuntimeException[] failure = new RuntimeException[1];
+    int secondFrom = mid;
+    Thread worker =
+        new Thread(
+            () -> {
+              try {
+                second.parseCommunes(text, secondFrom, text.length(), epciOfCommune, secondHalf);
+              } catch (RuntimeException e) {
+                failure[0] = e;
+              }
+            },
+            "socle-refdata-load");
+    worker.setDaemon(true);
+    worker.start();
+    parseCommunes(text, from, mid, epciOfCommune, out);
+    try {
+      worker.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SocleClientException("interrupted while loading the COG resource", e);
+    }
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+    out.addAll(secondHalf);
+  }
+
+  private void parseCommunes(
+      String text, int from, int to, Map<String, String> epciOfCommune, List<Commune> out) {
+    String[] f = new String[16];
+    for (int start = from; start < to; ) {
+      int end = text.indexOf('\n', start);
+      if (end < 0 || end > to) {
+        end = to;
+      }
+      int n = split(text, start, end, f);
+      int offset = start;
+      start = end + 1;
+      if (n == 1 && f[0].isEmpty()) {
+        continue; // final newline
+      }
+      try {
+        if (!f[0].equals("C")) {
+          throw new IllegalArgumentException("unexpected record kind " + f[0]);
+        }
+        out.add(commune(f, epciOfCommune));
+      } catch (RuntimeException e) {
+        throw new SocleClientException(
+            "corrupt COG resource at offset " + offset + " (" + n + " fields)", e);
+      }
+    }
   }
 
   private Commune commune(String[] f, Map<String, String> epciOfCommune) {
@@ -142,9 +217,11 @@ public final class CogResource {
           default -> throw new IllegalArgumentException("unknown commune type " + f[1]);
         };
     String code = f[2];
+    // Plain code, no lambdas or string concatenation: this runs cold, once per commune.
+    String epci = type == CommuneType.ACTUELLE ? epciOfCommune.get(code) : null;
     return new Commune(
         code,
-        f[3],
+        utf8(f[3]),
         type,
         intern(f[4]),
         intern(f[5]),
@@ -153,11 +230,19 @@ public final class CogResource {
         f[9].isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(f[9])),
         list(f[10]),
         list(f[11]),
-        optional(f[12]).map(this::intern),
-        type == CommuneType.ACTUELLE
-            ? Optional.ofNullable(epciOfCommune.get(code)).map(this::intern)
-            : Optional.empty(),
+        f[12].isEmpty() ? Optional.empty() : Optional.of(intern(f[12])),
+        epci == null ? Optional.empty() : Optional.of(epci),
         millesime());
+  }
+
+  /** Re-decodes a field read as ISO-8859-1 from UTF-8 bytes, when it is not plain ASCII. */
+  private static String utf8(String latin1) {
+    for (int i = 0; i < latin1.length(); i++) {
+      if (latin1.charAt(i) >= 0x80) {
+        return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+      }
+    }
+    return latin1;
   }
 
   private Millesime millesime() {

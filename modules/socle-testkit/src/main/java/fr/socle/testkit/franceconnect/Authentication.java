@@ -23,6 +23,11 @@ record Authentication(
     scopes = List.copyOf(scopes);
   }
 
+  Authentication withAcr(String level) {
+    return new Authentication(
+        redirectUri, scopes, state, nonce, level, amrRequested, codeChallenge, user, authTime, sid);
+  }
+
   Authentication authenticatedAs(TestUser who, Instant when, String sessionId) {
     return new Authentication(
         redirectUri, scopes, state, nonce, acr, amrRequested, codeChallenge, who, when, sessionId);

@@ -42,10 +42,26 @@ final class Forms {
     return params;
   }
 
+  /** A request body over {@link #MAX_BODY_BYTES}. */
+  static final class BodyTooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    BodyTooLargeException() {
+      super("request body too large");
+    }
+  }
+
   static String readBody(InputStream in) throws IOException {
     byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
     if (body.length > MAX_BODY_BYTES) {
-      throw new IOException("request body too large");
+      // Read (a bounded amount of) the rest so the client finishes sending and sees the answer.
+      long drained = 0;
+      byte[] sink = new byte[8192];
+      int n;
+      while (drained < 1024 * 1024 && (n = in.read(sink)) > 0) {
+        drained += n;
+      }
+      throw new BodyTooLargeException();
     }
     return new String(body, StandardCharsets.UTF_8);
   }

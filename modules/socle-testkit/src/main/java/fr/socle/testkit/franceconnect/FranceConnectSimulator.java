@@ -339,15 +339,31 @@ public final class FranceConnectSimulator implements AutoCloseable {
     running().endpoints.selectedUser.set(null);
   }
 
+  /**
+   * Makes the identity provider authenticate the next users at a given level, sent unmodified in
+   * the ID token's {@code acr} whatever was requested, as FranceConnect+ does ({@code acr_values}
+   * is a preference there: an {@code eidas3} identity provider answers {@code eidas3} to an {@code
+   * eidas2} request). Stays until {@link #reset()} or a call with {@code null}.
+   *
+   * @param acr the level, for example {@code eidas3}, or null for the granted level (the default)
+   */
+  public void authenticationLevel(String acr) {
+    running().endpoints.authenticationLevel.set(acr);
+  }
+
   /** Number of pages, codes, tokens and hints held in memory; for the simulator's own tests. */
   int heldState() {
     return running().endpoints.heldState();
   }
 
-  /** Deactivates misbehaviours and clears the pre-selected user (the JUnit extension's reset). */
+  /**
+   * Deactivates misbehaviours, clears the pre-selected user and the authentication level (the JUnit
+   * extension's reset after each test).
+   */
   public void reset() {
     behave();
     clearSelectedUser();
+    authenticationLevel(null);
   }
 
   /**

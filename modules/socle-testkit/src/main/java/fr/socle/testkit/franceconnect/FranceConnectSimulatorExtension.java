@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>Registered on a {@code static} field, the simulator starts once before all tests of the class
  * and stops after them; on an instance field, it starts and stops around each test. Either way,
  * misbehaviours and the pre-selected user are reset after each test, and test methods may take a
- * {@link FranceConnectSimulator} parameter.
+ * {@link FranceConnectSimulator} parameter. {@code @Nested} test classes share the simulator of
+ * their enclosing class.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -42,6 +43,9 @@ public final class FranceConnectSimulatorExtension
   private final FranceConnectSimulator.Builder builder;
   private FranceConnectSimulator simulator;
   private boolean perClass;
+
+  /** The class that started the simulator: {@code @Nested} classes inherit it, not restart it. */
+  private String owner;
 
   private FranceConnectSimulatorExtension(FranceConnectSimulator.Builder builder) {
     this.builder = builder;
@@ -82,15 +86,19 @@ public final class FranceConnectSimulatorExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    simulator = builder.build().start();
-    perClass = true;
+    if (simulator == null) {
+      simulator = builder.build().start();
+      perClass = true;
+      owner = context.getUniqueId();
+    }
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    if (simulator != null) {
+    if (simulator != null && context.getUniqueId().equals(owner)) {
       simulator.close();
       simulator = null;
+      owner = null;
     }
   }
 

@@ -11,8 +11,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -33,23 +31,6 @@ final class SimulatorEndpoints implements HttpHandler {
   static final Duration CODE_LIFETIME = Duration.ofSeconds(30);
   static final Duration INTERACTION_LIFETIME = Duration.ofMinutes(30);
 
-  private static final Set<String> PROCONNECT_PARAMETERS =
-      Set.of(
-          "response_type",
-          "client_id",
-          "redirect_uri",
-          "scope",
-          "state",
-          "nonce",
-          "claims",
-          "prompt",
-          "idp_hint",
-          "login_hint",
-          "siret_hint",
-          "acr_values",
-          "code_challenge",
-          "code_challenge_method");
-
   private final Registration reg;
   private final String issuer;
   private final SigningKeys keys;
@@ -57,9 +38,11 @@ final class SimulatorEndpoints implements HttpHandler {
   private final Clock clock;
   private final Json json = Json.create();
   private final SecureRandom random = new SecureRandom();
+  private final AuthorizeRules rules;
 
   final Set<Misbehaviour> misbehaviours = new CopyOnWriteArraySet<>();
   final AtomicReference<TestUser> selectedUser = new AtomicReference<>();
+  final AtomicReference<String> authenticationLevel = new AtomicReference<>();
   final AtomicReference<Map<String, String>> lastAuthorize = new AtomicReference<>(Map.of());
   final AtomicReference<Map<String, String>> lastToken = new AtomicReference<>(Map.of());
 
@@ -91,6 +74,7 @@ final class SimulatorEndpoints implements HttpHandler {
     this.keys = keys;
     this.minter = minter;
     this.clock = clock;
+    this.rules = new AuthorizeRules(reg, json);
   }
 
   Set<Misbehaviour> active() {
@@ -101,34 +85,56 @@ final class SimulatorEndpoints implements HttpHandler {
 
   @Override
   public void handle(HttpExchange ex) throws IOException {
-    try (ex) {
-      String path = ex.getRequestURI().getRawPath();
-      String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
-      if (!path.startsWith(BASE + "/")) {
-        errorPage(ex, 404, "Y000404", "Page introuvable");
-        return;
-      }
-      String route = path.substring(BASE.length());
-      LOG.debug("{} {}", method, route);
-      switch (route) {
-        case "/.well-known/openid-configuration" -> onlyGet(ex, method, this::discovery);
-        case "/jwks" -> onlyGet(ex, method, this::jwks);
-        case "/authorize" -> authorize(ex, method);
-        case "/token" -> token(ex, method);
-        case "/userinfo" -> userinfo(ex, method);
-        case "/session/end" -> onlyGet(ex, method, this::logout);
-        case "/token/revocation" -> revocation(ex, method);
-        default -> {
-          if (route.startsWith("/interaction/")) {
-            interaction(ex, method, route.substring("/interaction/".length()));
-          } else {
-            errorPage(ex, 404, "Y000404", "Page introuvable");
-          }
-        }
-      }
+    // Not try-with-resources: the error pages below must be sent before the exchange is closed.
+    try {
+      route(ex);
+    } catch (Forms.BodyTooLargeException e) {
+      errorPage(ex, 413, "Y000400", "Requête trop volumineuse.");
     } catch (RuntimeException e) {
       LOG.warn("simulator failure on {}", ex.getRequestURI().getRawPath(), e);
-      send(ex, 500, "text/html; charset=utf-8", Html.technicalError());
+      if (ex.getResponseCode() == -1) {
+        send(ex, 500, "text/html; charset=utf-8", Html.technicalError());
+      }
+    } finally {
+      ex.close();
+    }
+  }
+
+  private void route(HttpExchange ex) throws IOException {
+    String path = ex.getRequestURI().getRawPath();
+    String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
+    if (!path.startsWith(BASE + "/")) {
+      errorPage(ex, 404, "Y000404", "Page introuvable");
+      return;
+    }
+    String route = path.substring(BASE.length());
+    LOG.debug("{} {}", method, route);
+    switch (route) {
+      case "/.well-known/openid-configuration" ->
+          onlyGet(
+              ex,
+              method,
+              e ->
+                  sendJson(
+                      e,
+                      200,
+                      DiscoveryDocument.of(
+                          reg,
+                          issuer,
+                          misbehaviours.contains(Misbehaviour.DISCOVERY_ISSUER_MISMATCH))));
+      case "/jwks" -> onlyGet(ex, method, this::jwks);
+      case "/authorize" -> authorize(ex, method);
+      case "/token" -> token(ex, method);
+      case "/userinfo" -> userinfo(ex, method);
+      case "/session/end" -> onlyGet(ex, method, this::logout);
+      case "/token/revocation" -> revocation(ex, method);
+      default -> {
+        if (route.startsWith("/interaction/")) {
+          interaction(ex, method, route.substring("/interaction/".length()));
+        } else {
+          errorPage(ex, 404, "Y000404", "Page introuvable");
+        }
+      }
     }
   }
 
@@ -146,75 +152,6 @@ final class SimulatorEndpoints implements HttpHandler {
   }
 
   // ---------------------------------------------------------------- discovery and keys
-
-  private void discovery(HttpExchange ex) throws IOException {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put(
-        "issuer",
-        misbehaviours.contains(Misbehaviour.DISCOVERY_ISSUER_MISMATCH)
-            ? TokenMinter.impostorIssuer(issuer)
-            : issuer);
-    doc.put("authorization_endpoint", issuer + "/authorize");
-    doc.put("token_endpoint", issuer + "/token");
-    doc.put("userinfo_endpoint", issuer + "/userinfo");
-    doc.put("jwks_uri", issuer + "/jwks");
-    doc.put("end_session_endpoint", issuer + "/session/end");
-    doc.put("revocation_endpoint", issuer + "/token/revocation");
-    doc.put("scopes_supported", new ArrayList<>(ClaimCatalogue.scopes(reg.flavour())));
-    doc.put("response_types_supported", List.of("code"));
-    doc.put("response_modes_supported", List.of("query"));
-    doc.put("grant_types_supported", List.of("authorization_code"));
-    doc.put(
-        "subject_types_supported",
-        List.of(reg.flavour() == Flavour.PROCONNECT ? "public" : "pairwise"));
-    doc.put("acr_values_supported", acrValuesSupported());
-    doc.put("claims_parameter_supported", true);
-    doc.put("request_parameter_supported", false);
-    doc.put("request_uri_parameter_supported", false);
-    doc.put(
-        "token_endpoint_auth_methods_supported", List.of("client_secret_post", "private_key_jwt"));
-    // The platform's algorithms, whatever this client registered.
-    List<String> algs =
-        switch (reg.flavour()) {
-          case FC -> List.of("ES256", "RS256");
-          case FC_PLUS -> List.of("ES256");
-          case PROCONNECT -> List.of("ES256", "RS256", "HS256");
-        };
-    doc.put("id_token_signing_alg_values_supported", algs);
-    doc.put("userinfo_signing_alg_values_supported", algs);
-    if (reg.flavour() == Flavour.FC_PLUS) {
-      List<String> jweAlgs = List.of("RSA-OAEP", "RSA-OAEP-256", "ECDH-ES");
-      doc.put("id_token_encryption_alg_values_supported", jweAlgs);
-      doc.put("id_token_encryption_enc_values_supported", List.of("A256GCM"));
-      doc.put("userinfo_encryption_alg_values_supported", jweAlgs);
-      doc.put("userinfo_encryption_enc_values_supported", List.of("A256GCM"));
-    }
-    if (reg.flavour() == Flavour.PROCONNECT) {
-      doc.put("code_challenge_methods_supported", List.of("S256"));
-      doc.put("prompt_values_supported", List.of("none", "login", "consent", "select_account"));
-    } else {
-      doc.put("prompt_values_supported", List.of("login", "consent"));
-    }
-    doc.put("authorization_response_iss_parameter_supported", true);
-    doc.put("frontchannel_logout_supported", true);
-    sendJson(ex, 200, doc);
-  }
-
-  private List<String> acrValuesSupported() {
-    return switch (reg.flavour()) {
-      case FC -> List.of("eidas1");
-      case FC_PLUS -> List.of("eidas2", "eidas3");
-      case PROCONNECT ->
-          List.of(
-              "eidas0",
-              "eidas0-mfa",
-              "eidas1",
-              "eidas1-mfa",
-              "eidas2",
-              "eidas3",
-              "https://proconnect.gouv.fr/assurance/certification-dirigeant");
-    };
-  }
 
   private void jwks(HttpExchange ex) throws IOException {
     if (misbehaviours.contains(Misbehaviour.JWKS_DOWN)) {
@@ -266,7 +203,7 @@ final class SimulatorEndpoints implements HttpHandler {
       errorPage(ex, 400, "Y030032", "idp_hint n'est pas autorisé pour ce fournisseur de service.");
       return;
     }
-    String invalid = invalidParameter(p);
+    String invalid = rules.invalidParameter(p);
     if (invalid != null) {
       errorPage(ex, 400, reg.formatErrorCode(), invalid);
       return;
@@ -293,7 +230,7 @@ final class SimulatorEndpoints implements HttpHandler {
               errorParameters("login_required", "End-User authentication is required", state)));
       return;
     }
-    String acr = grantedAcr(p.get("acr_values"));
+    String acr = rules.grantedAcr(p.get("acr_values"));
     if (acr == null) {
       redirect(
           ex,
@@ -309,7 +246,7 @@ final class SimulatorEndpoints implements HttpHandler {
             state,
             p.getOrDefault("nonce", ""),
             acr,
-            amrRequested(p, scopes),
+            rules.amrRequested(p, scopes),
             p.get("code_challenge"),
             null,
             null,
@@ -322,111 +259,6 @@ final class SimulatorEndpoints implements HttpHandler {
     String uid = randomToken(16);
     interactions.put(uid, new Pending(auth, clock.instant()));
     redirect(ex, issuer + "/interaction/" + uid);
-  }
-
-  /** The first format error of the request, or null; the checks of the real DTOs. */
-  private String invalidParameter(Map<String, String> p) {
-    if (reg.flavour() == Flavour.PROCONNECT) {
-      for (String name : p.keySet()) {
-        if (!PROCONNECT_PARAMETERS.contains(name)) {
-          return "Paramètre inconnu : " + name;
-        }
-      }
-    }
-    if (!"code".equals(p.get("response_type"))) {
-      return "response_type doit valoir code.";
-    }
-    String scope = p.get("scope");
-    if (scope == null || !List.of(scope.trim().split("[ +]+")).contains("openid")) {
-      return "Le scope doit contenir openid.";
-    }
-    String state = p.get("state");
-    if (state == null || state.isBlank()) {
-      return "Le paramètre state est obligatoire.";
-    }
-    String nonce = p.get("nonce");
-    if (reg.flavour() != Flavour.PROCONNECT || nonce != null) {
-      if (nonce == null
-          || nonce.length() < reg.nonceMinLength()
-          || nonce.length() > reg.nonceMaxLength()) {
-        return "Le paramètre nonce est absent ou n'a pas le format attendu.";
-      }
-    }
-    if (reg.flavour() == Flavour.FC && p.get("acr_values") == null) {
-      return "Le paramètre acr_values est obligatoire.";
-    }
-    String prompt = p.get("prompt");
-    if (prompt != null) {
-      Set<String> allowed =
-          reg.flavour() == Flavour.PROCONNECT
-              ? Set.of("none", "login", "consent", "select_account")
-              : Set.of("login", "consent");
-      for (String value : prompt.trim().split(" +")) {
-        if (!allowed.contains(value)) {
-          return "Valeur de prompt non supportée : " + value;
-        }
-      }
-    }
-    String claims = p.get("claims");
-    if (claims != null) {
-      try {
-        json.read(claims, Map.class);
-      } catch (RuntimeException e) {
-        return "Le paramètre claims n'est pas un JSON valide.";
-      }
-    }
-    if (reg.flavour() == Flavour.PROCONNECT && p.containsKey("code_challenge")) {
-      if (!"S256".equals(p.get("code_challenge_method"))
-          || !p.get("code_challenge").matches("[A-Za-z0-9_-]{43}")) {
-        return "PKCE : seule la méthode S256 est acceptée.";
-      }
-    }
-    return null;
-  }
-
-  /**
-   * The level granted: FranceConnect only knows eidas1; FranceConnect+ takes the lowest of
-   * eidas2/eidas3 (eidas3 when absent or all unknown, null when eidas1 only is asked); ProConnect
-   * takes the first supported value (eidas1 by default).
-   */
-  private String grantedAcr(String acrValues) {
-    List<String> asked =
-        acrValues == null || acrValues.isBlank()
-            ? List.of()
-            : Arrays.asList(acrValues.trim().split("[ +]+"));
-    switch (reg.flavour()) {
-      case FC:
-        return asked.contains("eidas1") ? "eidas1" : null;
-      case FC_PLUS:
-        if (asked.contains("eidas2")) {
-          return "eidas2";
-        }
-        if (asked.contains("eidas3") || asked.stream().noneMatch("eidas1"::equals)) {
-          return "eidas3";
-        }
-        return null;
-      default:
-        List<String> supported = acrValuesSupported();
-        for (String a : asked) {
-          if (supported.contains(a)) {
-            return a;
-          }
-        }
-        return asked.isEmpty() ? "eidas1" : null;
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private boolean amrRequested(Map<String, String> p, List<String> scopes) {
-    if (scopes.contains("amr")) {
-      return true;
-    }
-    String claims = p.get("claims");
-    if (claims == null) {
-      return false;
-    }
-    Object idToken = json.read(claims, Map.class).get("id_token");
-    return idToken instanceof Map<?, ?> m && m.containsKey("amr");
   }
 
   private void interaction(HttpExchange ex, String method, String rest) throws IOException {
@@ -481,6 +313,12 @@ final class SimulatorEndpoints implements HttpHandler {
   private String issueCode(Authentication request, TestUser user) {
     Instant now = clock.instant();
     Authentication auth = request.authenticatedAs(user, now, randomToken(16));
+    String level = authenticationLevel.get();
+    if (level != null) {
+      // FranceConnect+ returns the identity provider's level unmodified: acr_values is a
+      // preference, not a constraint.
+      auth = auth.withAcr(level);
+    }
     String code = randomToken(32);
     codes.put(code, new Code(auth, now));
     Map<String, String> params = new LinkedHashMap<>();
@@ -783,7 +621,7 @@ final class SimulatorEndpoints implements HttpHandler {
     } catch (Forms.DuplicateParameterException e) {
       oauthError(ex, 400, "invalid_request", e.getMessage());
       return null;
-    } catch (IOException e) {
+    } catch (Forms.BodyTooLargeException e) {
       oauthError(ex, 400, "invalid_request", "request body too large");
       return null;
     }

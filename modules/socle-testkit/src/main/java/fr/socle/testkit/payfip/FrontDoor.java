@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FrontDoor implements AutoCloseable {
   private static final int BUFFER = 16 * 1024;
+  private static final int LINGER_MILLIS = 5_000;
 
   private final ServerSocket listener;
   private final ExecutorService threads;
@@ -110,15 +111,29 @@ final class FrontDoor implements AutoCloseable {
 
     void pump(Socket from, Socket to) {
       byte[] buffer = new byte[BUFFER];
+      boolean discarding = false;
       try {
         InputStream in = from.getInputStream();
         OutputStream out = to.getOutputStream();
         int n;
         while ((n = in.read(buffer)) >= 0) {
-          out.write(buffer, 0, n);
-          out.flush();
+          if (discarding) {
+            continue;
+          }
+          try {
+            out.write(buffer, 0, n);
+            out.flush();
+          } catch (IOException e) {
+            // The receiver stopped reading, for example the server after answering 413 to an
+            // oversized body. Closing now would reset the connection before the answer reaches
+            // the caller: keep reading and discarding for a while instead (a lingering close).
+            discarding = true;
+            from.setSoTimeout(LINGER_MILLIS);
+          }
         }
-        to.shutdownOutput();
+        if (!discarding) {
+          to.shutdownOutput();
+        }
       } catch (IOException e) {
         close();
       } finally {

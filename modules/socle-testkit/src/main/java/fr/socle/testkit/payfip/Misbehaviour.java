@@ -239,18 +239,6 @@ public final class Misbehaviour {
     return times;
   }
 
-  boolean isNotification() {
-    return switch (kind) {
-      case DROP_NOTIFICATION,
-          DELAY_NOTIFICATION,
-          DUPLICATE_NOTIFICATION,
-          NOTIFICATION_PARAMETER,
-          NOTIFICATION_BY_GET ->
-          true;
-      default -> false;
-    };
-  }
-
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder("Misbehaviour[").append(kind);

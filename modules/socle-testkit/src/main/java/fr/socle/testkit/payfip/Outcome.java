@@ -21,8 +21,9 @@ public enum Outcome {
   /** Direct debit refused: {@code resultrans=Z}. */
   DIRECT_DEBIT_REFUSED("Z"),
   /**
-   * The payer clicked "abandon": {@code resultrans=A}. As on the real service, the operation can
-   * still be reopened and paid until it expires (15 minutes after creation).
+   * The payer clicked "abandon": {@code resultrans=A}. The operation can still be reopened and paid
+   * until it expires (15 minutes after creation): mature clients of the real service treat A as not
+   * final while the operation is young, and the simulator makes that case happen.
    */
   ABANDONED("A"),
   /**

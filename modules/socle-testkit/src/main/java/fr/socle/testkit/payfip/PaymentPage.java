@@ -115,6 +115,9 @@ final class PaymentPage implements HttpHandler {
     StringBuilder s = new StringBuilder();
     if ("T".equals(op.saisie())) {
       s.append("<p class=\"banner\">MODE TEST : aucun débit réel</p>");
+    } else if ("X".equals(op.saisie())) {
+      s.append(
+          "<p class=\"banner\">MODE ACTIVATION : sur le service réel, ce paiement est réel</p>");
     }
     s.append("<dl>")
         .append(row("Référence", op.refdet()))

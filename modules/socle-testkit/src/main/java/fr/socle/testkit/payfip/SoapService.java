@@ -30,6 +30,8 @@ final class SoapService implements HttpHandler {
   /** Far more than any real request (about 1 KB); larger bodies are refused before parsing. */
   static final int MAX_REQUEST_BYTES = 64 * 1024;
 
+  private static final long MAX_DISCARDED_BYTES = 16L * 1024 * 1024;
+
   private static final Pattern NUMCLI = Pattern.compile("\\d{6}");
   private static final Pattern EXER = Pattern.compile("\\d{4}");
   private static final Pattern REFDET = Pattern.compile("[A-Za-z0-9]{6,30}");
@@ -93,6 +95,9 @@ final class SoapService implements HttpHandler {
       }
       byte[] body = readBounded(exchange.getRequestBody());
       if (body == null) {
+        // The rest is read and thrown away (never kept), up to a limit, so that the caller is still
+        // reading when the 413 arrives instead of meeting a reset while it sends.
+        discard(exchange.getRequestBody(), MAX_DISCARDED_BYTES);
         sendText(exchange, 413, "text/plain", "Request Entity Too Large");
         return;
       }
@@ -306,6 +311,16 @@ final class SoapService implements HttpHandler {
   static byte[] readBounded(InputStream in) throws IOException {
     byte[] buffer = in.readNBytes(MAX_REQUEST_BYTES + 1);
     return buffer.length > MAX_REQUEST_BYTES ? null : buffer;
+  }
+
+  /** Reads and drops up to {@code max} bytes; InputStream.skip would bypass the body's framing. */
+  private static void discard(InputStream in, long max) throws IOException {
+    byte[] buffer = new byte[16 * 1024];
+    long total = 0;
+    int n;
+    while (total < max && (n = in.read(buffer)) >= 0) {
+      total += n;
+    }
   }
 
   static void sendXml(HttpExchange exchange, int status, byte[] body) throws IOException {

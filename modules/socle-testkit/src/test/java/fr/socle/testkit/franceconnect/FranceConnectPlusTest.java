@@ -101,6 +101,10 @@ class FranceConnectPlusTest {
       RawOidcClient client = new RawOidcClient(sim);
       assertThat(acr(client, clientKey, "eidas3 eidas2")).isEqualTo("eidas2");
       assertThat(acr(client, clientKey, null)).isEqualTo("eidas3");
+      sim.authenticationLevel("eidas3");
+      assertThat(acr(client, clientKey, "eidas2")).isEqualTo("eidas3");
+      sim.reset();
+      assertThat(acr(client, clientKey, "eidas2")).isEqualTo("eidas2");
       Map<String, String> params = client.validParameters();
       params.put("acr_values", "eidas1");
       assertThat(

@@ -35,6 +35,7 @@ final class RawOidcClient {
   final FranceConnectSimulator sim;
   final HttpClient http =
       HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
           .followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(Duration.ofSeconds(2))
           .build();
