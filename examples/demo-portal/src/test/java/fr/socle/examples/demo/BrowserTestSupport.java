@@ -34,6 +34,15 @@ abstract class BrowserTestSupport {
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
+  // Selenium warns that it has no DevTools bindings for this Chromium version; the tests use
+  // WebDriver only. Held in a field: java.util.logging keeps loggers weakly.
+  private static final java.util.logging.Logger CDP_WARNINGS =
+      java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+  static {
+    CDP_WARNINGS.setLevel(java.util.logging.Level.OFF);
+  }
+
   protected DemoPortal portal;
   protected WebDriver browser;
   protected WebDriverWait wait;

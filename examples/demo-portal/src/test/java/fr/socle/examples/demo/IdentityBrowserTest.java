@@ -43,6 +43,9 @@ class IdentityBrowserTest extends BrowserTestSupport {
         .contains("eIDAS faible");
     assertThat(find(By.cssSelector(".header__user")).getText())
         .isEqualTo("Angela Claire Louise DUBOIS");
+    org.openqa.selenium.Cookie session = browser.manage().getCookieNamed("MAIRIE_SESSION");
+    assertThat(session.isHttpOnly()).isTrue();
+    assertThat(session.getSameSite()).isEqualTo("Lax");
     // The sealed login transaction lives only for the round trip.
     assertThat(browser.manage().getCookieNamed("__Host-socle-login")).isNull();
   }
