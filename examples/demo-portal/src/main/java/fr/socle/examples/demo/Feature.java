@@ -40,6 +40,7 @@ public interface Feature extends AutoCloseable {
    */
   default void started() {}
 
+  /** Stops what the feature started; failures are logged, not thrown. */
   @Override
-  default void close() throws Exception {}
+  default void close() {}
 }

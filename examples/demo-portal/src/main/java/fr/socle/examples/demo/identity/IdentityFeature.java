@@ -29,6 +29,9 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
  * servlet adapter, mounted on {@code /auth/*}; and "Mon espace", which shows the identity received.
  */
 public final class IdentityFeature implements Feature {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(IdentityFeature.class);
+
   /** Where {@link IdentityServlet} is mounted. */
   public static final String MOUNT = "/auth";
 
@@ -228,11 +231,15 @@ public final class IdentityFeature implements Feature {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     List<AutoCloseable> reversed = new ArrayList<>(resources);
     java.util.Collections.reverse(reversed);
     for (AutoCloseable resource : reversed) {
-      resource.close();
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.warn("could not close {}", resource.getClass().getSimpleName(), e);
+      }
     }
   }
 }
