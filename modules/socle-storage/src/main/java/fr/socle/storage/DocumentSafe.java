@@ -9,6 +9,7 @@ import fr.socle.storage.internal.Hashing;
 import fr.socle.storage.internal.Journal;
 import fr.socle.storage.internal.Layout;
 import fr.socle.storage.internal.Names;
+import fr.socle.storage.internal.PipelinedDigest;
 import fr.socle.storage.internal.StoredEnvelope;
 import fr.socle.storage.internal.VerifyingInputStream;
 import fr.socle.storage.internal.WarmUp;
@@ -173,9 +174,9 @@ public final class DocumentSafe implements AutoCloseable {
           objectLock
               ? new WriteOptions(true, request.retainUntil(), retentionMode, request.legalHold())
               : WriteOptions.writeOnce();
-      MessageDigest md = Hashing.digest(digestAlgorithm.jcaName());
       long size = 0;
-      try (ObjectWriter writer = store.openWriter(Layout.content(ref, version), contentOptions)) {
+      try (PipelinedDigest md = new PipelinedDigest(Hashing.digest(digestAlgorithm.jcaName()));
+          ObjectWriter writer = store.openWriter(Layout.content(ref, version), contentOptions)) {
         try (OutputStream enc =
             dataKey
                 .aead()
@@ -214,7 +215,7 @@ public final class DocumentSafe implements AutoCloseable {
         // Writing the envelope is the commit point: before it, the version does not exist.
         store.put(
             Layout.envelope(ref, version),
-            json.write(Envelopes.toStored(metadata, wrapped)),
+            encode(Envelopes.toStored(metadata, wrapped)),
             WriteOptions.writeOnce());
         return metadata;
       } catch (IOException | GeneralSecurityException e) {
@@ -697,7 +698,7 @@ public final class DocumentSafe implements AutoCloseable {
           keys.wrap(updated.ref().tenant(), loaded.dataKey(), Envelopes.keyAad(updated));
       store.put(
           Layout.envelope(updated.ref(), updated.version()),
-          json.write(Envelopes.toStored(updated, wrapped)),
+          encode(Envelopes.toStored(updated, wrapped)),
           WriteOptions.replace());
     } finally {
       Arrays.fill(loaded.dataKey(), (byte) 0);
@@ -788,6 +789,26 @@ public final class DocumentSafe implements AutoCloseable {
       out.put(ref.id(), e);
     }
     return out;
+  }
+
+  /**
+   * Serializes an envelope and checks that it reads back identically before it is stored: an
+   * envelope that cannot be read back would make the document unrecoverable. (A JSON-B runtime
+   * without record support, e.g. Yasson in a jar lacking {@code Multi-Release: true}, writes {}.)
+   */
+  private byte[] encode(StoredEnvelope e) {
+    byte[] bytes = json.write(e);
+    StoredEnvelope back;
+    try {
+      back = json.read(bytes, StoredEnvelope.class);
+    } catch (RuntimeException x) {
+      back = null;
+    }
+    if (!e.equals(back)) {
+      throw new SocleClientException(
+          "the JSON runtime cannot round-trip the document envelope; refusing to store it");
+    }
+    return bytes;
   }
 
   private static String digestOf(DocumentMetadata m) {

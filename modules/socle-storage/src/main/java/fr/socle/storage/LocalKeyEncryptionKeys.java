@@ -159,7 +159,7 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
     return cache.computeIfAbsent(tenant, this::loadOrCreate);
   }
 
-  private synchronized KeysetHandle loadOrCreate(String tenant) {
+  private KeysetHandle loadOrCreate(String tenant) {
     Path file = file(tenant);
     try {
       if (Files.exists(file)) {

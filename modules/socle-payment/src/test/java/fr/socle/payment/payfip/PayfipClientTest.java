@@ -519,6 +519,21 @@ class PayfipClientTest {
   }
 
   @Test
+  void transport_whenShared_isUsedAndNotClosedWithTheClient() {
+    answer(200, clientDetail("090909"));
+    try (fr.socle.core.http.HttpTransport shared = fr.socle.core.http.HttpTransport.create()) {
+      try (PayfipClient c =
+          PayfipClient.builder().baseUri(URI.create(wm.baseUrl())).transport(shared).build()) {
+        assertThat(c.clientDetail("090909").libelleN1()).isEqualTo("COMMUNE DE DEMO");
+      }
+      try (PayfipClient again =
+          PayfipClient.builder().baseUri(URI.create(wm.baseUrl())).transport(shared).build()) {
+        assertThat(again.clientDetail("090909").numcli()).isEqualTo("090909");
+      }
+    }
+  }
+
+  @Test
   void builder_defaultsToTheProductionEndpoint() {
     try (PayfipClient c = PayfipClient.builder().build()) {
       assertThat(c.endpoint())

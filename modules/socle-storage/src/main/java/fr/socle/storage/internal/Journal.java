@@ -100,11 +100,14 @@ public final class Journal {
                 digest,
                 tail.hash(),
                 hash);
+        StoredEntry stored = toStored(entry);
+        byte[] bytes = json.write(stored);
+        if (!stored.equals(parse(bytes))) {
+          throw new fr.socle.core.SocleClientException(
+              "the JSON runtime cannot round-trip a journal entry; refusing to store it");
+        }
         try {
-          store.put(
-              Layout.journalEntry(tenant, sequence),
-              json.write(toStored(entry)),
-              WriteOptions.writeOnce());
+          store.put(Layout.journalEntry(tenant, sequence), bytes, WriteOptions.writeOnce());
           tails.put(tenant, new Tail(sequence, hash));
           return entry;
         } catch (ObjectExistsException raced) {
@@ -229,6 +232,14 @@ public final class Journal {
       if (bytes.length > MAX_ENTRY_BYTES) {
         return null;
       }
+      return parse(bytes);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private StoredEntry parse(byte[] bytes) {
+    try {
       StoredEntry e = json.read(bytes, StoredEntry.class);
       if (e == null
           || e.instant() == null
@@ -242,7 +253,7 @@ public final class Journal {
         return null;
       }
       return e;
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       return null;
     }
   }

@@ -21,7 +21,7 @@ import java.security.MessageDigest;
 public final class VerifyingInputStream extends InputStream {
   private final FlaggingInputStream raw;
   private final InputStream plaintext;
-  private final MessageDigest digest;
+  private final PipelinedDigest digest;
   private final long expectedSize;
   private final String expectedDigest;
   private final String what;
@@ -67,7 +67,7 @@ public final class VerifyingInputStream extends InputStream {
       String what) {
     this.raw = raw;
     this.plaintext = plaintext;
-    this.digest = digest;
+    this.digest = new PipelinedDigest(digest);
     this.expectedSize = expectedSize;
     this.expectedDigest = expectedDigest;
     this.what = what;
@@ -121,6 +121,7 @@ public final class VerifyingInputStream extends InputStream {
   @Override
   public void close() throws IOException {
     try {
+      digest.close();
       plaintext.close();
     } finally {
       raw.close();
