@@ -105,6 +105,48 @@ class DocumentsBrowserTest extends BrowserTestSupport {
     assertThat(new String(download.body(), StandardCharsets.UTF_8)).contains("altéré");
   }
 
+  @Test
+  @DisplayName("forms posted without the session's token are refused (CSRF)")
+  void postsWithoutToken() throws Exception {
+    signIn();
+    open("/justificatifs");
+
+    HttpResponse<String> pay = postWithBrowserSession("/paiement", "");
+    HttpResponse<String> verify =
+        postWithBrowserSession("/justificatifs/autre-x/verifier", "_csrf=forged");
+
+    assertThat(pay.statusCode()).isEqualTo(403);
+    assertThat(pay.body()).contains("Le formulaire a expiré");
+    assertThat(verify.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  @DisplayName("a file over 10 MB is refused with a message, and nothing is deposited")
+  void oversizedUpload() throws Exception {
+    signIn();
+    open("/justificatifs");
+    Path big = Files.createTempFile(dataDir.getParent(), "trop-gros", ".bin");
+    Files.write(big, new byte[11 * 1024 * 1024]);
+
+    find(By.id("fichier")).sendKeys(big.toString());
+    browser.findElement(By.id("deposer")).click();
+
+    assertThat(find(By.cssSelector(".alert--error")).getText()).contains("10 Mo");
+    assertThat(find(By.tagName("main")).getText()).doesNotContain(big.getFileName().toString());
+  }
+
+  private HttpResponse<String> postWithBrowserSession(String path, String form) throws Exception {
+    Cookie session = browser.manage().getCookieNamed("MAIRIE_SESSION");
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(portal.url() + path))
+                .header("Cookie", session.getName() + "=" + session.getValue())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
   private List<Path> storedFiles() throws Exception {
     try (Stream<Path> files = Files.walk(dataDir.resolve("coffre"))) {
       return files.filter(Files::isRegularFile).toList();

@@ -42,6 +42,8 @@ import java.util.regex.Pattern;
  */
 final class DocumentsServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(DocumentsServlet.class);
 
   private static final Pattern DOCUMENT_PATH =
       Pattern.compile("/([a-z0-9-]{1,64})/(contenu|verifier)");
@@ -161,9 +163,14 @@ final class DocumentsServlet extends HttpServlet {
         forbidden(request, response);
         return;
       }
-    } catch (IllegalStateException e) {
-      // Raised by the container when the upload exceeds the configured maximum size.
-      layout.flash(request, "error", "Le fichier dépasse la taille maximale de 10 Mo.");
+    } catch (RuntimeException | ServletException e) {
+      // Jetty refuses a body over the configured maximum (or a malformed one) with a runtime
+      // "bad multipart" error; the citizen gets the page back with a message instead.
+      LOG.debug("upload refused: {}", e.toString());
+      layout.flash(
+          request,
+          "error",
+          "Le fichier n'a pas pu être reçu : il dépasse la taille maximale de 10 Mo.");
       response.sendRedirect("/justificatifs");
       return;
     }
