@@ -16,8 +16,8 @@ import java.util.Optional;
  */
 public interface IdentityCallback {
   /**
-   * Called once the identity is verified. Open the application's session here: change the session
-   * id ({@link HttpServletRequest#changeSessionId()}) against session fixation, keep {@link
+   * Called once the identity is verified. Open the application's session here: invalidate any
+   * previous session and create a new one (against session fixation), keep {@link
    * Identity#idToken()} server-side for the logout, and answer (usually a redirect).
    *
    * @param identity the verified identity
