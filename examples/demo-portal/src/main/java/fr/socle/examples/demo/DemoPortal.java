@@ -10,7 +10,9 @@ import fr.socle.examples.demo.web.SecurityHeadersFilter;
 import fr.socle.examples.demo.web.StaticServlet;
 import fr.socle.refdata.Territories;
 import jakarta.servlet.DispatcherType;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -69,7 +71,20 @@ public final class DemoPortal implements AutoCloseable {
       System.exit(2);
       return;
     }
-    DemoPortal portal = start(config);
+    DemoPortal portal;
+    try {
+      portal = start(config);
+    } catch (IOException e) {
+      if (e.getCause() instanceof BindException || e instanceof BindException) {
+        System.err.println(
+            "Le port "
+                + config.port()
+                + " est déjà utilisé : choisissez-en un autre avec SOCLE_DEMO_PORT.");
+        System.exit(2);
+        return;
+      }
+      throw e;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(portal::close, "demo-portal-shutdown"));
     portal.printBanner(System.out, (System.nanoTime() - started) / 1_000_000);
     portal.server.join();
