@@ -41,9 +41,10 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * loopback, sustains at least 500 distinct notifications per second on 2 cores.
  *
  * <p>Each operation is a distinct pending payment: ledger read, SOAP lookup over HTTP, checks,
- * conditional UPDATE to PAID (committed with {@code synchronous_commit=on}), listener call. The
- * baseline does the same I/O by hand: a raw HttpClient POST of a pre-built envelope plus the same
- * conditional UPDATE through plain JDBC, without parsing or checks.
+ * conditional UPDATE to PAID (committed with {@code synchronous_commit=on}), fulfilment claim
+ * (conditional UPDATE), listener call, fulfilment recorded (UPDATE). The baseline does the same I/O
+ * by hand: a raw HttpClient POST of a pre-built envelope plus the same conditional UPDATE through
+ * plain JDBC, without parsing or checks.
  *
  * <p>Before each iteration (not measured) the table is emptied and refilled in bulk with fresh
  * pending payments, so every iteration runs on a table of the same size.

@@ -18,7 +18,7 @@ package fr.socle.payment;
 public enum PaymentState {
   /** Created on PayFiP, no final result known yet. */
   PENDING,
-  /** Paid (card or direct debit); the listener was called once for this transition. */
+  /** Paid (card or direct debit); the listener runs once for it (retried until it succeeds). */
   PAID,
   /** Refused by the bank. */
   REFUSED,

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,11 +49,22 @@ import org.slf4j.LoggerFactory;
  *   <li>PayFiP calls your notification URL and the payer's browser comes back to your return URL,
  *       both with the operation id ({@code idop}, {@code idOp} or {@code IdOp}, GET or POST: use
  *       {@link #idOpFrom(Map)}); call {@link #onNotification(String)} or {@link #onReturn(String)};
- *   <li>the node whose conditional update moves the payment to {@link PaymentState#PAID} calls the
- *       {@link PaymentListener} once;
+ *   <li>the node whose conditional update moves the payment to {@link PaymentState#PAID} claims the
+ *       payment's fulfilment in the ledger, calls the {@link PaymentListener}, then records the
+ *       fulfilment as done;
  *   <li>{@link #reconcile()} (or the scheduler, {@link Builder#reconcileEvery(Duration)}) settles
- *       payments whose notification never came.
+ *       payments whose notification never came, and calls the listener again for paid (or review)
+ *       payments whose fulfilment is not recorded as done and whose claim has expired or was
+ *       released.
  * </ol>
+ *
+ * <p>Fulfilment guarantee: under concurrent duplicate notifications and across nodes sharing the
+ * ledger, the listener runs once per payment; if it throws, it is retried by each reconciliation
+ * until it returns normally. The only case of a second call is a node stopping (or losing the
+ * ledger) after the listener's side effects but before the ledger records them, or a listener
+ * running longer than {@link Builder#fulfilmentLease(Duration)}: make the listener idempotent on
+ * {@link Payment#idOp()} (see {@link PaymentListener}). Node clocks must agree to well within the
+ * lease.
  *
  * <p>The amount, refdet, numcli and mode PayFiP returns must equal the ledger's; otherwise the
  * payment goes to {@link PaymentState#REVIEW} and is never paid automatically.
@@ -87,6 +99,9 @@ public final class Payments implements AutoCloseable {
   /** Default age before the reconciliation looks a pending payment up. */
   public static final Duration DEFAULT_RECONCILE_AFTER = Duration.ofMinutes(5);
 
+  /** Default time a node holds a payment's fulfilment claim while its listener runs. */
+  public static final Duration DEFAULT_FULFILMENT_LEASE = Duration.ofMinutes(10);
+
   private static final Set<PaymentState> OPEN =
       EnumSet.of(PaymentState.PENDING, PaymentState.EXPIRED);
 
@@ -101,7 +116,9 @@ public final class Payments implements AutoCloseable {
   private final Duration pendingTimeout;
   private final Duration reconcileAfter;
   private final int reconcileBatch;
+  private final Duration fulfilmentLease;
   private final ScheduledExecutorService scheduler;
+  private volatile boolean fulfilmentRecorded = true;
 
   private Payments(Builder b) {
     this.client = Objects.requireNonNull(b.client, "client");
@@ -115,6 +132,7 @@ public final class Payments implements AutoCloseable {
     this.pendingTimeout = b.pendingTimeout;
     this.reconcileAfter = b.reconcileAfter;
     this.reconcileBatch = b.reconcileBatch;
+    this.fulfilmentLease = b.fulfilmentLease;
     if (b.reconcileEvery != null) {
       this.scheduler =
           Executors.newSingleThreadScheduledExecutor(
@@ -242,9 +260,13 @@ public final class Payments implements AutoCloseable {
   /**
    * Looks up every payment still pending after {@link Builder#reconcileAfter(Duration)} (at most
    * {@link Builder#reconcileBatch(int)} per run, oldest first) and applies the results, exactly as
-   * a notification would. Stops early if PayFiP looks unavailable. Safe on several nodes at once.
+   * a notification would; stops looking up early if PayFiP looks unavailable. Then calls the
+   * listener for this régie's paid and review payments whose fulfilment is not recorded as done and
+   * not claimed by a live lease (the listener threw, or a node stopped before recording it), at
+   * most {@link Builder#reconcileBatch(int)} of them. Safe on several nodes at once.
    *
    * @return what the run did
+   * @throws fr.socle.core.SocleClientException if the ledger fails while listing payments
    */
   public ReconciliationResult reconcile() {
     Instant now = now();
@@ -255,11 +277,22 @@ public final class Payments implements AutoCloseable {
     int paid = 0;
     int stillPending = 0;
     int errors = 0;
+    int fulfilled = 0;
+    int fulfilmentFailures = 0;
     boolean interrupted = false;
+    Set<String> attempted = new java.util.HashSet<>();
     for (Payment p : pending) {
       examined++;
       try {
         Outcome outcome = apply(p);
+        if (outcome.fulfilment != Fulfilment.NONE) {
+          attempted.add(p.idOp()); // a listener that just failed waits for the next run
+        }
+        if (outcome.fulfilment == Fulfilment.DONE) {
+          fulfilled++;
+        } else if (outcome.fulfilment == Fulfilment.FAILED) {
+          fulfilmentFailures++;
+        }
         if (outcome.changed) {
           settled++;
           if (outcome.payment.state() == PaymentState.PAID) {
@@ -280,7 +313,56 @@ public final class Payments implements AutoCloseable {
         break;
       }
     }
-    return new ReconciliationResult(examined, settled, paid, stillPending, errors, interrupted);
+    if (fulfilmentRecorded) {
+      List<Payment> unfulfilled;
+      try {
+        unfulfilled = ledger.findClaimableFulfilments(now(), reconcileBatch);
+      } catch (UnsupportedOperationException e) {
+        unfulfilled = List.of();
+      }
+      for (Payment p : unfulfilled) {
+        if (!p.numcli().equals(numcli) || attempted.contains(p.idOp())) {
+          continue; // another régie's (its own Payments fulfils it), or tried above
+        }
+        Fulfilment f = fulfil(p);
+        if (f == Fulfilment.DONE) {
+          fulfilled++;
+        } else if (f == Fulfilment.FAILED) {
+          fulfilmentFailures++;
+        }
+      }
+    }
+    return new ReconciliationResult(
+        examined, settled, paid, stillPending, errors, interrupted, fulfilled, fulfilmentFailures);
+  }
+
+  /**
+   * Lists this régie's paid and review payments whose listener call has not completed yet (it
+   * failed, is running, or its node stopped), least recently changed first: what an operator
+   * watches. The reconciliation retries them.
+   *
+   * @param limit the most returned, positive
+   * @return the payments, possibly empty
+   * @throws UnsupportedOperationException if the ledger does not record fulfilment
+   */
+  public List<Payment> awaitingFulfilment(int limit) {
+    if (limit < 1) {
+      throw new SocleClientException("limit must be positive");
+    }
+    return ledger.findAwaitingFulfilment(limit).stream()
+        .filter(p -> p.numcli().equals(numcli))
+        .collect(java.util.stream.Collectors.toList());
+  }
+
+  /**
+   * Tells when the listener call completed for a payment, as recorded in the ledger.
+   *
+   * @param idOp the operation id
+   * @return the time, empty if not completed (or not needed, or unknown payment)
+   * @throws UnsupportedOperationException if the ledger does not record fulfilment
+   */
+  public Optional<Instant> fulfilledAt(String idOp) {
+    return IdOps.isWellFormed(idOp) ? ledger.fulfilledAt(idOp) : Optional.empty();
   }
 
   /**
@@ -385,7 +467,7 @@ public final class Payments implements AutoCloseable {
             p, EnumSet.of(PaymentState.PENDING), PaymentState.EXPIRED, now, null, code, null);
       }
       if (e.isResultNotYetKnown()) {
-        return new Outcome(p, false);
+        return new Outcome(p, false, Fulfilment.NONE);
       }
       throw e;
     }
@@ -402,7 +484,7 @@ public final class Payments implements AutoCloseable {
       case ABANDONED:
         // eopayment's rule: an abandoned operation may still be paid while it is young.
         if (!timedOut && p.state() == PaymentState.PENDING) {
-          return new Outcome(p, false);
+          return new Outcome(p, false, Fulfilment.NONE);
         }
         return move(p, OPEN, PaymentState.ABANDONED, now, d, d.resultrans(), null);
       default:
@@ -448,26 +530,98 @@ public final class Payments implements AutoCloseable {
             Optional.ofNullable(reason));
     boolean won = ledger.transition(t);
     Payment after = won ? t.applyTo(p) : ledger.find(p.idOp()).orElse(p);
+    Fulfilment f = Fulfilment.NONE;
     if (won) {
       log.debug("payment {} moved from {} to {}", p.idOp(), p.state(), to);
-      notifyListener(after);
+      f = fulfil(after);
     }
-    return new Outcome(after, won);
+    return new Outcome(after, won, f);
   }
 
-  private void notifyListener(Payment payment) {
+  /**
+   * Runs the listener for a paid or review payment under a claim taken in the ledger, and records
+   * the fulfilment as done if it returns. The ledger, not this JVM, decides who runs it.
+   */
+  private Fulfilment fulfil(Payment payment) {
+    if (payment.state() != PaymentState.PAID && payment.state() != PaymentState.REVIEW) {
+      return Fulfilment.NONE;
+    }
+    if (!fulfilmentRecorded) {
+      return callListenerUnrecorded(payment);
+    }
+    String claimId = UUID.randomUUID().toString();
+    Instant now = now();
+    boolean claimed;
     try {
-      if (payment.state() == PaymentState.PAID) {
-        listener.onPaid(payment);
-      } else if (payment.state() == PaymentState.REVIEW) {
-        listener.onReview(payment);
+      claimed = ledger.claimFulfilment(payment.idOp(), claimId, now, now.plus(fulfilmentLease));
+    } catch (UnsupportedOperationException e) {
+      fulfilmentRecorded = false;
+      log.warn(
+          "the payment ledger {} does not record fulfilment: listener calls are not retried",
+          ledger);
+      return callListenerUnrecorded(payment);
+    } catch (RuntimeException e) {
+      log.warn(
+          "fulfilment of {} not claimed, ledger failed ({}); reconciliation will retry",
+          payment.idOp(),
+          e.getClass().getName());
+      return Fulfilment.FAILED;
+    }
+    if (!claimed) {
+      return Fulfilment.NOT_CLAIMED;
+    }
+    try {
+      callListener(payment);
+    } catch (RuntimeException e) {
+      log.warn(
+          "payment listener failed for {} ({}); the payment stays {} awaiting fulfilment,"
+              + " reconciliation will call the listener again",
+          payment.idOp(),
+          e.getClass().getName(),
+          payment.state());
+      try {
+        ledger.releaseFulfilment(payment.idOp(), claimId);
+      } catch (RuntimeException released) {
+        log.warn(
+            "fulfilment claim of {} not released ({}); it expires in {}",
+            payment.idOp(),
+            released.getClass().getName(),
+            fulfilmentLease);
       }
+      return Fulfilment.FAILED;
+    }
+    try {
+      ledger.completeFulfilment(payment.idOp(), claimId, now());
+    } catch (RuntimeException e) {
+      log.warn(
+          "payment listener completed for {} but the ledger did not record it ({}); after the"
+              + " claim expires the listener may be called again",
+          payment.idOp(),
+          e.getClass().getName());
+      return Fulfilment.FAILED;
+    }
+    return Fulfilment.DONE;
+  }
+
+  private Fulfilment callListenerUnrecorded(Payment payment) {
+    try {
+      callListener(payment);
+      return Fulfilment.DONE;
     } catch (RuntimeException e) {
       log.warn(
           "payment listener failed for {} ({}); the payment stays {}: fulfil it by hand",
           payment.idOp(),
           e.getClass().getName(),
           payment.state());
+      return Fulfilment.FAILED;
+    }
+  }
+
+  private void callListener(Payment payment) {
+    if (payment.state() == PaymentState.PAID) {
+      listener.onPaid(payment);
+    } else {
+      listener.onReview(payment);
     }
   }
 
@@ -498,13 +652,26 @@ public final class Payments implements AutoCloseable {
     return "Payments[numcli=" + numcli + ", saisie=" + saisie + "]";
   }
 
+  private enum Fulfilment {
+    /** No listener call due (the payment did not reach PAID or REVIEW here). */
+    NONE,
+    /** Another node holds the claim, or the fulfilment is already done. */
+    NOT_CLAIMED,
+    /** The listener returned and the ledger recorded it. */
+    DONE,
+    /** The listener threw, or the ledger failed; reconciliation retries. */
+    FAILED
+  }
+
   private static final class Outcome {
     final Payment payment;
     final boolean changed;
+    final Fulfilment fulfilment;
 
-    Outcome(Payment payment, boolean changed) {
+    Outcome(Payment payment, boolean changed, Fulfilment fulfilment) {
       this.payment = payment;
       this.changed = changed;
+      this.fulfilment = fulfilment;
     }
   }
 
@@ -521,6 +688,7 @@ public final class Payments implements AutoCloseable {
     private Duration pendingTimeout = DEFAULT_PENDING_TIMEOUT;
     private Duration reconcileAfter = DEFAULT_RECONCILE_AFTER;
     private int reconcileBatch = 500;
+    private Duration fulfilmentLease = DEFAULT_FULFILMENT_LEASE;
     private Duration reconcileEvery;
 
     private Builder() {}
@@ -595,7 +763,7 @@ public final class Payments implements AutoCloseable {
     /**
      * Sets the fulfilment listener (required).
      *
-     * @param listener called once per paid payment
+     * @param listener called once per paid payment (see {@link PaymentListener} for the retries)
      * @return this builder
      */
     public Builder listener(PaymentListener listener) {
@@ -651,6 +819,19 @@ public final class Payments implements AutoCloseable {
         throw new SocleClientException("reconciliation batch must be positive");
       }
       this.reconcileBatch = batch;
+      return this;
+    }
+
+    /**
+     * Sets how long a node holds a payment's fulfilment claim while its listener runs. If the node
+     * stops (or the listener is still running) when the claim expires, the next reconciliation on
+     * any node calls the listener again: choose it well above the listener's longest run.
+     *
+     * @param lease positive; default 10 minutes
+     * @return this builder
+     */
+    public Builder fulfilmentLease(Duration lease) {
+      this.fulfilmentLease = positive(lease, "fulfilment lease");
       return this;
     }
 

@@ -409,32 +409,200 @@ class PaymentsTest {
     wm.verify(exactly(0), postRequestedFor(urlEqualTo(PATH)));
   }
 
+  Payments withListener(PaymentLedger ledger, PaymentListener listener) {
+    return Payments.builder()
+        .client(client)
+        .ledger(ledger)
+        .numcli(NUMCLI)
+        .notificationUrl(URI.create("https://mairie.example/n"))
+        .returnUrl(URI.create("https://mairie.example/r"))
+        .saisie(Saisie.TEST)
+        .clock(clock)
+        .listener(listener)
+        .build();
+  }
+
   @Test
-  void onNotification_whenTheListenerFails_thePaymentStaysPaidAndIsNotFulfilledAgain() {
+  void onNotification_whenTheListenerFailsOnce_reconcileFulfilsItExactlyOnce() {
+    List<Payment> calls = new CopyOnWriteArrayList<>();
+    List<Payment> succeeded = new CopyOnWriteArrayList<>();
+    try (Payments failingOnce =
+        withListener(
+            ledger,
+            p -> {
+              calls.add(p);
+              if (calls.size() == 1) {
+                throw new IllegalStateException("fulfilment down");
+              }
+              succeeded.add(p);
+            })) {
+      String idOp = newIdOp();
+      createAnswers(idOp);
+      failingOnce.create(new Debt(REFDET, 4250, "x", "payer@example.fr"));
+      resultIs(idOp, "P");
+
+      assertThat(failingOnce.onNotification(idOp).state()).isEqualTo(PaymentState.PAID);
+      // a duplicate notification does not retry: the payment is final
+      assertThat(failingOnce.onNotification(idOp).state()).isEqualTo(PaymentState.PAID);
+      assertThat(calls).hasSize(1);
+      assertThat(failingOnce.fulfilledAt(idOp)).isEmpty();
+      assertThat(failingOnce.awaitingFulfilment(10))
+          .extracting(Payment::idOp)
+          .containsExactly(idOp);
+
+      ReconciliationResult retry = failingOnce.reconcile();
+      ReconciliationResult after = failingOnce.reconcile();
+
+      assertThat(retry.fulfilled()).isEqualTo(1);
+      assertThat(retry.fulfilmentFailures()).isZero();
+      assertThat(after.fulfilled()).isZero();
+      assertThat(calls).hasSize(2);
+      assertThat(succeeded).extracting(Payment::idOp).containsExactly(idOp);
+      assertThat(succeeded.get(0).state()).isEqualTo(PaymentState.PAID);
+      assertThat(failingOnce.fulfilledAt(idOp)).contains(clock.instant());
+      assertThat(failingOnce.awaitingFulfilment(10)).isEmpty();
+    }
+  }
+
+  @Test
+  void reconcile_whenTheListenerKeepsFailing_retriesEveryRunAndCountsTheFailures() {
     List<Payment> calls = new CopyOnWriteArrayList<>();
     try (Payments failing =
-        Payments.builder()
-            .client(client)
-            .ledger(ledger)
-            .numcli(NUMCLI)
-            .notificationUrl(URI.create("https://mairie.example/n"))
-            .returnUrl(URI.create("https://mairie.example/r"))
-            .saisie(Saisie.TEST)
-            .clock(clock)
-            .listener(
-                p -> {
-                  calls.add(p);
-                  throw new IllegalStateException("fulfilment down");
-                })
-            .build()) {
+        withListener(
+            ledger,
+            p -> {
+              calls.add(p);
+              throw new IllegalStateException("fulfilment down");
+            })) {
       String idOp = newIdOp();
       createAnswers(idOp);
       failing.create(new Debt(REFDET, 4250, "x", "payer@example.fr"));
       resultIs(idOp, "P");
+      clock.advance(Duration.ofMinutes(6));
 
-      assertThat(failing.onNotification(idOp).state()).isEqualTo(PaymentState.PAID);
-      assertThat(failing.onNotification(idOp).state()).isEqualTo(PaymentState.PAID);
-      assertThat(calls).hasSize(1);
+      ReconciliationResult first = failing.reconcile(); // pays, the listener fails
+      ReconciliationResult second = failing.reconcile();
+
+      assertThat(first.paid()).isEqualTo(1);
+      assertThat(first.fulfilmentFailures()).isEqualTo(1); // not retried twice in one run
+      assertThat(second.fulfilmentFailures()).isEqualTo(1);
+      assertThat(calls).hasSize(2);
+      assertThat(ledger.find(idOp).orElseThrow().state()).isEqualTo(PaymentState.PAID);
+      assertThat(failing.awaitingFulfilment(10)).hasSize(1);
+    }
+  }
+
+  @Test
+  void reconcile_whenANodeStoppedAfterClaimingTheFulfilment_fulfilsOnceTheLeaseExpires() {
+    StartedPayment started = start();
+    resultIs(started.idOp(), "P");
+    // another node won PAID and took the claim, then stopped without acknowledging
+    Instant now = clock.instant();
+    ledger.transition(
+        new fr.socle.payment.spi.StateTransition(
+            started.idOp(),
+            java.util.EnumSet.of(PaymentState.PENDING),
+            PaymentState.PAID,
+            now,
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            PaymentMeans.CARD,
+            java.util.Optional.of("P"),
+            java.util.Optional.empty()));
+    assertThat(
+            ledger.claimFulfilment(
+                started.idOp(), "stopped-node", now, now.plus(Payments.DEFAULT_FULFILMENT_LEASE)))
+        .isTrue();
+
+    clock.advance(Duration.ofMinutes(9));
+    assertThat(payments.reconcile().fulfilled()).isZero();
+    assertThat(fulfilled).isEmpty();
+
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(payments.reconcile().fulfilled()).isEqualTo(1);
+    assertThat(payments.reconcile().fulfilled()).isZero();
+    assertThat(fulfilled).extracting(Payment::idOp).containsExactly(started.idOp());
+    assertThat(payments.fulfilledAt(started.idOp())).contains(clock.instant());
+  }
+
+  @Test
+  void reconcile_whenTheReviewListenerFailedOnce_retriesIt() {
+    List<Payment> reviews = new CopyOnWriteArrayList<>();
+    try (Payments p =
+        withListener(
+            ledger,
+            new PaymentListener() {
+              @Override
+              public void onPaid(Payment payment) {
+                fulfilled.add(payment);
+              }
+
+              @Override
+              public void onReview(Payment payment) {
+                reviews.add(payment);
+                if (reviews.size() == 1) {
+                  throw new IllegalStateException("ticketing down");
+                }
+              }
+            })) {
+      String idOp = newIdOp();
+      createAnswers(idOp);
+      p.create(new Debt(REFDET, 4250, "x", "payer@example.fr"));
+      detailAnswers(idOp, 200, SoapFixtures.detail(idOp, "P", 1, REFDET, NUMCLI, "T"));
+
+      assertThat(p.onNotification(idOp).state()).isEqualTo(PaymentState.REVIEW);
+      assertThat(p.reconcile().fulfilled()).isEqualTo(1);
+      assertThat(p.reconcile().fulfilled()).isZero();
+      assertThat(reviews).hasSize(2);
+      assertThat(fulfilled).isEmpty();
+    }
+  }
+
+  @Test
+  void onNotification_whenTheLedgerDoesNotRecordFulfilment_callsTheListenerOnceUnrecorded() {
+    InMemoryPaymentLedger inner = new InMemoryPaymentLedger();
+    PaymentLedger legacy =
+        new PaymentLedger() { // a ledger written against the first version of the SPI
+          @Override
+          public void insert(Payment payment) {
+            inner.insert(payment);
+          }
+
+          @Override
+          public java.util.Optional<Payment> find(String idOp) {
+            return inner.find(idOp);
+          }
+
+          @Override
+          public boolean transition(fr.socle.payment.spi.StateTransition t) {
+            return inner.transition(t);
+          }
+
+          @Override
+          public List<Payment> findByState(PaymentState state, Instant before, int limit) {
+            return inner.findByState(state, before, limit);
+          }
+
+          @Override
+          public List<Payment> findByRefdet(String numcli, String refdet) {
+            return inner.findByRefdet(numcli, refdet);
+          }
+
+          @Override
+          public List<StateTotal> totals(String numcli, Instant from, Instant to) {
+            return inner.totals(numcli, from, to);
+          }
+        };
+    try (Payments p = withListener(legacy, fulfilled::add)) {
+      String idOp = newIdOp();
+      createAnswers(idOp);
+      p.create(new Debt(REFDET, 4250, "x", "payer@example.fr"));
+      resultIs(idOp, "P");
+
+      assertThat(p.onNotification(idOp).state()).isEqualTo(PaymentState.PAID);
+      assertThat(p.onNotification(idOp).state()).isEqualTo(PaymentState.PAID);
+      assertThat(p.reconcile().fulfilled()).isZero();
+      assertThat(fulfilled).hasSize(1);
     }
   }
 

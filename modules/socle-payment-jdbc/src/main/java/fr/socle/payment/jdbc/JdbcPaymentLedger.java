@@ -36,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * (read committed), a second concurrent update of the same row waits for the first to commit, then
  * re-checks its condition and updates nothing. No JVM lock is involved.
  *
+ * <p>Fulfilment is arbitrated the same way: {@code fulfilled_at} records that the listener
+ * completed, and a claim ({@code fulfilment_claim}, {@code fulfilment_claimed_until}) is taken by a
+ * conditional {@code UPDATE} that succeeds only while the fulfilment is not done and no unexpired
+ * claim exists.
+ *
  * <p>The schema ({@code socle_payment}, {@code socle_payment_schema}) is created and migrated when
  * the ledger is created; it is safe for several nodes to start at once (PostgreSQL: under an
  * advisory lock). Timestamps are stored as {@code TIMESTAMP WITH TIME ZONE}, to the microsecond.
@@ -50,7 +55,7 @@ public final class JdbcPaymentLedger implements PaymentLedger {
   private static final Logger log = LoggerFactory.getLogger(JdbcPaymentLedger.class);
 
   /** The schema version this code writes and reads. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   private static final long MIGRATION_LOCK = 0x50415946495031L; // "PAYFIP1"
 
@@ -86,7 +91,23 @@ public final class JdbcPaymentLedger implements PaymentLedger {
               "CREATE INDEX IF NOT EXISTS socle_payment_numcli_idx"
                   + " ON socle_payment (numcli, created_at)",
               "CREATE INDEX IF NOT EXISTS socle_payment_refdet_idx"
-                  + " ON socle_payment (numcli, refdet)"));
+                  + " ON socle_payment (numcli, refdet)"),
+          // Version 2: durable fulfilment. Rows already PAID or REVIEW were handled under the
+          // previous contract (one unrecorded listener call): mark them fulfilled, so that the
+          // upgrade does not call the listener again for the whole history.
+          List.of(
+              "ALTER TABLE socle_payment ADD COLUMN IF NOT EXISTS"
+                  + " fulfilled_at TIMESTAMP WITH TIME ZONE",
+              "ALTER TABLE socle_payment ADD COLUMN IF NOT EXISTS fulfilment_claim VARCHAR(64)",
+              "ALTER TABLE socle_payment ADD COLUMN IF NOT EXISTS"
+                  + " fulfilment_claimed_until TIMESTAMP WITH TIME ZONE",
+              "UPDATE socle_payment SET fulfilled_at = updated_at"
+                  + " WHERE state IN ('PAID', 'REVIEW') AND fulfilled_at IS NULL",
+              "CREATE INDEX IF NOT EXISTS socle_payment_fulfilment_idx"
+                  + " ON socle_payment (fulfilled_at, state, updated_at)"));
+
+  private static final String NEEDS_FULFILMENT =
+      " state IN ('PAID', 'REVIEW') AND fulfilled_at IS NULL";
 
   private final DataSource dataSource;
 
@@ -275,6 +296,105 @@ public final class JdbcPaymentLedger implements PaymentLedger {
       return out;
     } catch (SQLException e) {
       throw failure("totals", e);
+    }
+  }
+
+  @Override
+  public boolean claimFulfilment(String idOp, String claimId, Instant now, Instant until) {
+    Objects.requireNonNull(claimId, "claimId");
+    return update(
+            "UPDATE socle_payment SET fulfilment_claim = ?, fulfilment_claimed_until = ?"
+                + " WHERE id_op = ? AND"
+                + NEEDS_FULFILMENT
+                + " AND (fulfilment_claimed_until IS NULL OR fulfilment_claimed_until <= ?)",
+            "fulfilment claim",
+            claimId,
+            odt(until),
+            idOp,
+            odt(now))
+        == 1;
+  }
+
+  @Override
+  public boolean completeFulfilment(String idOp, String claimId, Instant at) {
+    return update(
+            "UPDATE socle_payment SET fulfilled_at = ?, fulfilment_claim = NULL,"
+                + " fulfilment_claimed_until = NULL WHERE id_op = ? AND fulfilled_at IS NULL",
+            "fulfilment completion",
+            odt(at),
+            idOp)
+        == 1;
+  }
+
+  @Override
+  public void releaseFulfilment(String idOp, String claimId) {
+    update(
+        "UPDATE socle_payment SET fulfilment_claim = NULL, fulfilment_claimed_until = NULL"
+            + " WHERE id_op = ? AND fulfilment_claim = ? AND fulfilled_at IS NULL",
+        "fulfilment release",
+        idOp,
+        claimId);
+  }
+
+  @Override
+  public Optional<Instant> fulfilledAt(String idOp) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT fulfilled_at FROM socle_payment WHERE id_op = ?")) {
+      ps.setString(1, idOp);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        OffsetDateTime at = rs.getObject(1, OffsetDateTime.class);
+        return at == null ? Optional.empty() : Optional.of(at.toInstant());
+      }
+    } catch (SQLException e) {
+      throw failure("fulfilment query", e);
+    }
+  }
+
+  @Override
+  public List<Payment> findAwaitingFulfilment(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be positive");
+    }
+    return query(
+        "SELECT "
+            + COLUMNS
+            + " FROM socle_payment WHERE"
+            + NEEDS_FULFILMENT
+            + " ORDER BY updated_at FETCH FIRST "
+            + limit
+            + " ROWS ONLY");
+  }
+
+  @Override
+  public List<Payment> findClaimableFulfilments(Instant now, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be positive");
+    }
+    return query(
+        "SELECT "
+            + COLUMNS
+            + " FROM socle_payment WHERE"
+            + NEEDS_FULFILMENT
+            + " AND (fulfilment_claimed_until IS NULL OR fulfilment_claimed_until <= ?)"
+            + " ORDER BY updated_at FETCH FIRST "
+            + limit
+            + " ROWS ONLY",
+        odt(now));
+  }
+
+  private int update(String sql, String what, Object... args) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw failure(what, e);
     }
   }
 

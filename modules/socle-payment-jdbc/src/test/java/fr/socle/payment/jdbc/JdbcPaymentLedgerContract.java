@@ -196,4 +196,146 @@ abstract class JdbcPaymentLedgerContract {
         .isInstanceOf(SocleClientException.class)
         .hasMessageContaining("newer");
   }
+
+  @Test
+  void claimFulfilment_onlyForPaidOrReviewPaymentsNotDoneAndNotClaimed() {
+    Payment pendingOne = pending("FACT000001", T0);
+    Payment paidOne = pending("FACT000002", T0);
+    ledger.insert(pendingOne);
+    ledger.insert(paidOne);
+    ledger.transition(paid(paidOne.idOp(), T0.plusSeconds(60)));
+    Instant now = T0.plusSeconds(61);
+    Instant until = now.plusSeconds(600);
+
+    assertThat(ledger.claimFulfilment(pendingOne.idOp(), "a", now, until)).isFalse();
+    assertThat(ledger.claimFulfilment("unknown", "a", now, until)).isFalse();
+    assertThat(ledger.findAwaitingFulfilment(10))
+        .extracting(Payment::idOp)
+        .containsExactly(paidOne.idOp());
+    assertThat(ledger.claimFulfilment(paidOne.idOp(), "a", now, until)).isTrue();
+    // a live claim keeps others out, and hides the payment from the claimable list
+    assertThat(ledger.claimFulfilment(paidOne.idOp(), "b", now.plusSeconds(599), until)).isFalse();
+    assertThat(ledger.findClaimableFulfilments(now.plusSeconds(599), 10)).isEmpty();
+    assertThat(ledger.findAwaitingFulfilment(10)).hasSize(1);
+    // once expired, another node may take it
+    assertThat(ledger.findClaimableFulfilments(until, 10)).hasSize(1);
+    assertThat(ledger.claimFulfilment(paidOne.idOp(), "b", until, until.plusSeconds(600))).isTrue();
+    // the first node's late acknowledgement still counts: the side effects happened
+    assertThat(ledger.completeFulfilment(paidOne.idOp(), "a", until.plusSeconds(1))).isTrue();
+    assertThat(ledger.completeFulfilment(paidOne.idOp(), "b", until.plusSeconds(2))).isFalse();
+    assertThat(ledger.fulfilledAt(paidOne.idOp())).contains(until.plusSeconds(1));
+    assertThat(
+            ledger.claimFulfilment(
+                paidOne.idOp(), "c", until.plusSeconds(86_400), until.plusSeconds(172_800)))
+        .isFalse();
+    assertThat(ledger.findAwaitingFulfilment(10)).isEmpty();
+    assertThat(ledger.fulfilledAt(pendingOne.idOp())).isEmpty();
+    assertThat(ledger.fulfilledAt("unknown")).isEmpty();
+  }
+
+  @Test
+  void releaseFulfilment_onlyReleasesTheCallersOwnClaim() {
+    Payment p = pending("FACT000001", T0);
+    ledger.insert(p);
+    ledger.transition(paid(p.idOp(), T0.plusSeconds(60)));
+    Instant now = T0.plusSeconds(61);
+    ledger.claimFulfilment(p.idOp(), "a", now, now.plusSeconds(600));
+
+    ledger.releaseFulfilment(p.idOp(), "someone-else");
+    assertThat(ledger.claimFulfilment(p.idOp(), "b", now, now.plusSeconds(600))).isFalse();
+
+    ledger.releaseFulfilment(p.idOp(), "a");
+    assertThat(ledger.findClaimableFulfilments(now, 10))
+        .extracting(Payment::idOp)
+        .contains(p.idOp());
+    assertThat(ledger.claimFulfilment(p.idOp(), "b", now, now.plusSeconds(600))).isTrue();
+  }
+
+  @Test
+  void claimFulfilment_whenManyCallersRace_exactlyOneWins() throws Exception {
+    Payment p = pending("FACT000001", T0);
+    ledger.insert(p);
+    ledger.transition(paid(p.idOp(), T0.plusSeconds(60)));
+    Instant now = T0.plusSeconds(61);
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Boolean>> wins = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      String claim = "node-" + i;
+      wins.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return ledger.claimFulfilment(p.idOp(), claim, now, now.plusSeconds(600));
+              }));
+    }
+    go.countDown();
+    int won = 0;
+    for (Future<Boolean> f : wins) {
+      won += f.get(60, TimeUnit.SECONDS) ? 1 : 0;
+    }
+    pool.shutdown();
+
+    assertThat(won).isEqualTo(1);
+  }
+
+  @Test
+  void create_whenTheDatabaseHoldsSchemaVersion1_migratesAndKeepsPastFulfilmentsDone()
+      throws Exception {
+    DataSource old = newDatabase();
+    Payment pendingOne = pending("FACT000001", T0);
+    Payment paidOne = pending("FACT000002", T0);
+    try (Connection c = old.getConnection();
+        Statement s = c.createStatement()) {
+      // version 1, as the first release created it
+      s.execute("CREATE TABLE socle_payment_schema (version INTEGER NOT NULL PRIMARY KEY)");
+      s.execute(
+          "CREATE TABLE socle_payment (id_op VARCHAR(64) NOT NULL PRIMARY KEY,"
+              + " numcli CHAR(6) NOT NULL, refdet VARCHAR(30) NOT NULL, exer INTEGER NOT NULL,"
+              + " amount_cents BIGINT NOT NULL CHECK (amount_cents > 0),"
+              + " label VARCHAR(100) NOT NULL, payer_email VARCHAR(80) NOT NULL,"
+              + " saisie CHAR(1) NOT NULL, state VARCHAR(16) NOT NULL,"
+              + " created_at TIMESTAMP WITH TIME ZONE NOT NULL,"
+              + " updated_at TIMESTAMP WITH TIME ZONE NOT NULL,"
+              + " transaction_at TIMESTAMP WITH TIME ZONE, numauto VARCHAR(64),"
+              + " means VARCHAR(16) NOT NULL, result_code VARCHAR(8), review_reason VARCHAR(200))");
+      s.execute("CREATE INDEX socle_payment_state_idx ON socle_payment (state, created_at)");
+      s.execute("INSERT INTO socle_payment_schema (version) VALUES (1)");
+      for (Payment p : List.of(pendingOne, paidOne)) {
+        s.execute(
+            "INSERT INTO socle_payment (id_op, numcli, refdet, exer, amount_cents, label,"
+                + " payer_email, saisie, state, created_at, updated_at, means) VALUES ('"
+                + p.idOp()
+                + "', '090909', '"
+                + p.refdet()
+                + "', 2026, 4250, 'Cantine', 'payer@example.fr', 'T', '"
+                + (p == paidOne ? "PAID" : "PENDING")
+                + "', TIMESTAMP WITH TIME ZONE '2026-11-29 10:00:00+00',"
+                + " TIMESTAMP WITH TIME ZONE '2026-11-29 10:05:00+00', 'CARD')");
+      }
+    }
+
+    JdbcPaymentLedger migrated = JdbcPaymentLedger.create(old);
+    JdbcPaymentLedger.create(old); // a second start changes nothing
+
+    try (Connection c = old.getConnection();
+        Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT MAX(version) FROM socle_payment_schema")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(JdbcPaymentLedger.SCHEMA_VERSION).isEqualTo(2);
+    }
+    // paid under the previous, unrecorded contract: not fulfilled again after the upgrade
+    assertThat(migrated.fulfilledAt(paidOne.idOp()))
+        .contains(Instant.parse("2026-11-29T10:05:00Z"));
+    assertThat(migrated.findAwaitingFulfilment(10)).isEmpty();
+    assertThat(migrated.find(pendingOne.idOp()).orElseThrow().state())
+        .isEqualTo(PaymentState.PENDING);
+    // and the pending one is fulfilled under the new contract once paid
+    Instant later = T0.plusSeconds(3600);
+    assertThat(migrated.transition(paid(pendingOne.idOp(), later))).isTrue();
+    assertThat(migrated.claimFulfilment(pendingOne.idOp(), "a", later, later.plusSeconds(60)))
+        .isTrue();
+    assertThat(migrated.completeFulfilment(pendingOne.idOp(), "a", later)).isTrue();
+    assertThat(migrated.fulfilledAt(pendingOne.idOp())).contains(later);
+  }
 }

@@ -214,4 +214,60 @@ class SharedLedgerPaymentsTest {
     assertThat(fulfilled).isEmpty();
     assertThat(a.find(started.idOp()).orElseThrow().state()).isEqualTo(PaymentState.REVIEW);
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void twoNodes_whenAPaidPaymentWasNeverFulfilled_reconcileTogetherAndFulfilOnce(
+      String name, Supplier<DataSource> database) throws Exception {
+    DataSource db = database.get();
+    Payments a = node(db);
+    Payments b = node(db);
+    StartedPayment started = start(a);
+    // a node committed PAID, then stopped before calling the listener
+    PaymentLedger ledger = JdbcPaymentLedger.create(db);
+    assertThat(
+            ledger.transition(
+                JdbcPaymentLedgerContract.paid(started.idOp(), clock.instant().plusSeconds(1))))
+        .isTrue();
+    assertThat(a.awaitingFulfilment(10)).extracting(Payment::idOp).containsExactly(started.idOp());
+
+    List<ReconciliationResult> runs = race(8, i -> () -> (i % 2 == 0 ? a : b).reconcile());
+
+    assertThat(runs.stream().mapToInt(ReconciliationResult::fulfilled).sum()).isEqualTo(1);
+    assertThat(fulfilled).extracting(Payment::idOp).containsExactly(started.idOp());
+    assertThat(b.fulfilledAt(started.idOp())).isPresent();
+    assertThat(b.awaitingFulfilment(10)).isEmpty();
+    assertThat(b.reconcile().fulfilled()).isZero();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void twoNodes_whenANodeStoppedWhileHoldingTheClaim_anotherFulfilsAfterTheLease(
+      String name, Supplier<DataSource> database) throws Exception {
+    DataSource db = database.get();
+    Payments a = node(db);
+    Payments b = node(db);
+    StartedPayment started = start(a);
+    PaymentLedger ledger = JdbcPaymentLedger.create(db);
+    Instant paidAt = clock.instant().plusSeconds(1);
+    ledger.transition(JdbcPaymentLedgerContract.paid(started.idOp(), paidAt));
+    // the stopped node's claim, never acknowledged
+    assertThat(
+            ledger.claimFulfilment(
+                started.idOp(),
+                "stopped-node",
+                paidAt,
+                paidAt.plus(Payments.DEFAULT_FULFILMENT_LEASE)))
+        .isTrue();
+
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(b.reconcile().fulfilled()).isZero(); // the lease still runs
+    assertThat(fulfilled).isEmpty();
+
+    clock.advance(Duration.ofMinutes(6));
+    List<ReconciliationResult> runs = race(4, i -> () -> (i % 2 == 0 ? a : b).reconcile());
+
+    assertThat(runs.stream().mapToInt(ReconciliationResult::fulfilled).sum()).isEqualTo(1);
+    assertThat(fulfilled).extracting(Payment::idOp).containsExactly(started.idOp());
+  }
 }

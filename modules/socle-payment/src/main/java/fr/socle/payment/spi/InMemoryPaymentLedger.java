@@ -25,6 +25,10 @@ import java.util.stream.Collectors;
  */
 public final class InMemoryPaymentLedger implements PaymentLedger {
   private final ConcurrentHashMap<String, Payment> payments = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Fulfilment> fulfilments = new ConcurrentHashMap<>();
+
+  /** Fulfilment bookkeeping of one payment: done time, or current claim. */
+  private record Fulfilment(Instant doneAt, String claimId, Instant claimedUntil) {}
 
   /** Creates an empty ledger. */
   public InMemoryPaymentLedger() {}
@@ -88,6 +92,103 @@ public final class InMemoryPaymentLedger implements PaymentLedger {
     List<StateTotal> out = new ArrayList<>();
     sums.forEach((state, s) -> out.add(new StateTotal(state, s[0], s[1])));
     return out;
+  }
+
+  @Override
+  public boolean claimFulfilment(String idOp, String claimId, Instant now, Instant until) {
+    Objects.requireNonNull(claimId, "claimId");
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(until, "until");
+    Payment p = payments.get(idOp);
+    if (p == null || !needsFulfilment(p.state())) {
+      return false;
+    }
+    boolean[] won = new boolean[1];
+    fulfilments.compute(
+        idOp,
+        (id, f) -> {
+          if (f != null
+              && (f.doneAt() != null
+                  || (f.claimedUntil() != null && f.claimedUntil().isAfter(now)))) {
+            return f;
+          }
+          won[0] = true;
+          return new Fulfilment(null, claimId, until);
+        });
+    return won[0];
+  }
+
+  @Override
+  public boolean completeFulfilment(String idOp, String claimId, Instant at) {
+    Objects.requireNonNull(at, "at");
+    if (!payments.containsKey(idOp)) {
+      return false;
+    }
+    boolean[] won = new boolean[1];
+    fulfilments.compute(
+        idOp,
+        (id, f) -> {
+          if (f != null && f.doneAt() != null) {
+            return f;
+          }
+          won[0] = true;
+          return new Fulfilment(at, null, null);
+        });
+    return won[0];
+  }
+
+  @Override
+  public void releaseFulfilment(String idOp, String claimId) {
+    fulfilments.computeIfPresent(
+        idOp,
+        (id, f) ->
+            f.doneAt() == null && Objects.equals(f.claimId(), claimId)
+                ? new Fulfilment(null, null, null)
+                : f);
+  }
+
+  @Override
+  public Optional<Instant> fulfilledAt(String idOp) {
+    Fulfilment f = fulfilments.get(idOp);
+    return f == null ? Optional.empty() : Optional.ofNullable(f.doneAt());
+  }
+
+  @Override
+  public List<Payment> findAwaitingFulfilment(int limit) {
+    return awaiting(null, limit);
+  }
+
+  @Override
+  public List<Payment> findClaimableFulfilments(Instant now, int limit) {
+    return awaiting(Objects.requireNonNull(now, "now"), limit);
+  }
+
+  private List<Payment> awaiting(Instant claimableAt, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be positive");
+    }
+    return payments.values().stream()
+        .filter(p -> needsFulfilment(p.state()))
+        .filter(
+            p -> {
+              Fulfilment f = fulfilments.get(p.idOp());
+              if (f == null) {
+                return true;
+              }
+              if (f.doneAt() != null) {
+                return false;
+              }
+              return claimableAt == null
+                  || f.claimedUntil() == null
+                  || !f.claimedUntil().isAfter(claimableAt);
+            })
+        .sorted(Comparator.comparing(Payment::updatedAt))
+        .limit(limit)
+        .collect(Collectors.toList());
+  }
+
+  private static boolean needsFulfilment(PaymentState state) {
+    return state == PaymentState.PAID || state == PaymentState.REVIEW;
   }
 
   @Override

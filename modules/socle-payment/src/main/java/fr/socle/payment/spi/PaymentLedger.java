@@ -13,8 +13,16 @@ import java.util.Optional;
  * that succeeds for exactly one of several concurrent callers, even on different machines. This is
  * what makes the fulfilment listener run exactly once.
  *
- * <p>Implementations must be thread-safe. Provided: {@link InMemoryPaymentLedger} (one process)
- * and, in {@code socle-payment-jdbc}, {@code JdbcPaymentLedger} (PostgreSQL, H2).
+ * <p>The ledger is also the arbiter of fulfilment: for each payment in a final state that has a
+ * listener call ({@link PaymentState#PAID}, {@link PaymentState#REVIEW}) it records whether the
+ * listener has completed, and hands out a time-limited claim ({@link #claimFulfilment}) so that
+ * exactly one node at a time runs the listener for a payment.
+ *
+ * <p>Implementations must be thread-safe. The fulfilment methods have default implementations that
+ * throw {@link UnsupportedOperationException}, so that ledgers written against the first version of
+ * this interface still compile; {@code Payments} then falls back to an unrecorded, at-most-once
+ * listener call. Implement them. Provided: {@link InMemoryPaymentLedger} (one process) and, in
+ * {@code socle-payment-jdbc}, {@code JdbcPaymentLedger} (PostgreSQL, H2).
  */
 public interface PaymentLedger {
 
@@ -73,4 +81,92 @@ public interface PaymentLedger {
    * @return one entry per state that has payments
    */
   List<StateTotal> totals(String numcli, Instant from, Instant to);
+
+  /**
+   * Claims the right to run the listener for a payment until {@code until}, atomically: succeeds
+   * only if the payment is {@link PaymentState#PAID} or {@link PaymentState#REVIEW}, its fulfilment
+   * is not recorded as done, and it holds no claim or a claim that expired at or before {@code
+   * now}. Of several concurrent callers, on any node, at most one wins.
+   *
+   * @param idOp the payment
+   * @param claimId an identifier of this claim, unique per call (for example a random UUID)
+   * @param now the caller's current time
+   * @param until when the claim expires, after {@code now}
+   * @return true if this call took the claim
+   * @throws fr.socle.core.SocleClientException on storage errors
+   * @throws UnsupportedOperationException if this ledger does not record fulfilment
+   */
+  default boolean claimFulfilment(String idOp, String claimId, Instant now, Instant until) {
+    throw new UnsupportedOperationException("this ledger does not record fulfilment");
+  }
+
+  /**
+   * Records that the listener completed for a payment, whoever holds the claim now (the listener's
+   * side effects have happened). Idempotent: the first recorded time is kept.
+   *
+   * @param idOp the payment
+   * @param claimId the claim under which the listener ran
+   * @param at when it completed
+   * @return true if this call recorded it; false if it was already recorded (or the payment does
+   *     not exist)
+   * @throws fr.socle.core.SocleClientException on storage errors
+   * @throws UnsupportedOperationException if this ledger does not record fulfilment
+   */
+  default boolean completeFulfilment(String idOp, String claimId, Instant at) {
+    throw new UnsupportedOperationException("this ledger does not record fulfilment");
+  }
+
+  /**
+   * Gives a claim back after the listener failed, so that the next reconciliation may retry at
+   * once. Does nothing if the claim is no longer {@code claimId}'s (it expired and another node
+   * took it) or the fulfilment is recorded as done.
+   *
+   * @param idOp the payment
+   * @param claimId the claim to release
+   * @throws fr.socle.core.SocleClientException on storage errors
+   * @throws UnsupportedOperationException if this ledger does not record fulfilment
+   */
+  default void releaseFulfilment(String idOp, String claimId) {
+    throw new UnsupportedOperationException("this ledger does not record fulfilment");
+  }
+
+  /**
+   * Tells when the listener completed for a payment.
+   *
+   * @param idOp the payment
+   * @return the completion time; empty if not completed, not needed (state without listener call)
+   *     or unknown payment
+   * @throws fr.socle.core.SocleClientException on storage errors
+   * @throws UnsupportedOperationException if this ledger does not record fulfilment
+   */
+  default Optional<Instant> fulfilledAt(String idOp) {
+    throw new UnsupportedOperationException("this ledger does not record fulfilment");
+  }
+
+  /**
+   * Lists the {@link PaymentState#PAID} and {@link PaymentState#REVIEW} payments whose fulfilment
+   * is not recorded as done, least recently changed first, whether claimed or not.
+   *
+   * @param limit the maximum number returned, positive
+   * @return the payments, possibly empty
+   * @throws fr.socle.core.SocleClientException on storage errors
+   * @throws UnsupportedOperationException if this ledger does not record fulfilment
+   */
+  default List<Payment> findAwaitingFulfilment(int limit) {
+    throw new UnsupportedOperationException("this ledger does not record fulfilment");
+  }
+
+  /**
+   * Lists the payments {@link #findAwaitingFulfilment(int)} would return that hold no claim, or a
+   * claim expired at or before {@code now}: those a reconciliation should fulfil.
+   *
+   * @param now the caller's current time
+   * @param limit the maximum number returned, positive
+   * @return the payments, possibly empty
+   * @throws fr.socle.core.SocleClientException on storage errors
+   * @throws UnsupportedOperationException if this ledger does not record fulfilment
+   */
+  default List<Payment> findClaimableFulfilments(Instant now, int limit) {
+    throw new UnsupportedOperationException("this ledger does not record fulfilment");
+  }
 }
