@@ -118,7 +118,6 @@ public final class Payments implements AutoCloseable {
   private final int reconcileBatch;
   private final Duration fulfilmentLease;
   private final ScheduledExecutorService scheduler;
-  private volatile boolean fulfilmentRecorded = true;
 
   private Payments(Builder b) {
     this.client = Objects.requireNonNull(b.client, "client");
@@ -313,23 +312,15 @@ public final class Payments implements AutoCloseable {
         break;
       }
     }
-    if (fulfilmentRecorded) {
-      List<Payment> unfulfilled;
-      try {
-        unfulfilled = ledger.findClaimableFulfilments(now(), reconcileBatch);
-      } catch (UnsupportedOperationException e) {
-        unfulfilled = List.of();
+    for (Payment p : ledger.findClaimableFulfilments(now(), reconcileBatch)) {
+      if (!p.numcli().equals(numcli) || attempted.contains(p.idOp())) {
+        continue; // another régie's (its own Payments fulfils it), or tried above
       }
-      for (Payment p : unfulfilled) {
-        if (!p.numcli().equals(numcli) || attempted.contains(p.idOp())) {
-          continue; // another régie's (its own Payments fulfils it), or tried above
-        }
-        Fulfilment f = fulfil(p);
-        if (f == Fulfilment.DONE) {
-          fulfilled++;
-        } else if (f == Fulfilment.FAILED) {
-          fulfilmentFailures++;
-        }
+      Fulfilment f = fulfil(p);
+      if (f == Fulfilment.DONE) {
+        fulfilled++;
+      } else if (f == Fulfilment.FAILED) {
+        fulfilmentFailures++;
       }
     }
     return new ReconciliationResult(
@@ -343,7 +334,6 @@ public final class Payments implements AutoCloseable {
    *
    * @param limit the most returned, positive
    * @return the payments, possibly empty
-   * @throws UnsupportedOperationException if the ledger does not record fulfilment
    */
   public List<Payment> awaitingFulfilment(int limit) {
     if (limit < 1) {
@@ -359,7 +349,6 @@ public final class Payments implements AutoCloseable {
    *
    * @param idOp the operation id
    * @return the time, empty if not completed (or not needed, or unknown payment)
-   * @throws UnsupportedOperationException if the ledger does not record fulfilment
    */
   public Optional<Instant> fulfilledAt(String idOp) {
     return IdOps.isWellFormed(idOp) ? ledger.fulfilledAt(idOp) : Optional.empty();
@@ -546,20 +535,11 @@ public final class Payments implements AutoCloseable {
     if (payment.state() != PaymentState.PAID && payment.state() != PaymentState.REVIEW) {
       return Fulfilment.NONE;
     }
-    if (!fulfilmentRecorded) {
-      return callListenerUnrecorded(payment);
-    }
     String claimId = UUID.randomUUID().toString();
     Instant now = now();
     boolean claimed;
     try {
       claimed = ledger.claimFulfilment(payment.idOp(), claimId, now, now.plus(fulfilmentLease));
-    } catch (UnsupportedOperationException e) {
-      fulfilmentRecorded = false;
-      log.warn(
-          "the payment ledger {} does not record fulfilment: listener calls are not retried",
-          ledger);
-      return callListenerUnrecorded(payment);
     } catch (RuntimeException e) {
       log.warn(
           "fulfilment of {} not claimed, ledger failed ({}); reconciliation will retry",
@@ -601,20 +581,6 @@ public final class Payments implements AutoCloseable {
       return Fulfilment.FAILED;
     }
     return Fulfilment.DONE;
-  }
-
-  private Fulfilment callListenerUnrecorded(Payment payment) {
-    try {
-      callListener(payment);
-      return Fulfilment.DONE;
-    } catch (RuntimeException e) {
-      log.warn(
-          "payment listener failed for {} ({}); the payment stays {}: fulfil it by hand",
-          payment.idOp(),
-          e.getClass().getName(),
-          payment.state());
-      return Fulfilment.FAILED;
-    }
   }
 
   private void callListener(Payment payment) {

@@ -559,54 +559,6 @@ class PaymentsTest {
   }
 
   @Test
-  void onNotification_whenTheLedgerDoesNotRecordFulfilment_callsTheListenerOnceUnrecorded() {
-    InMemoryPaymentLedger inner = new InMemoryPaymentLedger();
-    PaymentLedger legacy =
-        new PaymentLedger() { // a ledger written against the first version of the SPI
-          @Override
-          public void insert(Payment payment) {
-            inner.insert(payment);
-          }
-
-          @Override
-          public java.util.Optional<Payment> find(String idOp) {
-            return inner.find(idOp);
-          }
-
-          @Override
-          public boolean transition(fr.socle.payment.spi.StateTransition t) {
-            return inner.transition(t);
-          }
-
-          @Override
-          public List<Payment> findByState(PaymentState state, Instant before, int limit) {
-            return inner.findByState(state, before, limit);
-          }
-
-          @Override
-          public List<Payment> findByRefdet(String numcli, String refdet) {
-            return inner.findByRefdet(numcli, refdet);
-          }
-
-          @Override
-          public List<StateTotal> totals(String numcli, Instant from, Instant to) {
-            return inner.totals(numcli, from, to);
-          }
-        };
-    try (Payments p = withListener(legacy, fulfilled::add)) {
-      String idOp = newIdOp();
-      createAnswers(idOp);
-      p.create(new Debt(REFDET, 4250, "x", "payer@example.fr"));
-      resultIs(idOp, "P");
-
-      assertThat(p.onNotification(idOp).state()).isEqualTo(PaymentState.PAID);
-      assertThat(p.onNotification(idOp).state()).isEqualTo(PaymentState.PAID);
-      assertThat(p.reconcile().fulfilled()).isZero();
-      assertThat(fulfilled).hasSize(1);
-    }
-  }
-
-  @Test
   void reconcile_whenTheNotificationWasLost_paysExactlyOnce() {
     StartedPayment started = start();
     resultIs(started.idOp(), "P");

@@ -18,11 +18,10 @@ import java.util.Optional;
  * listener has completed, and hands out a time-limited claim ({@link #claimFulfilment}) so that
  * exactly one node at a time runs the listener for a payment.
  *
- * <p>Implementations must be thread-safe. The fulfilment methods have default implementations that
- * throw {@link UnsupportedOperationException}, so that ledgers written against the first version of
- * this interface still compile; {@code Payments} then falls back to an unrecorded, at-most-once
- * listener call. Implement them. Provided: {@link InMemoryPaymentLedger} (one process) and, in
- * {@code socle-payment-jdbc}, {@code JdbcPaymentLedger} (PostgreSQL, H2).
+ * <p>Implementations must be thread-safe and must implement every method, the fulfilment ones
+ * included: a ledger that could not record fulfilment would let a paid payment go unserved.
+ * Provided: {@link InMemoryPaymentLedger} (one process) and, in {@code socle-payment-jdbc}, {@code
+ * JdbcPaymentLedger} (PostgreSQL, H2).
  */
 public interface PaymentLedger {
 
@@ -94,11 +93,8 @@ public interface PaymentLedger {
    * @param until when the claim expires, after {@code now}
    * @return true if this call took the claim
    * @throws fr.socle.core.SocleClientException on storage errors
-   * @throws UnsupportedOperationException if this ledger does not record fulfilment
    */
-  default boolean claimFulfilment(String idOp, String claimId, Instant now, Instant until) {
-    throw new UnsupportedOperationException("this ledger does not record fulfilment");
-  }
+  boolean claimFulfilment(String idOp, String claimId, Instant now, Instant until);
 
   /**
    * Records that the listener completed for a payment, whoever holds the claim now (the listener's
@@ -110,11 +106,8 @@ public interface PaymentLedger {
    * @return true if this call recorded it; false if it was already recorded (or the payment does
    *     not exist)
    * @throws fr.socle.core.SocleClientException on storage errors
-   * @throws UnsupportedOperationException if this ledger does not record fulfilment
    */
-  default boolean completeFulfilment(String idOp, String claimId, Instant at) {
-    throw new UnsupportedOperationException("this ledger does not record fulfilment");
-  }
+  boolean completeFulfilment(String idOp, String claimId, Instant at);
 
   /**
    * Gives a claim back after the listener failed, so that the next reconciliation may retry at
@@ -124,11 +117,8 @@ public interface PaymentLedger {
    * @param idOp the payment
    * @param claimId the claim to release
    * @throws fr.socle.core.SocleClientException on storage errors
-   * @throws UnsupportedOperationException if this ledger does not record fulfilment
    */
-  default void releaseFulfilment(String idOp, String claimId) {
-    throw new UnsupportedOperationException("this ledger does not record fulfilment");
-  }
+  void releaseFulfilment(String idOp, String claimId);
 
   /**
    * Tells when the listener completed for a payment.
@@ -137,11 +127,8 @@ public interface PaymentLedger {
    * @return the completion time; empty if not completed, not needed (state without listener call)
    *     or unknown payment
    * @throws fr.socle.core.SocleClientException on storage errors
-   * @throws UnsupportedOperationException if this ledger does not record fulfilment
    */
-  default Optional<Instant> fulfilledAt(String idOp) {
-    throw new UnsupportedOperationException("this ledger does not record fulfilment");
-  }
+  Optional<Instant> fulfilledAt(String idOp);
 
   /**
    * Lists the {@link PaymentState#PAID} and {@link PaymentState#REVIEW} payments whose fulfilment
@@ -150,11 +137,8 @@ public interface PaymentLedger {
    * @param limit the maximum number returned, positive
    * @return the payments, possibly empty
    * @throws fr.socle.core.SocleClientException on storage errors
-   * @throws UnsupportedOperationException if this ledger does not record fulfilment
    */
-  default List<Payment> findAwaitingFulfilment(int limit) {
-    throw new UnsupportedOperationException("this ledger does not record fulfilment");
-  }
+  List<Payment> findAwaitingFulfilment(int limit);
 
   /**
    * Lists the payments {@link #findAwaitingFulfilment(int)} would return that hold no claim, or a
@@ -164,9 +148,6 @@ public interface PaymentLedger {
    * @param limit the maximum number returned, positive
    * @return the payments, possibly empty
    * @throws fr.socle.core.SocleClientException on storage errors
-   * @throws UnsupportedOperationException if this ledger does not record fulfilment
    */
-  default List<Payment> findClaimableFulfilments(Instant now, int limit) {
-    throw new UnsupportedOperationException("this ledger does not record fulfilment");
-  }
+  List<Payment> findClaimableFulfilments(Instant now, int limit);
 }
