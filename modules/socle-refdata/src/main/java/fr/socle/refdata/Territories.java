@@ -63,16 +63,21 @@ public final class Territories {
     this.epcis = List.copyOf(data.epcis());
     List<Commune> all = data.communes();
     this.searchable = all.toArray(new Commune[0]);
+    // Runs once, cold, mostly interpreted: one pass, maps presized so that they never rehash.
     this.byCode = new HashMap<>(all.size() * 2);
     this.byTypeAndCode = new EnumMap<>(CommuneType.class);
+    Map<CommuneType, List<Commune>> lists = new EnumMap<>(CommuneType.class);
     for (CommuneType t : CommuneType.values()) {
-      byTypeAndCode.put(t, new HashMap<>());
+      byTypeAndCode.put(t, new HashMap<>(t == CommuneType.ACTUELLE ? all.size() * 2 : 4096));
+      lists.put(t, new ArrayList<>(t == CommuneType.ACTUELLE ? all.size() : 4096));
     }
-    Map<String, List<Commune>> cp = new HashMap<>(12_000);
-    List<Commune> current = new ArrayList<>(35_000);
+    Map<String, List<Commune>> cp = new HashMap<>(16_384);
+    List<Commune> current = new ArrayList<>(all.size());
     for (Commune c : all) {
-      byTypeAndCode.get(c.type()).put(c.code(), c);
-      if (c.type() == CommuneType.ACTUELLE || c.type() == CommuneType.ARRONDISSEMENT_MUNICIPAL) {
+      CommuneType type = c.type();
+      byTypeAndCode.get(type).put(c.code(), c);
+      lists.get(type).add(c);
+      if (type == CommuneType.ACTUELLE || type == CommuneType.ARRONDISSEMENT_MUNICIPAL) {
         byCode.put(c.code(), c);
         for (String p : c.postalCodes()) {
           List<Commune> l = cp.get(p);
@@ -83,11 +88,11 @@ public final class Territories {
           l.add(c);
         }
       }
-      if (c.isCurrent()) {
+      if (type == CommuneType.ACTUELLE) {
         current.add(c);
       }
     }
-    this.byFormerCode = new HashMap<>();
+    this.byFormerCode = new HashMap<>(8192);
     for (Commune c : current) {
       for (String former : c.formerCodes()) {
         if (!byCode.containsKey(former)) {
@@ -98,26 +103,23 @@ public final class Territories {
     // A délégué or associé is a former commune too, even when its code is not listed in
     // anciensCodes (mergers older than that field): it resolves to its current commune.
     for (CommuneType t : new CommuneType[] {CommuneType.DELEGUEE, CommuneType.ASSOCIEE}) {
-      for (Commune c : byTypeAndCode.get(t).values()) {
+      List<Commune> entries = lists.get(t);
+      // Backwards, so that for a code listed twice the last entry wins, as in byTypeAndCode.
+      for (int i = entries.size() - 1; i >= 0; i--) {
+        Commune c = entries.get(i);
         Commune parent = c.parentCode().isPresent() ? byCode.get(c.parentCode().get()) : null;
         if (parent != null && !byCode.containsKey(c.code())) {
           byFormerCode.putIfAbsent(c.code(), parent);
         }
       }
     }
-    this.byPostalCode = new HashMap<>(cp.size() * 2);
+    // The postal-code lists become immutable in place: no second map.
     for (Map.Entry<String, List<Commune>> e : cp.entrySet()) {
-      byPostalCode.put(e.getKey(), List.copyOf(e.getValue()));
+      e.setValue(List.copyOf(e.getValue()));
     }
+    this.byPostalCode = cp;
     this.currentCommunes = List.copyOf(current);
     this.byType = new EnumMap<>(CommuneType.class);
-    Map<CommuneType, List<Commune>> lists = new EnumMap<>(CommuneType.class);
-    for (CommuneType t : CommuneType.values()) {
-      lists.put(t, new ArrayList<>());
-    }
-    for (Commune c : all) {
-      lists.get(c.type()).add(c);
-    }
     for (Map.Entry<CommuneType, List<Commune>> e : lists.entrySet()) {
       byType.put(e.getKey(), Collections.unmodifiableList(e.getValue()));
     }
