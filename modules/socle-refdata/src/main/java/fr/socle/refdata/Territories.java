@@ -44,7 +44,7 @@ public final class Territories {
   private final List<Epci> epcis;
   private final List<Commune> currentCommunes;
   private final Map<String, Commune> byCode; // current communes and arrondissements
-  private final Map<CommuneType, Map<String, Commune>> byTypeAndCode;
+  private final Map<CommuneType, Map<String, Commune>> byTypeAndCode; // délégués and associés
   private final Map<String, Commune> byFormerCode;
   private final Map<CommuneType, List<Commune>> byType;
   private final Map<String, List<Commune>> byPostalCode;
@@ -68,16 +68,17 @@ public final class Territories {
     this.byTypeAndCode = new EnumMap<>(CommuneType.class);
     Map<CommuneType, List<Commune>> lists = new EnumMap<>(CommuneType.class);
     for (CommuneType t : CommuneType.values()) {
-      byTypeAndCode.put(t, new HashMap<>(t == CommuneType.ACTUELLE ? all.size() * 2 : 4096));
       lists.put(t, new ArrayList<>(t == CommuneType.ACTUELLE ? all.size() : 4096));
     }
+    byTypeAndCode.put(CommuneType.DELEGUEE, new HashMap<>(8192));
+    byTypeAndCode.put(CommuneType.ASSOCIEE, new HashMap<>(2048));
     Map<String, List<Commune>> cp = new HashMap<>(16_384);
-    List<Commune> current = new ArrayList<>(all.size());
     for (Commune c : all) {
       CommuneType type = c.type();
-      byTypeAndCode.get(type).put(c.code(), c);
       lists.get(type).add(c);
-      if (type == CommuneType.ACTUELLE || type == CommuneType.ARRONDISSEMENT_MUNICIPAL) {
+      if (type == CommuneType.DELEGUEE || type == CommuneType.ASSOCIEE) {
+        byTypeAndCode.get(type).put(c.code(), c);
+      } else {
         byCode.put(c.code(), c);
         for (String p : c.postalCodes()) {
           List<Commune> l = cp.get(p);
@@ -88,12 +89,9 @@ public final class Territories {
           l.add(c);
         }
       }
-      if (type == CommuneType.ACTUELLE) {
-        current.add(c);
-      }
     }
     this.byFormerCode = new HashMap<>(8192);
-    for (Commune c : current) {
+    for (Commune c : lists.get(CommuneType.ACTUELLE)) {
       for (String former : c.formerCodes()) {
         if (!byCode.containsKey(former)) {
           byFormerCode.put(former, c);
@@ -118,11 +116,11 @@ public final class Territories {
       e.setValue(List.copyOf(e.getValue()));
     }
     this.byPostalCode = cp;
-    this.currentCommunes = List.copyOf(current);
     this.byType = new EnumMap<>(CommuneType.class);
     for (Map.Entry<CommuneType, List<Commune>> e : lists.entrySet()) {
       byType.put(e.getKey(), Collections.unmodifiableList(e.getValue()));
     }
+    this.currentCommunes = byType.get(CommuneType.ACTUELLE);
     this.regionByCode = new HashMap<>();
     for (Region r : regions) {
       regionByCode.put(r.code(), r);
@@ -205,7 +203,12 @@ public final class Territories {
   public Optional<Commune> commune(String code, CommuneType type) {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(type, "type");
-    return Optional.ofNullable(byTypeAndCode.get(type).get(normalise(code)));
+    String normal = normalise(code);
+    if (type == CommuneType.ACTUELLE || type == CommuneType.ARRONDISSEMENT_MUNICIPAL) {
+      Commune c = byCode.get(normal); // codes of these two kinds never collide
+      return c != null && c.type() == type ? Optional.of(c) : Optional.empty();
+    }
+    return Optional.ofNullable(byTypeAndCode.get(type).get(normal));
   }
 
   /**
