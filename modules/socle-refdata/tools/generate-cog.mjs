@@ -49,7 +49,7 @@ const TYPES = {
 
 // Records are first collected as lists of [kind, value] so the string table is complete before
 // anything is written.
-const body = [];
+let body = [];
 const u8 = (v) => body.push(['u8', v]);
 const u16 = (v) => body.push(['u16', v]);
 const i32 = (v) => body.push(['i32', v]);
@@ -82,8 +82,11 @@ for (const e of epcis) {
 // The EPCI of each current commune, resolved here so that the reader needs no map for it.
 const epciOf = new Map();
 for (const e of epcis) for (const m of e.membres) epciOf.set(m.code, e.code);
-i32(communes.length);
-for (const c of communes) {
+const pre = body;
+const halves = [[], []];
+const half = Math.ceil(communes.length / 2);
+for (const [i, c] of communes.entries()) {
+  body = halves[i < half ? 0 : 1];
   const type = TYPES[c.type];
   if (type === undefined) throw new Error(`unknown commune type ${c.type} for ${c.code}`);
   u8(type); s(c.code); s(c.nom); s(c.departement); s(c.region); u8(zone(c.zone)); s(c.siren);
@@ -92,28 +95,44 @@ for (const c of communes) {
   s(type === 0 ? epciOf.get(c.code) : '');
 }
 
-const chunks = [];
-const head = Buffer.alloc(14);
-head.write('SOCLECOG', 0, 'ascii');
-head.writeUInt16BE(FORMAT, 8);
-head.writeInt32BE(strings.length, 10);
-chunks.push(head);
-for (const str of strings) {
+const encode = (tokens) => {
+  const buf = Buffer.alloc(tokens.length * 4);
+  let pos = 0;
+  for (const [kind, v] of tokens) {
+    if (kind === 'u8') pos = buf.writeUInt8(v, pos);
+    else if (kind === 'u16') pos = buf.writeUInt16BE(v, pos);
+    else pos = buf.writeInt32BE(v, pos);
+  }
+  return buf.subarray(0, pos);
+};
+// A block: i32 item count, i32 byte length, the items. The string table and the communes come in
+// two blocks each, so that the reader can decode the two halves on two threads.
+const block = (count, bytes) => {
+  const h = Buffer.alloc(8);
+  h.writeInt32BE(count, 0);
+  h.writeInt32BE(bytes.length, 4);
+  return [h, bytes];
+};
+const stringBytes = (list) => Buffer.concat(list.flatMap((str) => {
   const bytes = Buffer.from(str, 'utf8');
   if (bytes.length > 0x7fff) throw new Error('string too long');
   // High bit of the length: the string holds non-ASCII characters (decoded as UTF-8).
   const len = Buffer.alloc(2);
   len.writeUInt16BE(bytes.length | (/[^\x00-\x7f]/.test(str) ? 0x8000 : 0));
-  chunks.push(len, bytes);
-}
-const rec = Buffer.alloc(body.length * 4);
-let pos = 0;
-for (const [kind, v] of body) {
-  if (kind === 'u8') pos = rec.writeUInt8(v, pos);
-  else if (kind === 'u16') pos = rec.writeUInt16BE(v, pos);
-  else pos = rec.writeInt32BE(v, pos);
-}
-chunks.push(rec.subarray(0, pos));
+  return [len, bytes];
+}));
+const head = Buffer.alloc(10);
+head.write('SOCLECOG', 0, 'ascii');
+head.writeUInt16BE(FORMAT, 8);
+const split = Math.ceil(strings.length / 2);
+const chunks = [
+  head,
+  ...block(split, stringBytes(strings.slice(0, split))),
+  ...block(strings.length - split, stringBytes(strings.slice(split))),
+  encode(pre),
+  ...block(half, encode(halves[0])),
+  ...block(communes.length - half, encode(halves[1])),
+];
 const raw = Buffer.concat(chunks);
 const out = join(here, '..', 'src', 'main', 'resources', 'fr', 'socle', 'refdata', 'internal',
   'cog.bin.gz');

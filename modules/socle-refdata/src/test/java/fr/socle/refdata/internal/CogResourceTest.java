@@ -48,12 +48,9 @@ class CogResourceTest {
     DataOutputStream out = new DataOutputStream(bytes);
     out.write("SOCLECOG".getBytes(StandardCharsets.US_ASCII));
     out.writeShort(format);
-    out.writeInt(STRINGS.size());
-    for (String s : STRINGS) {
-      byte[] b = s.getBytes(StandardCharsets.UTF_8);
-      out.writeShort(b.length | (b.length != s.length() ? 0x8000 : 0));
-      out.write(b);
-    }
+    int split = 7; // the string table comes in two blocks
+    block(out, split, strings(STRINGS.subList(0, split)));
+    block(out, STRINGS.size() - split, strings(STRINGS.subList(split, STRINGS.size())));
     out.writeInt(2026);
     ref(out, "pkg", "1.0");
     out.writeShort(1); // régions
@@ -68,8 +65,21 @@ class CogResourceTest {
     out.writeInt(900);
     out.writeShort(1);
     ref(out, "01001");
-    out.writeInt(2); // communes
-    for (String code : List.of("01001", "01002")) {
+    for (String code : List.of("01001", "01002")) { // two blocks of one commune
+      ByteArrayOutputStream recordBytes = new ByteArrayOutputStream();
+      DataOutputStream record = new DataOutputStream(recordBytes);
+      communeRecord(record, code, communeType, zone);
+      block(out, 1, recordBytes.toByteArray());
+    }
+    for (int i = 0; i < trailing; i++) {
+      out.writeByte(0);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void communeRecord(DataOutputStream out, String code, int communeType, int zone)
+      throws IOException {
+    {
       out.writeByte(communeType);
       ref(out, code, "L'Abergement-Clémenciat", "01", "84");
       out.writeByte(zone);
@@ -80,10 +90,23 @@ class CogResourceTest {
       out.writeByte(0);
       ref(out, "", code.equals("01001") ? "200069193" : "");
     }
-    for (int i = 0; i < trailing; i++) {
-      out.writeByte(0);
+  }
+
+  private static byte[] strings(List<String> strings) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    for (String s : strings) {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      out.writeShort(b.length | (b.length != s.length() ? 0x8000 : 0));
+      out.write(b);
     }
     return bytes.toByteArray();
+  }
+
+  private static void block(DataOutputStream out, int count, byte[] content) throws IOException {
+    out.writeInt(count);
+    out.writeInt(content.length);
+    out.write(content);
   }
 
   private static byte[] sample() throws IOException {
@@ -165,6 +188,15 @@ class CogResourceTest {
   }
 
   @Test
+  void load_whenBlockLengthWrong_refuses() throws IOException {
+    byte[] raw = sample();
+    raw[17]++; // low byte of the first string block's length
+    assertThatThrownBy(() -> CogResource.load(gz(raw)))
+        .isInstanceOf(SocleClientException.class)
+        .hasMessageContaining("corrupt COG resource");
+  }
+
+  @Test
   void load_whenTrailingBytes_refuses() {
     assertThatThrownBy(() -> CogResource.load(gz(sample(2, 0, 0, 3))))
         .isInstanceOf(SocleClientException.class)
@@ -194,7 +226,7 @@ class CogResourceTest {
   @Test
   void load_whenStringCountImplausible_refuses() throws IOException {
     byte[] raw = sample();
-    raw[10] = 0x7F; // first byte of the string count, right after magic and format
+    raw[10] = 0x7F; // first byte of the first string count, right after magic and format
     assertThatThrownBy(() -> CogResource.load(gz(raw)))
         .isInstanceOf(SocleClientException.class)
         .hasMessageContaining("corrupt COG resource");
