@@ -134,18 +134,32 @@ public final class Territories {
       epciBySiren.put(e.siren(), e);
     }
     this.index = new CompletableFuture<>();
-    Thread builder =
-        new Thread(
-            () -> {
-              try {
-                index.complete(new SearchIndex(searchable));
-              } catch (Throwable t) {
-                index.completeExceptionally(t);
-              }
-            },
-            "socle-refdata-search-index");
-    builder.setDaemon(true);
-    builder.start();
+    new IndexBuilder(index, searchable).start();
+  }
+
+  /**
+   * Builds the search index off the loading thread. A named class rather than a lambda: the first
+   * lambda of a JVM bootstraps {@code java.lang.invoke}, which would cost the cold load.
+   */
+  private static final class IndexBuilder extends Thread {
+    private final CompletableFuture<SearchIndex> index;
+    private final Commune[] communes;
+
+    IndexBuilder(CompletableFuture<SearchIndex> index, Commune[] communes) {
+      super("socle-refdata-search-index");
+      setDaemon(true);
+      this.index = index;
+      this.communes = communes;
+    }
+
+    @Override
+    public void run() {
+      try {
+        index.complete(new SearchIndex(communes));
+      } catch (Throwable t) {
+        index.completeExceptionally(t);
+      }
+    }
   }
 
   /**

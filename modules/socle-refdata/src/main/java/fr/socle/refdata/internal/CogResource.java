@@ -21,8 +21,9 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads the COG resource written by {@code tools/generate-cog.mjs} (format 2, described in {@code
  * tools/README.md}): gzip over a big-endian binary file, a string table first (each distinct string
- * once, index 0 the empty string meaning "absent"), then the régions, départements, EPCI and
- * communes referring to strings by index.
+ * once, index 0 the empty string meaning "absent", in two blocks), then the régions, départements,
+ * EPCI and communes (in two blocks) referring to strings by index. Each pair of blocks is decoded
+ * on two threads.
  *
  * <p>The load runs once, cold, before the JIT has compiled anything: the reader is plain array
  * indexing, no text splitting, no regex, no lambdas, and equal strings are shared by construction.
