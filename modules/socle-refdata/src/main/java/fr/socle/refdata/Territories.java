@@ -44,7 +44,7 @@ public final class Territories {
   private final List<Epci> epcis;
   private final List<Commune> currentCommunes;
   private final Map<String, Commune> byCode; // current communes and arrondissements
-  private final Map<CommuneType, Map<String, Commune>> byTypeAndCode;
+  private final Map<CommuneType, Map<String, Commune>> byTypeAndCode; // délégués and associés
   private final Map<String, Commune> byFormerCode;
   private final Map<CommuneType, List<Commune>> byType;
   private final Map<String, List<Commune>> byPostalCode;
@@ -63,16 +63,22 @@ public final class Territories {
     this.epcis = List.copyOf(data.epcis());
     List<Commune> all = data.communes();
     this.searchable = all.toArray(new Commune[0]);
+    // Runs once, cold, mostly interpreted: one pass, maps presized so that they never rehash.
     this.byCode = new HashMap<>(all.size() * 2);
     this.byTypeAndCode = new EnumMap<>(CommuneType.class);
+    Map<CommuneType, List<Commune>> lists = new EnumMap<>(CommuneType.class);
     for (CommuneType t : CommuneType.values()) {
-      byTypeAndCode.put(t, new HashMap<>());
+      lists.put(t, new ArrayList<>(t == CommuneType.ACTUELLE ? all.size() : 4096));
     }
-    Map<String, List<Commune>> cp = new HashMap<>(12_000);
-    List<Commune> current = new ArrayList<>(35_000);
+    byTypeAndCode.put(CommuneType.DELEGUEE, new HashMap<>(8192));
+    byTypeAndCode.put(CommuneType.ASSOCIEE, new HashMap<>(2048));
+    Map<String, List<Commune>> cp = new HashMap<>(16_384);
     for (Commune c : all) {
-      byTypeAndCode.get(c.type()).put(c.code(), c);
-      if (c.type() == CommuneType.ACTUELLE || c.type() == CommuneType.ARRONDISSEMENT_MUNICIPAL) {
+      CommuneType type = c.type();
+      lists.get(type).add(c);
+      if (type == CommuneType.DELEGUEE || type == CommuneType.ASSOCIEE) {
+        byTypeAndCode.get(type).put(c.code(), c);
+      } else {
         byCode.put(c.code(), c);
         for (String p : c.postalCodes()) {
           List<Commune> l = cp.get(p);
@@ -83,12 +89,9 @@ public final class Territories {
           l.add(c);
         }
       }
-      if (c.isCurrent()) {
-        current.add(c);
-      }
     }
-    this.byFormerCode = new HashMap<>();
-    for (Commune c : current) {
+    this.byFormerCode = new HashMap<>(8192);
+    for (Commune c : lists.get(CommuneType.ACTUELLE)) {
       for (String former : c.formerCodes()) {
         if (!byCode.containsKey(former)) {
           byFormerCode.put(former, c);
@@ -98,29 +101,26 @@ public final class Territories {
     // A délégué or associé is a former commune too, even when its code is not listed in
     // anciensCodes (mergers older than that field): it resolves to its current commune.
     for (CommuneType t : new CommuneType[] {CommuneType.DELEGUEE, CommuneType.ASSOCIEE}) {
-      for (Commune c : byTypeAndCode.get(t).values()) {
+      List<Commune> entries = lists.get(t);
+      // Backwards, so that for a code listed twice the last entry wins, as in byTypeAndCode.
+      for (int i = entries.size() - 1; i >= 0; i--) {
+        Commune c = entries.get(i);
         Commune parent = c.parentCode().isPresent() ? byCode.get(c.parentCode().get()) : null;
         if (parent != null && !byCode.containsKey(c.code())) {
           byFormerCode.putIfAbsent(c.code(), parent);
         }
       }
     }
-    this.byPostalCode = new HashMap<>(cp.size() * 2);
+    // The postal-code lists become immutable in place: no second map.
     for (Map.Entry<String, List<Commune>> e : cp.entrySet()) {
-      byPostalCode.put(e.getKey(), List.copyOf(e.getValue()));
+      e.setValue(List.copyOf(e.getValue()));
     }
-    this.currentCommunes = List.copyOf(current);
+    this.byPostalCode = cp;
     this.byType = new EnumMap<>(CommuneType.class);
-    Map<CommuneType, List<Commune>> lists = new EnumMap<>(CommuneType.class);
-    for (CommuneType t : CommuneType.values()) {
-      lists.put(t, new ArrayList<>());
-    }
-    for (Commune c : all) {
-      lists.get(c.type()).add(c);
-    }
     for (Map.Entry<CommuneType, List<Commune>> e : lists.entrySet()) {
       byType.put(e.getKey(), Collections.unmodifiableList(e.getValue()));
     }
+    this.currentCommunes = byType.get(CommuneType.ACTUELLE);
     this.regionByCode = new HashMap<>();
     for (Region r : regions) {
       regionByCode.put(r.code(), r);
@@ -134,18 +134,32 @@ public final class Territories {
       epciBySiren.put(e.siren(), e);
     }
     this.index = new CompletableFuture<>();
-    Thread builder =
-        new Thread(
-            () -> {
-              try {
-                index.complete(new SearchIndex(searchable));
-              } catch (Throwable t) {
-                index.completeExceptionally(t);
-              }
-            },
-            "socle-refdata-search-index");
-    builder.setDaemon(true);
-    builder.start();
+    new IndexBuilder(index, searchable).start();
+  }
+
+  /**
+   * Builds the search index off the loading thread. A named class rather than a lambda: the first
+   * lambda of a JVM bootstraps {@code java.lang.invoke}, which would cost the cold load.
+   */
+  private static final class IndexBuilder extends Thread {
+    private final CompletableFuture<SearchIndex> index;
+    private final Commune[] communes;
+
+    IndexBuilder(CompletableFuture<SearchIndex> index, Commune[] communes) {
+      super("socle-refdata-search-index");
+      setDaemon(true);
+      this.index = index;
+      this.communes = communes;
+    }
+
+    @Override
+    public void run() {
+      try {
+        index.complete(new SearchIndex(communes));
+      } catch (Throwable t) {
+        index.completeExceptionally(t);
+      }
+    }
   }
 
   /**
@@ -203,7 +217,12 @@ public final class Territories {
   public Optional<Commune> commune(String code, CommuneType type) {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(type, "type");
-    return Optional.ofNullable(byTypeAndCode.get(type).get(normalise(code)));
+    String normal = normalise(code);
+    if (type == CommuneType.ACTUELLE || type == CommuneType.ARRONDISSEMENT_MUNICIPAL) {
+      Commune c = byCode.get(normal); // codes of these two kinds never collide
+      return c != null && c.type() == type ? Optional.of(c) : Optional.empty();
+    }
+    return Optional.ofNullable(byTypeAndCode.get(type).get(normal));
   }
 
   /**

@@ -13,30 +13,44 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads the COG resource written by {@code tools/generate-cog.mjs}: gzip, UTF-8, one record per
- * line, tab-separated fields, lists comma-separated, empty field = absent. Line kinds: {@code M}
- * millésime, {@code R} région, {@code D} département, {@code E} EPCI, {@code C} commune (see the
- * generator for the field order).
+ * Reads the COG resource written by {@code tools/generate-cog.mjs} (format 2, described in {@code
+ * tools/README.md}): gzip over a big-endian binary file, a string table first (each distinct string
+ * once, index 0 the empty string meaning "absent", in two blocks), then the régions, départements,
+ * EPCI and communes (in two blocks) referring to strings by index. Each pair of blocks is decoded
+ * on two threads.
+ *
+ * <p>The load runs once, cold, before the JIT has compiled anything: the reader is plain array
+ * indexing, no text splitting, no regex, no lambdas, and equal strings are shared by construction.
  */
 public final class CogResource {
   /** The resource holding COG 2026. */
-  public static final String EMBEDDED = "/fr/socle/refdata/internal/cog.tsv.gz";
+  public static final String EMBEDDED = "/fr/socle/refdata/internal/cog.bin.gz";
 
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
+  private static final byte[] MAGIC = "SOCLECOG".getBytes(StandardCharsets.US_ASCII);
   private static final long MAX_BYTES = 16L * 1024 * 1024;
+  private static final Zone[] ZONES = {Zone.METRO, Zone.DROM, Zone.COM};
+  private static final CommuneType[] TYPES = {
+    CommuneType.ACTUELLE,
+    CommuneType.DELEGUEE,
+    CommuneType.ASSOCIEE,
+    CommuneType.ARRONDISSEMENT_MUNICIPAL
+  };
 
-  private final Map<String, String> pool = new HashMap<>();
+  private final byte[] b;
+  private int pos;
+  private String[] strings;
   private Millesime millesime;
 
-  private CogResource() {}
+  private CogResource(byte[] bytes) {
+    this.b = bytes;
+  }
 
   /**
    * Loads the embedded resource.
@@ -60,8 +74,9 @@ public final class CogResource {
    *
    * @param gzipped the gzip stream
    * @return the data
-   * @throws IOException if reading fails
-   * @throws SocleClientException if the content is corrupt
+   * @throws IOException if reading fails (including a truncated gzip stream)
+   * @throws SocleClientException if the content is not a COG resource of this format, is truncated
+   *     or is corrupt
    */
   public static CogData load(InputStream gzipped) throws IOException {
     byte[] bytes;
@@ -71,243 +86,264 @@ public final class CogResource {
     if (bytes.length > MAX_BYTES) {
       throw new SocleClientException("COG resource larger than " + MAX_BYTES + " bytes");
     }
-    // Decoding 2.6 MB of UTF-8 runs a per-character loop that is slow before the JIT warms up.
-    // ISO-8859-1 decoding is a plain copy: the structure (tabs, newlines, codes, numbers) is ASCII
-    // and comes out right; the few fields holding non-ASCII names are re-decoded as UTF-8.
-    return new CogResource().parse(new String(bytes, StandardCharsets.ISO_8859_1));
+    return new CogResource(bytes).parse();
   }
 
-  private CogData parse(String text) {
-    List<Region> regions = new ArrayList<>(32);
-    List<Departement> departements = new ArrayList<>(128);
-    List<Epci> epcis = new ArrayList<>(1300);
-    List<Commune> communes = new ArrayList<>(38_000);
-    Map<String, String> epciOfCommune = new HashMap<>(48_000);
-    String[] f = new String[16];
-    int lineNo = 0;
-    int communesStart = -1;
-    for (int start = 0; start < text.length() && communesStart < 0; ) {
-      int end = text.indexOf('\n', start);
-      if (end < 0) {
-        end = text.length();
+  private CogData parse() {
+    if (b.length < MAGIC.length + 2 || !Arrays.equals(b, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+      throw new SocleClientException("not a COG resource (bad magic)");
+    }
+    pos = MAGIC.length;
+    int format = u16();
+    if (format != FORMAT) {
+      throw new SocleClientException(
+          "unsupported COG resource format " + format + ", expected " + FORMAT);
+    }
+    try {
+      CogData data = records();
+      if (pos != b.length) {
+        throw new IllegalArgumentException((b.length - pos) + " trailing bytes");
       }
-      lineNo++;
-      int lineStart = start;
-      int n = split(text, start, end, f);
-      start = end + 1;
-      try {
-        switch (f[0]) {
-          case "#socle-refdata" -> {
-            if (Integer.parseInt(f[1]) != FORMAT) {
-              throw new IllegalArgumentException("unsupported format " + f[1]);
-            }
-          }
-          case "M" ->
-              millesime = new Millesime(Integer.parseInt(f[1]), f[2].concat(" ").concat(f[3]));
-          case "R" -> regions.add(new Region(f[1], utf8(f[2]), f[3], zone(f[4]), millesime()));
-          case "D" ->
-              departements.add(
-                  new Departement(
-                      intern(f[1]), utf8(f[3]), intern(f[2]), f[4], zone(f[5]), millesime()));
-          case "E" -> {
-            List<String> members = list(f[7]);
-            for (String m : members) {
-              epciOfCommune.put(m, f[1]);
-            }
-            epcis.add(
-                new Epci(
-                    f[1],
-                    utf8(f[2]),
-                    intern(f[3]),
-                    intern(f[4]),
-                    Long.parseLong(f[5]),
-                    Long.parseLong(f[6]),
-                    members,
-                    millesime()));
-          }
-          case "C" -> communesStart = lineStart;
-          default -> throw new IllegalArgumentException("unknown record kind " + f[0]);
-        }
-      } catch (RuntimeException e) {
-        throw new SocleClientException(
-            "corrupt COG resource at line " + lineNo + " (" + n + " fields)", e);
+      return data;
+    } catch (ArrayIndexOutOfBoundsException e) {
+      throw new SocleClientException(
+          "corrupt COG resource: truncated or reference out of range near byte " + pos, e);
+    } catch (RuntimeException e) {
+      throw new SocleClientException("corrupt COG resource near byte " + pos, e);
+    }
+  }
+
+  private CogData records() {
+    readStrings();
+    int year = i32();
+    millesime = new Millesime(year, str().concat(" ").concat(str()));
+    int n = u16();
+    List<Region> regions = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      regions.add(new Region(str(), str(), str(), zone(), millesime));
+    }
+    n = u16();
+    List<Departement> departements = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      departements.add(new Departement(str(), str(), str(), str(), zone(), millesime));
+    }
+    n = u16();
+    List<Epci> epcis = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      String siren = str();
+      String nom = str();
+      String type = str();
+      String financing = str();
+      long total = i32();
+      long municipale = i32();
+      String[] members = new String[u16()];
+      for (int m = 0; m < members.length; m++) {
+        members[m] = str();
       }
+      epcis.add(
+          new Epci(siren, nom, type, financing, total, municipale, List.of(members), millesime));
     }
-    if (communesStart >= 0 && millesime != null) {
-      parseCommunesInTwoHalves(text, communesStart, epciOfCommune, communes);
-    }
-    if (millesime == null || communes.isEmpty()) {
-      throw new SocleClientException("COG resource holds no millésime or no commune");
-    }
+    List<Commune> communes = readCommunes();
     return new CogData(millesime, regions, departements, epcis, communes);
   }
 
+  private Commune commune() {
+    CommuneType type = TYPES[u8()];
+    String code = str();
+    String nom = str();
+    String departement = str();
+    String region = str();
+    Zone zone = zone();
+    String siren = str();
+    int population = i32();
+    List<String> postalCodes = list();
+    List<String> formerCodes = list();
+    String parent = str();
+    String epci = str();
+    if (code.isEmpty() || nom.isEmpty()) {
+      throw new IllegalArgumentException("commune without code or name");
+    }
+    return new Commune(
+        code,
+        nom,
+        type,
+        departement,
+        region,
+        zone,
+        siren.isEmpty() ? Optional.empty() : Optional.of(siren),
+        population < 0 ? OptionalInt.empty() : OptionalInt.of(population),
+        postalCodes,
+        formerCodes,
+        parent.isEmpty() ? Optional.empty() : Optional.of(parent),
+        epci.isEmpty() ? Optional.empty() : Optional.of(epci),
+        millesime);
+  }
+
   /**
-   * Parses the commune records, the last and largest section, on two threads: the load runs before
-   * the JIT has compiled anything, and a second core halves the time spent there. Each half has its
-   * own string pool; the result keeps the file's order.
+   * Reads the string table, two blocks decoded on two threads: the load runs before the JIT has
+   * compiled anything, and the second core halves the time spent here.
    */
-  private void parseCommunesInTwoHalves(
-      String text, int from, Map<String, String> epciOfCommune, List<Commune> out) {
-    int mid = text.indexOf('\n', from + (text.length() - from) / 2);
-    mid = mid < 0 ? text.length() : mid + 1;
-    CogResource second = new CogResource();
-    second.millesime = millesime();
-    List<Commune> secondHalf = new ArrayList<>(20_000);
-    RuntimeException[] failure = new RuntimeException[1];
-    int secondFrom = mid;
-    Thread worker =
-        new Thread(
-            () -> {
-              try {
-                second.parseCommunes(text, secondFrom, text.length(), epciOfCommune, secondHalf);
-              } catch (RuntimeException e) {
-                failure[0] = e;
-              }
-            },
-            "socle-refdata-load");
-    worker.setDaemon(true);
+  private void readStrings() {
+    int count1 = i32();
+    int length1 = i32();
+    int second = pos + length1;
+    CogResource other = new CogResource(b);
+    other.pos = second;
+    int count2 = other.i32();
+    int length2 = other.i32();
+    if (count1 < 1 || count2 < 0 || count1 > b.length || count2 > b.length || length1 < 0) {
+      throw new IllegalArgumentException("implausible string table");
+    }
+    String[] table = new String[count1 + count2];
+    Worker worker = new Worker(other, table, count1, count2, other.pos + length2, null);
     worker.start();
-    parseCommunes(text, from, mid, epciOfCommune, out);
+    decodeStrings(table, 0, count1, second);
+    join(worker);
+    if (!table[0].isEmpty()) {
+      throw new IllegalArgumentException("string 0 must be empty");
+    }
+    strings = table;
+    pos = other.pos;
+  }
+
+  private void decodeStrings(String[] table, int from, int count, int limit) {
+    for (int i = from; i < from + count; i++) {
+      int len = u16();
+      boolean utf8 = (len & 0x8000) != 0;
+      len &= 0x7FFF;
+      if (pos + len > limit) {
+        throw new ArrayIndexOutOfBoundsException("string past the end of its block");
+      }
+      // ASCII strings are a plain copy; only names with accents go through the UTF-8 decoder.
+      table[i] =
+          new String(b, pos, len, utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+      pos += len;
+    }
+    if (pos != limit) {
+      throw new IllegalArgumentException("string block length mismatch");
+    }
+  }
+
+  /** Reads the two commune blocks on two threads, keeping the file's order. */
+  private List<Commune> readCommunes() {
+    int count1 = i32();
+    int length1 = i32();
+    int second = pos + length1;
+    CogResource other = new CogResource(b);
+    other.pos = second;
+    other.strings = strings;
+    other.millesime = millesime;
+    int count2 = other.i32();
+    int length2 = other.i32();
+    if (count1 < 1 || count2 < 0 || count1 > b.length || count2 > b.length || length1 < 0) {
+      throw new IllegalArgumentException("implausible commune count");
+    }
+    Commune[] out = new Commune[count1 + count2];
+    Worker worker = new Worker(other, null, count1, count2, other.pos + length2, out);
+    worker.start();
+    for (int i = 0; i < count1; i++) {
+      out[i] = commune();
+    }
+    if (pos != second) {
+      throw new IllegalArgumentException("commune block length mismatch");
+    }
+    join(worker);
+    if (other.pos != worker.limit) {
+      throw new IllegalArgumentException("commune block length mismatch");
+    }
+    pos = other.pos;
+    return Arrays.asList(out);
+  }
+
+  private static void join(Worker worker) {
     try {
       worker.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SocleClientException("interrupted while loading the COG resource", e);
     }
-    if (failure[0] != null) {
-      throw failure[0];
+    if (worker.failure instanceof Error error) {
+      throw error;
     }
-    out.addAll(secondHalf);
+    if (worker.failure != null) {
+      throw (RuntimeException) worker.failure;
+    }
   }
 
-  private void parseCommunes(
-      String text, int from, int to, Map<String, String> epciOfCommune, List<Commune> out) {
-    String[] f = new String[16];
-    for (int start = from; start < to; ) {
-      int end = text.indexOf('\n', start);
-      if (end < 0 || end > to) {
-        end = to;
-      }
-      int n = split(text, start, end, f);
-      int offset = start;
-      start = end + 1;
-      if (n == 1 && f[0].isEmpty()) {
-        continue; // final newline
-      }
+  /** Decodes the second block of strings or of communes (a named class: no lambda bootstrap). */
+  private static final class Worker extends Thread {
+    private final CogResource reader;
+    private final String[] table;
+    private final int from;
+    private final int count;
+    private final int limit;
+    private final Commune[] communes;
+    Throwable failure; // read after join()
+
+    Worker(CogResource reader, String[] table, int from, int count, int limit, Commune[] communes) {
+      super("socle-refdata-load");
+      setDaemon(true);
+      this.reader = reader;
+      this.table = table;
+      this.from = from;
+      this.count = count;
+      this.limit = limit;
+      this.communes = communes;
+    }
+
+    @Override
+    public void run() {
       try {
-        if (!f[0].equals("C")) {
-          throw new IllegalArgumentException("unexpected record kind " + f[0]);
+        if (table != null) {
+          reader.decodeStrings(table, from, count, limit);
+        } else {
+          for (int i = from; i < from + count; i++) {
+            communes[i] = reader.commune();
+          }
         }
-        out.add(commune(f, epciOfCommune));
-      } catch (RuntimeException e) {
-        throw new SocleClientException(
-            "corrupt COG resource at offset " + offset + " (" + n + " fields)", e);
+      } catch (RuntimeException | Error e) {
+        failure = e;
       }
     }
   }
 
-  private Commune commune(String[] f, Map<String, String> epciOfCommune) {
-    CommuneType type =
-        switch (f[1]) {
-          case "A" -> CommuneType.ACTUELLE;
-          case "D" -> CommuneType.DELEGUEE;
-          case "S" -> CommuneType.ASSOCIEE;
-          case "M" -> CommuneType.ARRONDISSEMENT_MUNICIPAL;
-          default -> throw new IllegalArgumentException("unknown commune type " + f[1]);
-        };
-    String code = f[2];
-    // Plain code, no lambdas or string concatenation: this runs cold, once per commune.
-    String epci = type == CommuneType.ACTUELLE ? epciOfCommune.get(code) : null;
-    return new Commune(
-        code,
-        utf8(f[3]),
-        type,
-        intern(f[4]),
-        intern(f[5]),
-        zone(f[7]),
-        optional(f[8]),
-        f[9].isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(f[9])),
-        list(f[10]),
-        list(f[11]),
-        f[12].isEmpty() ? Optional.empty() : Optional.of(intern(f[12])),
-        epci == null ? Optional.empty() : Optional.of(epci),
-        millesime());
-  }
-
-  /** Re-decodes a field read as ISO-8859-1 from UTF-8 bytes, when it is not plain ASCII. */
-  private static String utf8(String latin1) {
-    for (int i = 0; i < latin1.length(); i++) {
-      if (latin1.charAt(i) >= 0x80) {
-        return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-      }
-    }
-    return latin1;
-  }
-
-  private Millesime millesime() {
-    if (millesime == null) {
-      throw new IllegalArgumentException("record before the millésime line");
-    }
-    return millesime;
-  }
-
-  private static Zone zone(String s) {
-    return switch (s) {
-      case "metro" -> Zone.METRO;
-      case "drom" -> Zone.DROM;
-      case "com" -> Zone.COM;
-      default -> throw new IllegalArgumentException("unknown zone " + s);
-    };
-  }
-
-  private Optional<String> optional(String s) {
-    return s.isEmpty() ? Optional.empty() : Optional.of(s);
-  }
-
-  private List<String> list(String s) {
-    if (s.isEmpty()) {
+  private List<String> list() {
+    int n = u8();
+    if (n == 0) {
       return List.of();
     }
-    int count = 1;
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) == ',') {
-        count++;
-      }
+    String[] items = new String[n];
+    for (int i = 0; i < n; i++) {
+      items[i] = str();
     }
-    String[] items = new String[count];
-    int k = 0;
-    int from = 0;
-    for (int i = 0; i <= s.length(); i++) {
-      if (i == s.length() || s.charAt(i) == ',') {
-        items[k++] = intern(s.substring(from, i));
-        from = i + 1;
-      }
-    }
-    return Arrays.asList(items);
+    return List.of(items);
   }
 
-  /** Shares equal strings (postal codes, département codes...) to keep the heap small. */
-  private String intern(String s) {
-    String existing = pool.putIfAbsent(s, s);
-    return existing == null ? s : existing;
+  private Zone zone() {
+    return ZONES[u8()];
   }
 
-  private static int split(String text, int start, int end, String[] out) {
-    int n = 0;
-    int from = start;
-    while (n < out.length) {
-      int tab = text.indexOf('\t', from);
-      if (tab < 0 || tab > end) {
-        out[n++] = text.substring(from, end);
-        break;
-      }
-      out[n++] = text.substring(from, tab);
-      from = tab + 1;
-    }
-    for (int i = n; i < out.length; i++) {
-      out[i] = "";
-    }
-    return n;
+  private String str() {
+    return strings[i32()];
+  }
+
+  private int u8() {
+    return b[pos++] & 0xFF;
+  }
+
+  private int u16() {
+    int v = ((b[pos] & 0xFF) << 8) | (b[pos + 1] & 0xFF);
+    pos += 2;
+    return v;
+  }
+
+  private int i32() {
+    int v =
+        (b[pos] << 24)
+            | ((b[pos + 1] & 0xFF) << 16)
+            | ((b[pos + 2] & 0xFF) << 8)
+            | (b[pos + 3] & 0xFF);
+    pos += 4;
+    return v;
   }
 }
