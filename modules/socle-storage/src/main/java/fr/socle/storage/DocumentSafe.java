@@ -299,14 +299,7 @@ public final class DocumentSafe implements AutoCloseable {
     requireActor(actor);
     Loaded loaded = loadLatest(ref);
     try {
-      journal.append(
-          ref.tenant(),
-          actor,
-          JournalOperation.READ,
-          ref.container(),
-          ref.id(),
-          loaded.metadata().version(),
-          digestOf(loaded.metadata()));
+      journalOn(ref, actor, JournalOperation.READ, loaded.metadata());
     } catch (RuntimeException e) {
       Arrays.fill(loaded.dataKey(), (byte) 0);
       throw e;
@@ -326,14 +319,7 @@ public final class DocumentSafe implements AutoCloseable {
   public DocumentMetadata metadata(DocumentRef ref, String actor) {
     requireActor(actor);
     DocumentMetadata m = metadata(ref);
-    journal.append(
-        ref.tenant(),
-        actor,
-        JournalOperation.METADATA,
-        ref.container(),
-        ref.id(),
-        m.version(),
-        digestOf(m));
+    journalOn(ref, actor, JournalOperation.METADATA, m);
     return m;
   }
 
@@ -372,14 +358,7 @@ public final class DocumentSafe implements AutoCloseable {
           ref.tenant(), actor, JournalOperation.VERIFY_FAILED, ref.container(), ref.id(), 0, "");
       throw e;
     }
-    journal.append(
-        ref.tenant(),
-        actor,
-        JournalOperation.VERIFY,
-        ref.container(),
-        ref.id(),
-        latest.version(),
-        digestOf(latest));
+    journalOn(ref, actor, JournalOperation.VERIFY, latest);
     return latest;
   }
 
@@ -405,14 +384,7 @@ public final class DocumentSafe implements AutoCloseable {
     DocumentMetadata latest = all.get(all.size() - 1);
     for (DocumentMetadata m : all) {
       if (m.lockedAt(now)) {
-        journal.append(
-            ref.tenant(),
-            actor,
-            JournalOperation.DESTROY_REFUSED,
-            ref.container(),
-            ref.id(),
-            m.version(),
-            digestOf(m));
+        journalOn(ref, actor, JournalOperation.DESTROY_REFUSED, m);
         throw new RetentionLockedException(
             "document "
                 + Envelopes.describe(ref)
@@ -424,14 +396,7 @@ public final class DocumentSafe implements AutoCloseable {
         store.delete(Layout.content(ref, m.version()));
       }
     } catch (ObjectLockedException e) {
-      journal.append(
-          ref.tenant(),
-          actor,
-          JournalOperation.DESTROY_REFUSED,
-          ref.container(),
-          ref.id(),
-          latest.version(),
-          digestOf(latest));
+      journalOn(ref, actor, JournalOperation.DESTROY_REFUSED, latest);
       throw new RetentionLockedException(
           "the store refuses to delete document " + Envelopes.describe(ref) + " (object lock)");
     }
@@ -440,14 +405,7 @@ public final class DocumentSafe implements AutoCloseable {
       store.delete(Layout.envelope(ref, m.version()));
       store.delete(Layout.reserved(ref, m.version()));
     }
-    journal.append(
-        ref.tenant(),
-        actor,
-        JournalOperation.DESTROY,
-        ref.container(),
-        ref.id(),
-        latest.version(),
-        digestOf(latest));
+    journalOn(ref, actor, JournalOperation.DESTROY, latest);
   }
 
   /**
@@ -548,14 +506,11 @@ public final class DocumentSafe implements AutoCloseable {
       }
       latest = updated;
     }
-    journal.append(
-        ref.tenant(),
+    journalOn(
+        ref,
         actor,
         on ? JournalOperation.LEGAL_HOLD_SET : JournalOperation.LEGAL_HOLD_RELEASED,
-        ref.container(),
-        ref.id(),
-        latest.version(),
-        digestOf(latest));
+        latest);
     return latest;
   }
 
@@ -602,14 +557,7 @@ public final class DocumentSafe implements AutoCloseable {
       }
       latest = updated;
     }
-    journal.append(
-        ref.tenant(),
-        actor,
-        JournalOperation.RETENTION_EXTENDED,
-        ref.container(),
-        ref.id(),
-        latest.version(),
-        digestOf(latest));
+    journalOn(ref, actor, JournalOperation.RETENTION_EXTENDED, latest);
     return latest;
   }
 
@@ -809,6 +757,19 @@ public final class DocumentSafe implements AutoCloseable {
           "the JSON runtime cannot round-trip the document envelope; refusing to store it");
     }
     return bytes;
+  }
+
+  /** Journals an operation on one version of a document, with that version's plaintext digest. */
+  private void journalOn(
+      DocumentRef ref, String actor, JournalOperation operation, DocumentMetadata version) {
+    journal.append(
+        ref.tenant(),
+        actor,
+        operation,
+        ref.container(),
+        ref.id(),
+        version.version(),
+        digestOf(version));
   }
 
   private static String digestOf(DocumentMetadata m) {
