@@ -3,11 +3,19 @@ package fr.socle.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.EncryptionMethod;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.DirectDecrypter;
+import com.nimbusds.jose.crypto.DirectEncrypter;
 import fr.socle.core.MutableClock;
 import fr.socle.core.Secret;
 import fr.socle.identity.InvalidTransactionException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class TransactionSealerTest {
@@ -77,5 +85,124 @@ class TransactionSealerTest {
     String swapped = header + sealed.substring(sealed.indexOf('.'));
     assertThatThrownBy(() -> sealer.unseal(swapped, "https://idp/api/v2", "client"))
         .isInstanceOf(InvalidTransactionException.class);
+  }
+
+  @Test
+  void seal_producesAStandardCompactJwe_thatNimbusOpens() throws Exception {
+    String sealed = sealer.seal(tx);
+    JWEObject jwe = JWEObject.parse(sealed);
+    assertThat(jwe.getHeader().getAlgorithm()).isEqualTo(JWEAlgorithm.DIR);
+    assertThat(jwe.getHeader().getEncryptionMethod()).isEqualTo(EncryptionMethod.A256GCM);
+    jwe.decrypt(new DirectDecrypter(TransactionSealer.deriveKey(key, "client")));
+    long created = clock.instant().getEpochSecond();
+    assertThat(jwe.getPayload().toString())
+        .isEqualTo(
+            String.join(
+                "\n",
+                "2",
+                "https://idp/api/v2",
+                "client",
+                "s".repeat(64),
+                "n".repeat(64),
+                "v",
+                "eidas1",
+                Long.toString(created),
+                Long.toString(created + 600)));
+  }
+
+  @Test
+  void unseal_acceptsAJweThatNimbusSealed() throws Exception {
+    long created = clock.instant().getEpochSecond();
+    String sealed =
+        nimbusSeal(
+            "2\nhttps://idp/api/v2\nclient\n"
+                + "s".repeat(64)
+                + "\n"
+                + "n".repeat(64)
+                + "\n\n\n"
+                + created
+                + "\n"
+                + (created + 60));
+    assertThat(sealer.unseal(sealed, "https://idp/api/v2", "client"))
+        .isEqualTo(
+            new LoginTransaction(
+                "https://idp/api/v2",
+                "client",
+                "s".repeat(64),
+                "n".repeat(64),
+                null,
+                null,
+                clock.instant()));
+  }
+
+  @Test
+  void unseal_whenPlaintextHasAnotherFormat_throwsMalformed() throws Exception {
+    long t = clock.instant().getEpochSecond();
+    for (String plaintext :
+        new String[] {
+          "3\nhttps://idp/api/v2\nclient\ns\nn\n\n\n" + t + "\n" + (t + 60),
+          "2\nhttps://idp/api/v2\nclient\ns\nn\n\n" + t + "\n" + (t + 60),
+          "2\nhttps://idp/api/v2\nclient\ns\nn\n\n\n" + t + "\n" + (t + 60) + "\n",
+          "2\nhttps://idp/api/v2\nclient\ns\nn\n\n\n" + t + "\nsoon",
+          "{\"st\":\"s\"}"
+        }) {
+      String sealed = nimbusSeal(plaintext);
+      assertThatThrownBy(() -> sealer.unseal(sealed, "https://idp/api/v2", "client"))
+          .isInstanceOf(InvalidTransactionException.class)
+          .hasMessage("login transaction is malformed");
+    }
+  }
+
+  @Test
+  void unseal_whenStructureIsNotExactlyOurs_throws() {
+    String sealed = sealer.seal(tx);
+    String[] p = sealed.split("\\.", -1);
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    String[] hostile = {
+      sealed + ".",
+      sealed + ".AAAA",
+      p[0] + ".AAAA." + p[2] + "." + p[3] + "." + p[4],
+      p[0] + "." + p[1] + "." + p[2] + "." + p[3],
+      p[0] + "." + p[1] + "." + b64.encodeToString(new byte[16]) + "." + p[3] + "." + p[4],
+      p[0] + "." + p[1] + "." + p[2] + "." + p[3] + "." + p[4].substring(2),
+      p[0] + "." + p[1] + "." + p[2] + "." + p[3] + "=." + p[4],
+      p[0] + "." + p[1] + "." + p[2] + "." + p[3] + "." + p[4] + "==",
+      p[0] + "." + p[1] + "." + p[2] + "." + p[3] + "." + "+" + p[4].substring(1),
+      p[0] + "." + p[1] + "." + p[2] + "." + p[3] + "." + nonCanonical(p[4]),
+      "x".repeat(TransactionSealer.MAX_SEALED_LENGTH + 1),
+      "",
+      "...."
+    };
+    for (String candidate : hostile) {
+      assertThatThrownBy(() -> sealer.unseal(candidate, "https://idp/api/v2", "client"))
+          .as(candidate)
+          .isInstanceOf(InvalidTransactionException.class);
+    }
+    assertThat(sealer.unseal(sealed, "https://idp/api/v2", "client")).isEqualTo(tx);
+  }
+
+  @Test
+  void seal_whenAFieldHoldsALineBreak_refuses() {
+    LoginTransaction bad =
+        new LoginTransaction(
+            "https://idp/api/v2\nx", "client", "s", "n", null, null, clock.instant());
+    assertThatThrownBy(() -> sealer.seal(bad)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** The same 16-byte tag, written with non-zero unused bits in its last character. */
+  private static String nonCanonical(String segment) {
+    char last = segment.charAt(segment.length() - 1);
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    char other = alphabet.charAt(alphabet.indexOf(last) ^ 1);
+    return segment.substring(0, segment.length() - 1) + other;
+  }
+
+  private String nimbusSeal(String plaintext) throws Exception {
+    JWEObject jwe =
+        new JWEObject(
+            new JWEHeader.Builder(JWEAlgorithm.DIR, EncryptionMethod.A256GCM).build(),
+            new Payload(plaintext));
+    jwe.encrypt(new DirectEncrypter(TransactionSealer.deriveKey(key, "client")));
+    return jwe.serialize();
   }
 }
