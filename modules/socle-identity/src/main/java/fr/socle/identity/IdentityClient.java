@@ -271,6 +271,23 @@ public final class IdentityClient implements AutoCloseable {
    * @throws IdentityProviderException if the discovery document cannot be fetched
    */
   public LoginStart begin() {
+    return begin(LoginOptions.defaults());
+  }
+
+  /**
+   * Starts a login with optional parameters ({@code prompt}, {@code idp_hint}, {@code login_hint},
+   * {@code siret_hint}); see {@link #begin()}.
+   *
+   * @param options the optional parameters of this login
+   * @return where to redirect the browser and what to keep until the callback
+   * @throws SocleClientException if an option is not defined by this provider family (see {@link
+   *     LoginOptions})
+   * @throws ProviderConfigurationException if the provider's discovery document cannot be trusted
+   * @throws IdentityProviderException if the discovery document cannot be fetched
+   */
+  public LoginStart begin(LoginOptions options) {
+    Objects.requireNonNull(options, "options");
+    checkSupported(options);
     ProviderMetadata meta = resolve().metadata();
     String state = Randoms.alphanumeric64();
     String nonce = Randoms.alphanumeric64();
@@ -289,6 +306,14 @@ public final class IdentityClient implements AutoCloseable {
       params.put("code_challenge", s256(verifier));
       params.put("code_challenge_method", "S256");
     }
+    if (!options.prompt().isEmpty()) {
+      params.put(
+          "prompt",
+          String.join(" ", options.prompt().stream().map(LoginOptions.Prompt::value).toList()));
+    }
+    options.idpHint().ifPresent(v -> params.put("idp_hint", v));
+    options.loginHint().ifPresent(v -> params.put("login_hint", v));
+    options.siretHint().ifPresent(v -> params.put("siret_hint", v));
     URI uri = withQuery(meta.authorizationEndpoint(), params);
     LoginTransaction tx =
         new LoginTransaction(
@@ -300,6 +325,30 @@ public final class IdentityClient implements AutoCloseable {
             eidasLevel == null ? null : eidasLevel.acrValue(),
             clock.instant());
     return new LoginStart(uri, sealer.seal(tx));
+  }
+
+  /** Refuses, before any redirect, a parameter the provider family does not define. */
+  private void checkSupported(LoginOptions options) {
+    ProviderFamily family = provider.family();
+    boolean franceConnect =
+        family == ProviderFamily.FRANCECONNECT || family == ProviderFamily.FRANCECONNECT_PLUS;
+    if (franceConnect
+        && (options.prompt().contains(LoginOptions.Prompt.NONE)
+            || options.prompt().contains(LoginOptions.Prompt.SELECT_ACCOUNT))) {
+      throw new SocleClientException(
+          "FranceConnect accepts prompt login and consent only (no silent login, no account"
+              + " choice)");
+    }
+    if (family == ProviderFamily.GENERIC && options.idpHint().isPresent()) {
+      throw new SocleClientException(
+          "idp_hint is a FranceConnect and ProConnect parameter; OpenID Connect does not define it");
+    }
+    if (franceConnect && options.loginHint().isPresent()) {
+      throw new SocleClientException("FranceConnect does not accept login_hint");
+    }
+    if (family != ProviderFamily.PROCONNECT && options.siretHint().isPresent()) {
+      throw new SocleClientException("siret_hint is a ProConnect parameter");
+    }
   }
 
   private boolean usePkce(ProviderMetadata meta) {

@@ -3,6 +3,7 @@ package fr.socle.identity.servlet;
 import fr.socle.core.SocleException;
 import fr.socle.identity.Identity;
 import fr.socle.identity.LoginCancelledException;
+import fr.socle.identity.LoginOptions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,6 +16,19 @@ import java.util.Optional;
  * <p>Implementations are called concurrently from request threads and must be thread-safe.
  */
 public interface IdentityCallback {
+  /**
+   * Chooses the optional parameters of a login started by {@code GET <mapping>/login}, for example
+   * {@code prompt=login} before a sensitive operation, or a ProConnect {@code siret_hint} the user
+   * picked in a form. Validate anything taken from the request: it comes from the browser. The
+   * default sends none.
+   *
+   * @param request the login request
+   * @return the options; {@link LoginOptions#defaults()} for a plain login
+   */
+  default LoginOptions loginOptions(HttpServletRequest request) {
+    return LoginOptions.defaults();
+  }
+
   /**
    * Called once the identity is verified. Open the application's session here: invalidate any
    * previous session and create a new one (against session fixation), keep {@link

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * <table>
  *   <caption>Endpoints, relative to the mapping</caption>
  *   <tr><th>Path</th><th>Method</th><th>What it does</th></tr>
- *   <tr><td>{@code /login}</td><td>GET</td><td>starts a login: the sealed transaction goes into a
- *   {@code Secure; HttpOnly; SameSite=Lax} cookie, the browser to the provider</td></tr>
+ *   <tr><td>{@code /login}</td><td>GET</td><td>starts a login with the options of {@link
+ *   IdentityCallback#loginOptions}: the sealed transaction goes into a {@code Secure; HttpOnly;
+ *   SameSite=Lax} cookie, the browser to the provider</td></tr>
  *   <tr><td>{@code /callback}</td><td>GET</td><td>the redirect URI: completes the login and calls
  *   {@link IdentityCallback#onLogin} or {@link IdentityCallback#onLoginFailure}</td></tr>
  *   <tr><td>{@code /logout}</td><td>POST</td><td>ends the application session ({@link
@@ -84,7 +85,7 @@ public class IdentityServlet extends HttpServlet {
     noStore(resp);
     String path = req.getPathInfo() == null ? "" : req.getPathInfo();
     switch (path) {
-      case "/login" -> login(resp);
+      case "/login" -> login(req, resp);
       case "/callback" -> callback(req, resp);
       case "/logged-out" -> loggedOut(req, resp);
       case "/logout" -> resp.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
@@ -102,10 +103,10 @@ public class IdentityServlet extends HttpServlet {
     }
   }
 
-  private void login(HttpServletResponse resp) throws IOException {
+  private void login(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     LoginStart start;
     try {
-      start = client.begin();
+      start = client.begin(callback.loginOptions(req));
     } catch (SocleException e) {
       // Discovery failed or cannot be trusted: nobody is sent to that provider.
       log.warn("cannot start a login: {}", e.getMessage());

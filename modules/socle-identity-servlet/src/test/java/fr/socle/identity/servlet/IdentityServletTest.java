@@ -6,6 +6,7 @@ import fr.socle.core.SocleException;
 import fr.socle.identity.Identity;
 import fr.socle.identity.IdentityClient;
 import fr.socle.identity.LoginCancelledException;
+import fr.socle.identity.LoginOptions;
 import fr.socle.identity.ProviderFamily;
 import fr.socle.identity.testing.ScriptedLogin;
 import fr.socle.identity.testing.ScriptedProvider;
@@ -44,6 +45,13 @@ class IdentityServletTest {
 
   private final IdentityCallback callback =
       new IdentityCallback() {
+        @Override
+        public LoginOptions loginOptions(HttpServletRequest req) {
+          return req.getParameter("reauth") != null
+              ? LoginOptions.builder().prompt(LoginOptions.Prompt.LOGIN).build()
+              : LoginOptions.defaults();
+        }
+
         @Override
         public void onLogin(Identity identity, HttpServletRequest req, HttpServletResponse resp)
             throws IOException {
@@ -161,6 +169,17 @@ class IdentityServletTest {
         .startsWith(IdentityServlet.LOGIN_COOKIE + "=;")
         .contains("Expires=Thu, 01 Jan 1970");
     assertThat(events).singleElement().isInstanceOf(Identity.class);
+  }
+
+  @Test
+  @DisplayName("the application chooses the login options per request")
+  void login_sendsTheOptionsTheApplicationChose() throws Exception {
+    HttpResponse<String> plain = get("/auth/login", null);
+    assertThat(plain.headers().firstValue("Location").orElseThrow()).doesNotContain("prompt=");
+    HttpResponse<String> reauth = get("/auth/login?reauth=1", null);
+    assertThat(reauth.statusCode()).isEqualTo(303);
+    assertThat(ScriptedProvider.query(URI.create(reauth.headers().firstValue("Location").get())))
+        .containsEntry("prompt", "login");
   }
 
   @Test

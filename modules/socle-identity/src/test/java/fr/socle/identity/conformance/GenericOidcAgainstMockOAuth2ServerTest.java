@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.socle.core.Secret;
+import fr.socle.core.SocleClientException;
 import fr.socle.identity.Identity;
 import fr.socle.identity.IdentityClient;
 import fr.socle.identity.IdentityProvider;
 import fr.socle.identity.InvalidTokenException;
+import fr.socle.identity.LoginOptions;
 import fr.socle.identity.LoginStart;
 import fr.socle.identity.Scope;
 import fr.socle.identity.TokenEndpointAuth;
@@ -123,6 +125,40 @@ class GenericOidcAgainstMockOAuth2ServerTest {
         // mock-oauth2-server signals an empty queue with an exception
         return requests;
       }
+    }
+  }
+
+  @Test
+  @DisplayName("login_hint and prompt reach the provider; idp_hint is refused before any redirect")
+  void loginOptions() throws Exception {
+    nextToken("subject-hint", List.of(CLIENT_ID), 60);
+    try (IdentityClient client = client(issuer()).build()) {
+      LoginStart start =
+          client.begin(LoginOptions.builder().loginHint("angela@example.org").build());
+      assertThat(
+              client
+                  .complete(authorize(start.authorizationUri()), start.sealedTransaction())
+                  .subject())
+          .isEqualTo("subject-hint");
+      assertThat(
+              recorded().stream()
+                  .filter(r -> r.getPath().contains("/authorize"))
+                  .findFirst()
+                  .orElseThrow()
+                  .getPath())
+          .contains("login_hint=angela%40example.org");
+      // prompt=login: this provider then shows its login form instead of redirecting at once
+      URI reauth =
+          client
+              .begin(LoginOptions.builder().prompt(LoginOptions.Prompt.LOGIN).build())
+              .authorizationUri();
+      HttpResponse<String> page =
+          browser.send(
+              HttpRequest.newBuilder(reauth).GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).containsIgnoringCase("<form");
+      assertThatThrownBy(() -> client.begin(LoginOptions.builder().idpHint("x").build()))
+          .isInstanceOf(SocleClientException.class);
     }
   }
 
