@@ -487,19 +487,7 @@ public final class DocumentSafe implements AutoCloseable {
     for (long v : versions(ref)) {
       Loaded loaded = load(ref, v);
       DocumentMetadata m = loaded.metadata();
-      DocumentMetadata updated =
-          new DocumentMetadata(
-              m.ref(),
-              m.version(),
-              m.size(),
-              m.digestAlgorithm(),
-              m.digest(),
-              m.depositor(),
-              m.depositedAt(),
-              m.contentType(),
-              m.originalFilename(),
-              m.retainUntil(),
-              on);
+      DocumentMetadata updated = withProtection(m, m.retainUntil(), on);
       rewrite(loaded, updated);
       if (objectLock) {
         store.legalHold(Layout.content(ref, v), on);
@@ -538,19 +526,7 @@ public final class DocumentSafe implements AutoCloseable {
     DocumentMetadata latest = null;
     for (Loaded loaded : all) {
       DocumentMetadata m = loaded.metadata();
-      DocumentMetadata updated =
-          new DocumentMetadata(
-              m.ref(),
-              m.version(),
-              m.size(),
-              m.digestAlgorithm(),
-              m.digest(),
-              m.depositor(),
-              m.depositedAt(),
-              m.contentType(),
-              m.originalFilename(),
-              Optional.of(until),
-              m.legalHold());
+      DocumentMetadata updated = withProtection(m, Optional.of(until), m.legalHold());
       rewrite(loaded, updated);
       if (objectLock) {
         store.extendRetention(Layout.content(ref, m.version()), until, retentionMode);
@@ -559,6 +535,23 @@ public final class DocumentSafe implements AutoCloseable {
     }
     journalOn(ref, actor, JournalOperation.RETENTION_EXTENDED, latest);
     return latest;
+  }
+
+  /** The same version's metadata with another retention date and legal hold. */
+  private static DocumentMetadata withProtection(
+      DocumentMetadata m, Optional<Instant> retainUntil, boolean legalHold) {
+    return new DocumentMetadata(
+        m.ref(),
+        m.version(),
+        m.size(),
+        m.digestAlgorithm(),
+        m.digest(),
+        m.depositor(),
+        m.depositedAt(),
+        m.contentType(),
+        m.originalFilename(),
+        retainUntil,
+        legalHold);
   }
 
   /**
