@@ -28,6 +28,27 @@ final class AuthorizeRules {
           "code_challenge",
           "code_challenge_method");
 
+  /**
+   * The properties of FranceConnect's {@code AuthorizeParamsDto}, validated with {@code
+   * forbidNonWhitelisted}: any other parameter ({@code response_mode}, {@code request}, {@code
+   * login_hint}, {@code code_challenge}...) fails the DTO and shows {@code Y030007} (france-connect
+   * sources: back/apps/core-fcp/src/dto/authorize-params.dto.ts and
+   * back/apps/core-fcp/src/controllers/oidc-provider.controller.ts, {@code validatorOptions}).
+   */
+  private static final Set<String> FRANCECONNECT_PARAMETERS =
+      Set.of(
+          "client_id",
+          "acr_values",
+          "claims",
+          "response_type",
+          "nonce",
+          "state",
+          "redirect_uri",
+          "scope",
+          "prompt",
+          "idp_hint",
+          "ui_locales");
+
   private final Registration reg;
   private final Json json;
 
@@ -54,11 +75,11 @@ final class AuthorizeRules {
 
   /** The first format error of the request, or null; the checks of the real DTOs. */
   String invalidParameter(Map<String, String> p) {
-    if (reg.flavour() == Flavour.PROCONNECT) {
-      for (String name : p.keySet()) {
-        if (!PROCONNECT_PARAMETERS.contains(name)) {
-          return "Paramètre inconnu : " + name;
-        }
+    Set<String> known =
+        reg.flavour() == Flavour.PROCONNECT ? PROCONNECT_PARAMETERS : FRANCECONNECT_PARAMETERS;
+    for (String name : p.keySet()) {
+      if (!known.contains(name)) {
+        return "Paramètre inconnu : " + name;
       }
     }
     if (!"code".equals(p.get("response_type"))) {

@@ -111,6 +111,20 @@ final class ClaimCatalogue {
     PC_SCOPES.put("amr", List.of());
   }
 
+  /**
+   * FranceConnect's {@code idp_id} is the identity provider's {@code uid}, a UUID (france-connect
+   * sources: back/apps/core-fcp/src/handlers/verify/core-fcp-default-verify.handler.ts,
+   * getTechnicalClaims); this one is the sandbox's demo eIDAS-low identity provider, where the
+   * {@code test} account lives.
+   */
+  static final String SANDBOX_IDP_ID = "e1e90d50-cca0-4a85-9db3-0bcc190ee6f7";
+
+  /**
+   * The FranceConnect+ mock identity provider's uid (france-connect sources:
+   * docker/volumes/mongo-fcp-high/scripts/db-states/_default/idp.js, FIP1-HIGH).
+   */
+  static final String FC_PLUS_IDP_ID = "dedc7160-8811-4d0f-9dd7-c072c15f2f18";
+
   private ClaimCatalogue() {}
 
   static Set<String> scopes(Flavour flavour) {
@@ -153,7 +167,7 @@ final class ClaimCatalogue {
         case "birthcountry" -> p.birthcountry();
         case "email" -> p.email();
         case "preferred_username" -> p.preferredUsername().isEmpty() ? null : p.preferredUsername();
-        case "idp_id" -> flavour == Flavour.FC ? "fip1v2" : "fip1-high";
+        case "idp_id" -> flavour == Flavour.FC ? SANDBOX_IDP_ID : FC_PLUS_IDP_ID;
         default -> null;
       };
     }

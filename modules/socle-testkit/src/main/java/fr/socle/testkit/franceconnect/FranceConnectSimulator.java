@@ -100,7 +100,8 @@ public final class FranceConnectSimulator implements AutoCloseable {
             b.grantedScopes == null ? ClaimCatalogue.scopes(b.flavour) : b.grantedScopes,
             b.nonceMinLength,
             b.nonceMaxLength,
-            users(b));
+            users(b),
+            b.strictLogout == null ? b.flavour == Flavour.PROCONNECT : b.strictLogout);
     this.requestedPort = b.port;
     this.keys = new SigningKeys(b.signingAlgorithm);
     this.signingAlgorithm = b.signingAlgorithm;
@@ -386,6 +387,18 @@ public final class FranceConnectSimulator implements AutoCloseable {
   }
 
   /**
+   * Tells whether the last userinfo request carried its access token in the query ({@code
+   * ?access_token=}) rather than in an {@code Authorization: Bearer} header. FranceConnect accepts
+   * both; a relying party should send the header (OpenID Connect RP conformance), which its tests
+   * can check with this.
+   *
+   * @return true if the last userinfo request used the query
+   */
+  public boolean lastUserinfoTokenInQuery() {
+    return running().endpoints.lastUserinfoTokenInQuery.get();
+  }
+
+  /**
    * Acts as the user's browser: follows an authorization URL, picks the pre-selected user or {@link
    * TestIdentity#ANGELA_DUBOIS} / {@link TestAgent#DEMO_AGENT} on the identity page, and returns
    * the URI the browser is sent back to (the application's callback with {@code code}, {@code
@@ -523,8 +536,25 @@ public final class FranceConnectSimulator implements AutoCloseable {
     private int nonceMinLength = 22;
     private int nonceMaxLength = 512;
     private final List<TestUser> extraUsers = new ArrayList<>();
+    private Boolean strictLogout;
 
     private Builder() {}
+
+    /**
+     * Makes {@code /session/end} require {@code state} and {@code post_logout_redirect_uri}, as the
+     * partner documentation and the qualification do. Off by default on FranceConnect and
+     * FranceConnect+, whose server only requires {@code id_token_hint} (france-connect sources:
+     * back/libs/oidc-provider/src/dto/logout-params.dto.ts); on by default on ProConnect, whose
+     * documentation requires all three. Turn it on to catch, in tests, a logout URL that the
+     * qualification would refuse.
+     *
+     * @param strict true to require both parameters
+     * @return this builder
+     */
+    public Builder strictLogout(boolean strict) {
+      this.strictLogout = strict;
+      return this;
+    }
 
     /**
      * Sets the simulated platform (default {@link Flavour#FC}).

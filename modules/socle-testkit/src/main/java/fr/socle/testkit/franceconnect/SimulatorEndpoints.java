@@ -45,6 +45,8 @@ final class SimulatorEndpoints implements HttpHandler {
   final AtomicReference<String> authenticationLevel = new AtomicReference<>();
   final AtomicReference<Map<String, String>> lastAuthorize = new AtomicReference<>(Map.of());
   final AtomicReference<Map<String, String>> lastToken = new AtomicReference<>(Map.of());
+  final java.util.concurrent.atomic.AtomicBoolean lastUserinfoTokenInQuery =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private record Pending(Authentication auth, Instant createdAt) {}
 
@@ -466,8 +468,15 @@ final class SimulatorEndpoints implements HttpHandler {
       oauthError(ex, 405, "invalid_request", "method not allowed");
       return;
     }
-    String query = ex.getRequestURI().getRawQuery();
-    if (query != null && query.contains("access_token=")) {
+    Map<String, String> query;
+    try {
+      query = Forms.parse(ex.getRequestURI().getRawQuery());
+    } catch (Forms.DuplicateParameterException e) {
+      oauthError(ex, 400, "invalid_request", e.getMessage());
+      return;
+    }
+    String queryToken = query.get("access_token");
+    if (queryToken != null && reg.flavour() == Flavour.PROCONNECT) {
       oauthError(
           ex, 400, "invalid_request", "access tokens must not be provided via query parameter");
       return;
@@ -478,12 +487,23 @@ final class SimulatorEndpoints implements HttpHandler {
       return;
     }
     String authorization = ex.getRequestHeaders().getFirst("Authorization");
-    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+    if (bearer && queryToken != null) {
+      oauthError(
+          ex, 400, "invalid_request", "access token must only be provided using one mechanism");
+      return;
+    }
+    // FranceConnect and FranceConnect+ accept the token in the query too
+    // (acceptQueryParamAccessTokens: true in france-connect sources:
+    // back/instances/core-fcp-{low,high}/src/config/oidc-provider.ts); the simulator records it so
+    // that a relying party's tests can check it sends the header (OpenID RP conformance).
+    if (!bearer && queryToken == null) {
       ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"" + issuer + "\"");
       oauthError(ex, 401, "invalid_token", "no access token provided");
       return;
     }
-    Access access = accessTokens.get(authorization.substring(7).trim());
+    lastUserinfoTokenInQuery.set(!bearer);
+    Access access = accessTokens.get(bearer ? authorization.substring(7).trim() : queryToken);
     if (access == null || access.expiresAt().isBefore(clock.instant())) {
       ex.getResponseHeaders()
           .set("WWW-Authenticate", "Bearer realm=\"" + issuer + "\", error=\"invalid_token\"");
@@ -522,8 +542,10 @@ final class SimulatorEndpoints implements HttpHandler {
     }
     String postLogout = p.get("post_logout_redirect_uri");
     String state = p.get("state");
-    if (postLogout == null || state == null || state.isBlank()) {
-      // The partner documentation makes both mandatory; the qualification checks them.
+    boolean noState = state == null || state.isBlank();
+    if (reg.strictLogout() && (postLogout == null || noState)) {
+      // The partner documentation makes both mandatory and the qualification checks them; the
+      // server does not (strict mode only).
       errorPage(
           ex,
           400,
@@ -531,7 +553,7 @@ final class SimulatorEndpoints implements HttpHandler {
           "Les paramètres state et post_logout_redirect_uri sont obligatoires.");
       return;
     }
-    if (!reg.postLogoutRedirectUris().contains(postLogout)) {
+    if (postLogout != null && !reg.postLogoutRedirectUris().contains(postLogout)) {
       errorPage(
           ex,
           400,
@@ -542,10 +564,15 @@ final class SimulatorEndpoints implements HttpHandler {
     String sid = issued.sid();
     issuedIdTokens.values().removeIf(h -> sid.equals(h.sid()));
     accessTokens.values().removeIf(a -> sid.equals(a.auth().sid()));
+    if (postLogout == null) {
+      // Without a post-logout URI the provider ends on its own "logged out" page.
+      send(ex, 200, "text/html; charset=utf-8", Html.loggedOut());
+      return;
+    }
     Map<String, String> params = new LinkedHashMap<>();
     if (misbehaviours.contains(Misbehaviour.LOGOUT_OTHER_STATE)) {
       params.put("state", randomToken(32));
-    } else if (!misbehaviours.contains(Misbehaviour.LOGOUT_WITHOUT_STATE)) {
+    } else if (!noState && !misbehaviours.contains(Misbehaviour.LOGOUT_WITHOUT_STATE)) {
       params.put("state", state);
     }
     redirect(ex, params.isEmpty() ? postLogout : Forms.appendQuery(postLogout, params));

@@ -95,8 +95,10 @@ final class TokenMinter {
                     : auth.nonce())
             .claim(
                 "at_hash",
-                atHash(m.contains(Misbehaviour.WRONG_AT_HASH) ? accessToken + "x" : accessToken))
-            .claim("sid", auth.sid());
+                atHash(m.contains(Misbehaviour.WRONG_AT_HASH) ? accessToken + "x" : accessToken));
+    // No sid: FranceConnect disables back-channel (and front-channel) logout, and the provider
+    // only adds sid for them (france-connect sources:
+    // back/instances/core-fcp-low/src/config/oidc-provider.ts, backchannelLogout disabled).
     if (!m.contains(Misbehaviour.MISSING_SUB)) {
       claims.subject(subject(auth));
     }
