@@ -79,6 +79,8 @@ public final class FranceConnectSimulator implements AutoCloseable {
   private final SigningKeys keys;
   private final SigningAlgorithm signingAlgorithm;
   private final ClientKeys clientKeys;
+  private final String clientSigningJwks;
+  private final URI sectorIdentifierUri;
   private final Clock clock;
   private final Object lock = new Object();
   private HttpServer server;
@@ -106,7 +108,29 @@ public final class FranceConnectSimulator implements AutoCloseable {
     this.keys = new SigningKeys(b.signingAlgorithm);
     this.signingAlgorithm = b.signingAlgorithm;
     this.clientKeys = new ClientKeys(b.clientJwks, b.clientJwksUri);
+    this.clientSigningJwks = b.clientSigningJwks;
+    this.sectorIdentifierUri = b.sectorIdentifierUri;
     this.clock = b.clock;
+  }
+
+  /**
+   * What pairwise subjects are computed for: the host of the registered sector_identifier_uri
+   * (OpenID Connect Core section 8.1), so that every client of one sector gets the same {@code
+   * sub}; without one, the client itself. The sector document is fetched and must list every
+   * registered redirect URI, as the platform checks at registration.
+   */
+  private String pairwiseSector() {
+    if (sectorIdentifierUri == null) {
+      return registration.clientId();
+    }
+    List<String> listed = SectorDocument.fetch(sectorIdentifierUri);
+    for (String uri : registration.redirectUris()) {
+      if (!listed.contains(uri)) {
+        throw new IllegalStateException(
+            "sector_identifier_uri does not list the redirect URI " + uri);
+      }
+    }
+    return "sector:" + sectorIdentifierUri.getHost();
   }
 
   private static List<TestUser> users(Builder b) {
@@ -157,12 +181,23 @@ public final class FranceConnectSimulator implements AutoCloseable {
                 registration.flavour(),
                 iss,
                 registration.clientId(),
+                pairwiseSector(),
                 registration.clientSecret().revealBytes(),
                 keys,
                 signingAlgorithm,
                 clientKeys,
                 clock);
-        SimulatorEndpoints handler = new SimulatorEndpoints(registration, iss, keys, minter, clock);
+        SimulatorEndpoints handler =
+            new SimulatorEndpoints(
+                registration,
+                iss,
+                keys,
+                minter,
+                clientSigningJwks == null
+                    ? null
+                    : new ClientAssertions(
+                        clientSigningJwks, registration.flavour(), registration.clientId(), clock),
+                clock);
         s.createContext("/", handler);
         s.setExecutor(pool);
         s.start();
@@ -537,8 +572,43 @@ public final class FranceConnectSimulator implements AutoCloseable {
     private int nonceMaxLength = 512;
     private final List<TestUser> extraUsers = new ArrayList<>();
     private Boolean strictLogout;
+    private String clientSigningJwks;
+    private URI sectorIdentifierUri;
 
     private Builder() {}
+
+    /**
+     * Registers the service provider for {@code private_key_jwt} client authentication with these
+     * public keys: the token and revocation endpoints then require a client assertion signed by one
+     * of them (RS256 or ES256 on FranceConnect, ES256 only on FranceConnect+) and refuse the client
+     * secret, as the platform refuses a method other than the registered one ({@code Y044D82C}).
+     * ProConnect no longer registers keys for services.
+     *
+     * @param publicJwks the JWKS of the service provider's public signing keys
+     * @return this builder
+     * @throws IllegalArgumentException if the document holds no public RSA or EC key
+     */
+    public Builder clientSigningJwks(String publicJwks) {
+      Objects.requireNonNull(publicJwks, "publicJwks");
+      new ClientAssertions(publicJwks, Flavour.FC, "check", Clock.systemUTC());
+      this.clientSigningJwks = publicJwks;
+      return this;
+    }
+
+    /**
+     * Registers a {@code sector_identifier_uri}: pairwise subjects are then computed for the host
+     * of this URI instead of the client, so that several clients of one vendor (one per
+     * collectivité, say) that declare the same sector get the same {@code sub} for a person. The
+     * document (a JSON array of URIs) is fetched when the simulator starts and must list every
+     * registered redirect URI. FranceConnect only.
+     *
+     * @param uri the sector document's URL, https (http on a loopback address)
+     * @return this builder
+     */
+    public Builder sectorIdentifierUri(URI uri) {
+      this.sectorIdentifierUri = Objects.requireNonNull(uri, "uri");
+      return this;
+    }
 
     /**
      * Makes {@code /session/end} require {@code state} and {@code post_logout_redirect_uri}, as the
@@ -746,6 +816,11 @@ public final class FranceConnectSimulator implements AutoCloseable {
         if (signingAlgorithm != SigningAlgorithm.ES256) {
           throw new IllegalStateException("FranceConnect+ signs with ES256 only");
         }
+      }
+      if (flavour == Flavour.PROCONNECT
+          && (clientSigningJwks != null || sectorIdentifierUri != null)) {
+        throw new IllegalStateException(
+            "ProConnect registers no keys for services and uses public subjects");
       }
       if (signingAlgorithm == SigningAlgorithm.HS256 && flavour != Flavour.PROCONNECT) {
         throw new IllegalStateException("HS256 registrations exist on ProConnect only");
