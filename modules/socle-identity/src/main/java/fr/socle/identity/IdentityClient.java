@@ -23,6 +23,7 @@ import fr.socle.identity.internal.Discovery;
 import fr.socle.identity.internal.LoginTransaction;
 import fr.socle.identity.internal.ProviderMetadata;
 import fr.socle.identity.internal.Randoms;
+import fr.socle.identity.internal.RequestObject;
 import fr.socle.identity.internal.Responses;
 import fr.socle.identity.internal.SectorIdentifier;
 import fr.socle.identity.internal.TokenResponse;
@@ -121,6 +122,7 @@ public final class IdentityClient implements AutoCloseable {
   private final JWK clientSigningKey;
   private final boolean keepProviderTokens;
   private final URI sectorIdentifierUri;
+  private final boolean requestObjects;
   private final JWKSet decryptionKeys;
   private final HttpTransport http;
   private final boolean ownsTransport;
@@ -164,6 +166,10 @@ public final class IdentityClient implements AutoCloseable {
             ? null
             : IdentityProvider.checkSecureUri(b.sectorIdentifierUri, "sectorIdentifierUri");
     checkScopes(family, scopes);
+    if (b.requestObjects) {
+      checkRequestObjects(family, b.clientSigningKey);
+    }
+    this.requestObjects = b.requestObjects;
     this.clientSigningKey = b.clientSigningKey;
     this.decryptionKeys = b.decryptionKeys.isEmpty() ? null : new JWKSet(b.decryptionKeys);
     if (family == ProviderFamily.FRANCECONNECT_PLUS && decryptionKeys == null) {
@@ -200,6 +206,24 @@ public final class IdentityClient implements AutoCloseable {
     }
     if (family == ProviderFamily.FRANCECONNECT_PLUS && key instanceof RSAKey) {
       throw new SocleClientException("FranceConnect+ accepts ES256 client assertions only");
+    }
+  }
+
+  /**
+   * Request objects are for generic providers. FranceConnect's provider enables them and advertises
+   * request_parameter_supported, but its /authorize validates the query against a whitelist without
+   * request or request_uri (forbidNonWhitelisted), so a request object gets Y030007
+   * (france-connect/sources, back/apps/core-fcp/src/dto/authorize-params.dto.ts and
+   * controllers/oidc-provider.controller.ts); ProConnect refuses unknown parameters (Y000400) and
+   * has no keys registered for services.
+   */
+  private static void checkRequestObjects(ProviderFamily family, JWK key) {
+    if (family != ProviderFamily.GENERIC) {
+      throw new SocleClientException(
+          family + " refuses a request object at /authorize (Y030007/Y000400): not sent there");
+    }
+    if (key == null) {
+      throw new SocleClientException("request objects are signed with clientSigningKey(...)");
     }
   }
 
@@ -339,6 +363,12 @@ public final class IdentityClient implements AutoCloseable {
       params.put(
           "ui_locales",
           String.join(" ", options.uiLocales().stream().map(Locale::toLanguageTag).toList()));
+    }
+    if (requestObjects) {
+      params.put(
+          "request",
+          RequestObject.sign(
+              clientSigningKey, clientId, meta.issuer(), params, clock.instant(), json));
     }
     URI uri = withQuery(meta.authorizationEndpoint(), params);
     LoginTransaction tx =
@@ -869,6 +899,7 @@ public final class IdentityClient implements AutoCloseable {
     private TokenEndpointAuth tokenEndpointAuth = TokenEndpointAuth.CLIENT_SECRET_POST;
     private boolean keepProviderTokens;
     private URI sectorIdentifierUri;
+    private boolean requestObjects;
     private JWK clientSigningKey;
     private final List<JWK> decryptionKeys = new ArrayList<>();
 
@@ -1072,6 +1103,20 @@ public final class IdentityClient implements AutoCloseable {
      */
     public Builder sectorIdentifierUri(URI uri) {
       this.sectorIdentifierUri = Objects.requireNonNull(uri, "uri");
+      return this;
+    }
+
+    /**
+     * Also sends the authorization parameters as a signed request object ({@code request}, OpenID
+     * Connect Core section 6.1), signed with {@link #clientSigningKey}: the provider then knows the
+     * parameters came from this client unaltered. For generic providers only: FranceConnect and
+     * ProConnect answer a request object with an error page (see the identity guide).
+     *
+     * @param enabled true to send request objects
+     * @return this builder
+     */
+    public Builder requestObjects(boolean enabled) {
+      this.requestObjects = enabled;
       return this;
     }
 

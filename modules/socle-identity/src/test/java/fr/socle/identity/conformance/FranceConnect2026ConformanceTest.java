@@ -180,6 +180,30 @@ class FranceConnect2026ConformanceTest {
   }
 
   @Test
+  @DisplayName("request objects: FranceConnect's /authorize whitelist answers Y030007")
+  void requestObject_refusedByFranceConnect() {
+    try (FranceConnectSimulator sim = FranceConnectSimulator.builder().build().start()) {
+      assertThatThrownBy(
+              () ->
+                  clientFor(sim)
+                      .clientSigningKey("sp-ec", Conformance.ecKeyPair())
+                      .requestObjects(true)
+                      .build())
+          .isInstanceOf(SocleClientException.class)
+          .hasMessageContaining("Y030007");
+      try (IdentityClient c = clientFor(sim).build()) {
+        LoginStart start = c.begin();
+        URI withRequest =
+            URI.create(start.authorizationUri() + "&request=eyJhbGciOiJFUzI1NiJ9.e30.sig");
+        assertThatThrownBy(() -> sim.login(withRequest))
+            .isInstanceOfSatisfying(
+                fr.socle.testkit.franceconnect.SimulatorErrorPageException.class,
+                e -> assertThat(e.errorCode()).isEqualTo("Y030007"));
+      }
+    }
+  }
+
+  @Test
   @DisplayName("ui_locales reaches FranceConnect, which accepts it since 2025")
   void uiLocales() {
     try (FranceConnectSimulator sim = FranceConnectSimulator.builder().build().start();

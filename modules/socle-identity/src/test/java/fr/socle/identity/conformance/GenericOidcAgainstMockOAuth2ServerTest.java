@@ -258,6 +258,39 @@ class GenericOidcAgainstMockOAuth2ServerTest {
   }
 
   @Test
+  @DisplayName("request object: the parameters signed with the client key; the login completes")
+  void requestObject() throws Exception {
+    nextToken("subject-jar", List.of(CLIENT_ID), 60);
+    java.security.KeyPair key = Conformance.ecKeyPair();
+    try (IdentityClient client =
+        client(issuer()).clientSigningKey("generic-ec", key).requestObjects(true).build()) {
+      LoginStart start = client.begin();
+      assertThat(
+              client
+                  .complete(authorize(start.authorizationUri()), start.sealedTransaction())
+                  .subject())
+          .isEqualTo("subject-jar");
+      Map<String, String> sent = new LinkedHashMap<>();
+      for (String pair : start.authorizationUri().getRawQuery().split("&")) {
+        String[] kv = pair.split("=", 2);
+        sent.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+      }
+      com.nimbusds.jwt.SignedJWT request = com.nimbusds.jwt.SignedJWT.parse(sent.get("request"));
+      assertThat(
+              request.verify(
+                  new com.nimbusds.jose.crypto.ECDSAVerifier(
+                      (java.security.interfaces.ECPublicKey) key.getPublic())))
+          .isTrue();
+      com.nimbusds.jwt.JWTClaimsSet claims = request.getJWTClaimsSet();
+      assertThat(claims.getIssuer()).isEqualTo(CLIENT_ID);
+      assertThat(claims.getAudience()).containsExactly(issuer().toString());
+      assertThat(claims.getStringClaim("nonce")).isEqualTo(sent.get("nonce"));
+      assertThat(claims.getStringClaim("state")).isEqualTo(sent.get("state"));
+      assertThat(claims.getStringClaim("redirect_uri")).isEqualTo(REDIRECT.toString());
+    }
+  }
+
+  @Test
   @DisplayName("refresh token: kept only if asked, exchanged with grant_type=refresh_token")
   void refreshToken() throws Exception {
     nextToken("subject-refresh", List.of(CLIENT_ID), 60);

@@ -41,6 +41,8 @@ class FranceConnectFlowTest {
     assertThat(doc)
         .doesNotContainKeys("frontchannel_logout_supported", "backchannel_logout_supported")
         .containsEntry("request_parameter_supported", true);
+    // fcp-low.scopes.ts has no address nor phone scope since 2025
+    assertThat(doc.get("scopes_supported")).asList().doesNotContain("address", "phone");
   }
 
   @Test
