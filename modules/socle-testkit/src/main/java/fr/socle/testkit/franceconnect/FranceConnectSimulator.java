@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * <p>It serves, on {@code http://127.0.0.1:<port>/api/v2}, the same routes as the real platforms:
  * discovery, {@code /authorize} (GET and POST) with the real format checks and {@code Y...} error
  * pages, an identity page where a tester picks one of the {@linkplain TestIdentity test identities}
- * (also drivable by a plain form POST), {@code /token} (client_secret_post only, single-use codes
+ * (also drivable by a plain form POST), {@code /token} (the registered client authentication:
+ * client_secret_post, or private_key_jwt with {@link Builder#clientSigningJwks}; single-use codes
  * valid 30 seconds), {@code /userinfo} as {@code application/jwt} (nested in a JWE on
  * FranceConnect+), {@code /jwks}, {@code /session/end} and {@code /token/revocation}. ID tokens are
  * ES256 or RS256 with {@code at_hash}; the callback carries the RFC 9207 {@code iss}; subjects are
