@@ -15,7 +15,9 @@ public class EidasLevelTooLowException extends SocleClientException {
 
   private final EidasLevel requested;
   private final String actualAcr;
-  private final transient Assurance required;
+
+  /** The requirement in its compact form: exceptions are serializable, Assurance is not. */
+  private final String required;
 
   /**
    * Creates the exception.
@@ -31,7 +33,7 @@ public class EidasLevelTooLowException extends SocleClientException {
             + (actualAcr == null ? "no acr" : sanitize(actualAcr)));
     this.requested = requested;
     this.actualAcr = actualAcr;
-    this.required = Assurance.atLeast(requested);
+    this.required = Assurance.atLeast(requested).encode();
   }
 
   /**
@@ -48,7 +50,7 @@ public class EidasLevelTooLowException extends SocleClientException {
             + required.acrValues()
             + ", provider returned "
             + (actualAcr == null ? "no acr" : sanitize(actualAcr)));
-    this.required = required;
+    this.required = required.encode();
     this.requested = lowestLevel(required);
     this.actualAcr = actualAcr;
   }
@@ -71,7 +73,7 @@ public class EidasLevelTooLowException extends SocleClientException {
    * @return the requirement
    */
   public Assurance required() {
-    return required;
+    return Assurance.decode(required);
   }
 
   private static String sanitize(String acr) {

@@ -96,6 +96,44 @@ class FranceConnect2026ConformanceTest {
   }
 
   @Test
+  @DisplayName("private_key_jwt ES256 on FranceConnect+, with the tokens encrypted to the app")
+  void privateKeyJwt_franceConnectPlus() {
+    KeyPair signing = Conformance.ecKeyPair();
+    KeyPair encryption = Conformance.rsaKeyPair();
+    IdentityClient.Builder builder =
+        IdentityClient.builder()
+            .provider(fr.socle.identity.IdentityProvider.franceConnectPlusIntegration())
+            .clientId(FranceConnectSimulator.DEFAULT_CLIENT_ID)
+            .redirectUri(FranceConnectSimulator.DEFAULT_REDIRECT_URI)
+            .transactionKey(Conformance.TRANSACTION_KEY)
+            .decryptionKey("enc", encryption)
+            .tokenEndpointAuth(TokenEndpointAuth.PRIVATE_KEY_JWT)
+            .clientSigningKey("sp-ec", signing);
+    String encryptionJwks;
+    String signingJwks;
+    try (IdentityClient offline = builder.build()) {
+      encryptionJwks = offline.publicJwks();
+      signingJwks = offline.publicSigningJwks();
+    }
+    try (FranceConnectSimulator sim =
+            FranceConnectSimulator.builder()
+                .flavour(fr.socle.testkit.franceconnect.Flavour.FC_PLUS)
+                .clientJwks(encryptionJwks)
+                .clientSigningJwks(signingJwks)
+                .build()
+                .start();
+        IdentityClient c =
+            builder
+                .provider(
+                    fr.socle.identity.IdentityProvider.franceConnectPlus(URI.create(sim.issuer())))
+                .postLogoutRedirectUri(sim.postLogoutRedirectUris().get(0))
+                .build()) {
+      assertThat(login(c, sim).eidasLevel()).isPresent();
+      assertThat(sim.lastTokenParameters()).containsKey("client_assertion");
+    }
+  }
+
+  @Test
   @DisplayName("FranceConnect+ takes ES256 assertions only; client_secret_basic nowhere")
   void privateKeyJwt_rulesPerFamily() {
     try (FranceConnectSimulator sim = FranceConnectSimulator.builder().build().start()) {
