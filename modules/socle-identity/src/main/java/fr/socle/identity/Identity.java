@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The identity a provider vouched for at the end of a login: verified ID token and userinfo.
@@ -41,6 +42,9 @@ public final class Identity {
   private final String siret;
   private final String organizationalUnit;
   private final String belongingPopulation;
+  private final Set<ProConnectRole> roles;
+  private final String organizationLabel;
+  private final ProviderTokens providerTokens;
   private final Map<String, Object> claims;
   private final String idToken;
 
@@ -64,6 +68,12 @@ public final class Identity {
     this.siret = f.siret;
     this.organizationalUnit = f.organizationalUnit;
     this.belongingPopulation = f.belongingPopulation;
+    this.roles =
+        f.roles.isEmpty()
+            ? Set.of()
+            : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(f.roles));
+    this.organizationLabel = f.organizationLabel;
+    this.providerTokens = f.providerTokens;
     Map<String, Object> copy = new java.util.LinkedHashMap<>();
     // JSON userinfo may carry explicit nulls: they mean "not sent".
     f.claims.forEach(
@@ -97,6 +107,9 @@ public final class Identity {
     String siret;
     String organizationalUnit;
     String belongingPopulation;
+    Set<ProConnectRole> roles = Set.of();
+    String organizationLabel;
+    ProviderTokens providerTokens;
     Map<String, Object> claims = Map.of();
     String idToken;
   }
@@ -285,6 +298,47 @@ public final class Identity {
    */
   public Optional<String> belongingPopulation() {
     return Optional.ofNullable(belongingPopulation);
+  }
+
+  /**
+   * Returns ProConnect's {@code roles} (scope {@link Scope#ROLES}): what kind of organisation the
+   * agent works for, computed by ProConnect from the organisation's legal category.
+   *
+   * @return the known roles; empty if not sent (unknown values stay in {@link #claims()})
+   */
+  public Set<ProConnectRole> roles() {
+    return roles;
+  }
+
+  /**
+   * Tells whether ProConnect gave the agent a role, for example {@link
+   * ProConnectRole#AGENT_PUBLIC_TERRITORIAL} for an agent of a collectivité.
+   *
+   * @param role the role
+   * @return true if the {@code roles} claim holds it
+   */
+  public boolean hasRole(ProConnectRole role) {
+    return roles.contains(java.util.Objects.requireNonNull(role, "role"));
+  }
+
+  /**
+   * Returns ProConnect's {@code organization_label} (scope {@link Scope#ORGANIZATION_LABEL}): the
+   * display name of the organisation of {@link #siret()}.
+   *
+   * @return the label
+   */
+  public Optional<String> organizationLabel() {
+    return Optional.ofNullable(organizationLabel);
+  }
+
+  /**
+   * Returns the provider's access token, its expiry and, when one was issued, its refresh token;
+   * kept only by a client built with {@link IdentityClient.Builder#keepProviderTokens(boolean)}.
+   *
+   * @return the tokens, empty unless asked for
+   */
+  public Optional<ProviderTokens> providerTokens() {
+    return Optional.ofNullable(providerTokens);
   }
 
   /**

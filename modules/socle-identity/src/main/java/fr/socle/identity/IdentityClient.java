@@ -1,10 +1,6 @@
 package fr.socle.identity;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -15,7 +11,6 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import fr.socle.core.Redaction;
 import fr.socle.core.Secret;
 import fr.socle.core.SocleClientException;
@@ -23,11 +18,15 @@ import fr.socle.core.http.HttpRequest;
 import fr.socle.core.http.HttpResponse;
 import fr.socle.core.http.HttpTransport;
 import fr.socle.core.json.Json;
+import fr.socle.identity.internal.ClientAuthentication;
 import fr.socle.identity.internal.Discovery;
 import fr.socle.identity.internal.LoginTransaction;
 import fr.socle.identity.internal.ProviderMetadata;
 import fr.socle.identity.internal.Randoms;
+import fr.socle.identity.internal.RequestObject;
 import fr.socle.identity.internal.Responses;
+import fr.socle.identity.internal.SectorIdentifier;
+import fr.socle.identity.internal.TokenResponse;
 import fr.socle.identity.internal.TokenValidator;
 import fr.socle.identity.internal.TransactionSealer;
 import fr.socle.identity.internal.TransportResourceRetriever;
@@ -47,16 +46,14 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,12 +114,15 @@ public final class IdentityClient implements AutoCloseable {
   private final URI redirectUri;
   private final URI postLogoutRedirectUri;
   private final List<Scope> scopes;
-  private final EidasLevel eidasLevel;
+  private final Assurance assurance;
   private final Clock clock;
   private final Duration clockSkew;
   private final Duration jwksCacheTtl;
-  private final TokenEndpointAuth tokenEndpointAuth;
+  private final ClientAuthentication clientAuthentication;
   private final JWK clientSigningKey;
+  private final boolean keepProviderTokens;
+  private final URI sectorIdentifierUri;
+  private final boolean requestObjects;
   private final JWKSet decryptionKeys;
   private final HttpTransport http;
   private final boolean ownsTransport;
@@ -151,19 +151,25 @@ public final class IdentityClient implements AutoCloseable {
     this.clockSkew = b.clockSkew;
     this.jwksCacheTtl = b.jwksCacheTtl;
     ProviderFamily family = provider.family();
-    this.eidasLevel = eidasLevel(family, b.eidasLevel);
-    this.tokenEndpointAuth = b.tokenEndpointAuth;
-    if (family != ProviderFamily.GENERIC
-        && tokenEndpointAuth != TokenEndpointAuth.CLIENT_SECRET_POST) {
+    this.assurance = AssuranceRules.clientDefault(family, b.assurance);
+    checkClientAuthentication(family, b.tokenEndpointAuth, b.clientSigningKey);
+    this.clientAuthentication =
+        ClientAuthentication.of(
+            b.tokenEndpointAuth, clientId, clientSecret, b.clientSigningKey, clock);
+    this.keepProviderTokens = b.keepProviderTokens;
+    if (b.sectorIdentifierUri != null && family == ProviderFamily.PROCONNECT) {
       throw new SocleClientException(
-          family + " accepts client_secret_post only at its token endpoint");
+          "ProConnect subjects are public per identity provider: there is no sector to declare");
     }
-    if (tokenEndpointAuth != TokenEndpointAuth.PRIVATE_KEY_JWT && clientSecret == null) {
-      throw new SocleClientException("clientSecret is required for " + tokenEndpointAuth);
+    this.sectorIdentifierUri =
+        b.sectorIdentifierUri == null
+            ? null
+            : IdentityProvider.checkSecureUri(b.sectorIdentifierUri, "sectorIdentifierUri");
+    checkScopes(family, scopes);
+    if (b.requestObjects) {
+      checkRequestObjects(family, b.clientSigningKey);
     }
-    if (tokenEndpointAuth == TokenEndpointAuth.PRIVATE_KEY_JWT && b.clientSigningKey == null) {
-      throw new SocleClientException("private_key_jwt needs clientSigningKey(...)");
-    }
+    this.requestObjects = b.requestObjects;
     this.clientSigningKey = b.clientSigningKey;
     this.decryptionKeys = b.decryptionKeys.isEmpty() ? null : new JWKSet(b.decryptionKeys);
     if (family == ProviderFamily.FRANCECONNECT_PLUS && decryptionKeys == null) {
@@ -178,6 +184,57 @@ public final class IdentityClient implements AutoCloseable {
     this.json = Json.create();
   }
 
+  /**
+   * The methods each platform accepts: FranceConnect and FranceConnect+ take client_secret_post or
+   * private_key_jwt (RS256 or ES256 on FranceConnect, ES256 only on FranceConnect+), never
+   * client_secret_basic (france-connect sources, core-fcp-{low,high} oidc-provider.ts,
+   * clientAuthMethods and clientAuthSigningAlgValues). ProConnect removed the jwks_uri of service
+   * registrations in August 2026: without registered keys, client_secret_post is its only method.
+   */
+  private static void checkClientAuthentication(
+      ProviderFamily family, TokenEndpointAuth auth, JWK key) {
+    if (family == ProviderFamily.GENERIC || auth == TokenEndpointAuth.CLIENT_SECRET_POST) {
+      return;
+    }
+    if (family == ProviderFamily.PROCONNECT) {
+      throw new SocleClientException(
+          "ProConnect accepts client_secret_post only (no keys are registered for services)");
+    }
+    if (auth != TokenEndpointAuth.PRIVATE_KEY_JWT) {
+      throw new SocleClientException(
+          family + " accepts client_secret_post or private_key_jwt at its token endpoint");
+    }
+    if (family == ProviderFamily.FRANCECONNECT_PLUS && key instanceof RSAKey) {
+      throw new SocleClientException("FranceConnect+ accepts ES256 client assertions only");
+    }
+  }
+
+  /**
+   * Request objects are for generic providers. FranceConnect's provider enables them and advertises
+   * request_parameter_supported, but its /authorize validates the query against a whitelist without
+   * request or request_uri (forbidNonWhitelisted), so a request object gets Y030007
+   * (france-connect/sources, back/apps/core-fcp/src/dto/authorize-params.dto.ts and
+   * controllers/oidc-provider.controller.ts); ProConnect refuses unknown parameters (Y000400) and
+   * has no keys registered for services.
+   */
+  private static void checkRequestObjects(ProviderFamily family, JWK key) {
+    if (family != ProviderFamily.GENERIC) {
+      throw new SocleClientException(
+          family + " refuses a request object at /authorize (Y030007/Y000400): not sent there");
+    }
+    if (key == null) {
+      throw new SocleClientException("request objects are signed with clientSigningKey(...)");
+    }
+  }
+
+  /** FranceConnect v2 and FranceConnect+ removed the address and phone scopes (2025). */
+  private static void checkScopes(ProviderFamily family, List<Scope> scopes) {
+    if ((family == ProviderFamily.FRANCECONNECT || family == ProviderFamily.FRANCECONNECT_PLUS)
+        && (scopes.contains(Scope.of("address")) || scopes.contains(Scope.PHONE))) {
+      throw new SocleClientException(family + " has no address or phone scope any more");
+    }
+  }
+
   private static <T> T require(T value, String name) {
     if (value == null) {
       throw new SocleClientException(name + " is required");
@@ -190,28 +247,6 @@ public final class IdentityClient implements AutoCloseable {
     all.add(Scope.OPENID);
     all.addAll(requested);
     return List.copyOf(all);
-  }
-
-  private static EidasLevel eidasLevel(ProviderFamily family, EidasLevel requested) {
-    switch (family) {
-      case FRANCECONNECT:
-        if (requested != null && requested != EidasLevel.EIDAS1) {
-          throw new SocleClientException(
-              "FranceConnect only grants eidas1; use FranceConnect+ for eidas2 or eidas3");
-        }
-        // acr_values is mandatory on FranceConnect v2.
-        return EidasLevel.EIDAS1;
-      case FRANCECONNECT_PLUS:
-        if (requested == null) {
-          return EidasLevel.EIDAS2;
-        }
-        if (requested.compareTo(EidasLevel.EIDAS2) < 0) {
-          throw new SocleClientException("FranceConnect+ only grants eidas2 or eidas3");
-        }
-        return requested;
-      default:
-        return requested;
-    }
   }
 
   /**
@@ -256,7 +291,17 @@ public final class IdentityClient implements AutoCloseable {
    * @return the level; empty when none is requested (ProConnect, generic providers by default)
    */
   public java.util.Optional<EidasLevel> eidasLevel() {
-    return java.util.Optional.ofNullable(eidasLevel);
+    return assurance == null ? java.util.Optional.empty() : assurance.minimumLevel();
+  }
+
+  /**
+   * Returns the assurance requested and enforced when a login sets none.
+   *
+   * @return the requirement; empty when none is requested (ProConnect and generic providers by
+   *     default)
+   */
+  public java.util.Optional<Assurance> assurance() {
+    return java.util.Optional.ofNullable(assurance);
   }
 
   /**
@@ -299,9 +344,9 @@ public final class IdentityClient implements AutoCloseable {
     params.put("scope", String.join(" ", scopes.stream().map(Scope::value).toList()));
     params.put("state", state);
     params.put("nonce", nonce);
-    if (eidasLevel != null) {
-      params.put("acr_values", eidasLevel.acrValue());
-    }
+    Assurance required =
+        options.assurance().map(a -> AssuranceRules.check(provider.family(), a)).orElse(assurance);
+    AssuranceRules.addParameters(provider.family(), required, params, json);
     if (verifier != null) {
       params.put("code_challenge", s256(verifier));
       params.put("code_challenge_method", "S256");
@@ -314,6 +359,17 @@ public final class IdentityClient implements AutoCloseable {
     options.idpHint().ifPresent(v -> params.put("idp_hint", v));
     options.loginHint().ifPresent(v -> params.put("login_hint", v));
     options.siretHint().ifPresent(v -> params.put("siret_hint", v));
+    if (!options.uiLocales().isEmpty()) {
+      params.put(
+          "ui_locales",
+          String.join(" ", options.uiLocales().stream().map(Locale::toLanguageTag).toList()));
+    }
+    if (requestObjects) {
+      params.put(
+          "request",
+          RequestObject.sign(
+              clientSigningKey, clientId, meta.issuer(), params, clock.instant(), json));
+    }
     URI uri = withQuery(meta.authorizationEndpoint(), params);
     LoginTransaction tx =
         new LoginTransaction(
@@ -322,7 +378,7 @@ public final class IdentityClient implements AutoCloseable {
             state,
             nonce,
             verifier,
-            eidasLevel == null ? null : eidasLevel.acrValue(),
+            required == null ? null : required.encode(),
             clock.instant());
     return new LoginStart(uri, sealer.seal(tx));
   }
@@ -348,6 +404,10 @@ public final class IdentityClient implements AutoCloseable {
     }
     if (family != ProviderFamily.PROCONNECT && options.siretHint().isPresent()) {
       throw new SocleClientException("siret_hint is a ProConnect parameter");
+    }
+    if (family == ProviderFamily.PROCONNECT && !options.uiLocales().isEmpty()) {
+      // ProConnect's /authorize refuses parameters it does not list (Y000400).
+      throw new SocleClientException("ProConnect does not accept ui_locales");
     }
   }
 
@@ -429,16 +489,19 @@ public final class IdentityClient implements AutoCloseable {
           InvalidCallbackException.Reason.MALFORMED, "callback has neither code nor error");
     }
 
-    Tokens tokens = redeem(meta, code, tx);
+    java.time.Instant redeemedAt = clock.instant();
+    TokenResponse tokens = redeem(meta, code, tx);
     TokenValidator.VerifiedToken idToken =
         r.validator().validateIdToken(tokens.idToken(), tx.nonce(), tokens.accessToken());
     JWTClaimsSet idClaims = idToken.claims();
     if (tx.acr() != null) {
-      EidasLevel requested = EidasLevel.fromAcr(tx.acr()).orElseThrow();
+      Assurance required = Assurance.decode(tx.acr());
       Object acr = idClaims.getClaim("acr");
       String actual = acr instanceof String s ? s : null;
-      if (EidasLevel.fromAcr(actual).map(l -> !l.satisfies(requested)).orElse(true)) {
-        throw new EidasLevelTooLowException(requested, actual);
+      if (!required.accepts(actual)) {
+        throw required.minimumLevel().isPresent()
+            ? new EidasLevelTooLowException(required.minimumLevel().get(), actual)
+            : new EidasLevelTooLowException(required, actual);
       }
     }
     String subject = idClaims.getSubject();
@@ -447,96 +510,67 @@ public final class IdentityClient implements AutoCloseable {
             ? idClaims.getClaims()
             : userinfo(meta, r.validator(), tokens.accessToken(), subject);
     log.debug("login completed at {}", meta.issuer());
+    ProviderTokens kept =
+        keepProviderTokens
+            ? new ProviderTokens(
+                Secret.of(tokens.accessToken()),
+                redeemedAt.plusSeconds(tokens.expiresInSeconds()),
+                tokens.refreshToken() == null ? null : Secret.of(tokens.refreshToken()))
+            : null;
     return IdentityMapper.map(
-        provider.issuer(), idClaims.getClaims(), userinfo, subject, idToken.signedToken());
+        provider.issuer(), idClaims.getClaims(), userinfo, subject, idToken.signedToken(), kept);
   }
 
-  private record Tokens(String accessToken, String idToken) {}
-
-  private Tokens redeem(ProviderMetadata meta, String code, LoginTransaction tx) {
+  private TokenResponse redeem(ProviderMetadata meta, String code, LoginTransaction tx) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "authorization_code");
     form.put("code", code);
     form.put("redirect_uri", redirectUri.toString());
+    if (tx.codeVerifier() != null) {
+      form.put("code_verifier", tx.codeVerifier());
+    }
+    return TokenResponse.parse(tokenRequest(meta, form), json, true);
+  }
+
+  private HttpResponse tokenRequest(ProviderMetadata meta, Map<String, String> form) {
     HttpRequest.Builder request =
         HttpRequest.post(meta.tokenEndpoint())
             .header("Accept", "application/json")
             .idempotent(false)
             .maxResponseBytes(MAX_TOKEN_RESPONSE_BYTES);
-    switch (tokenEndpointAuth) {
-      case CLIENT_SECRET_POST:
-        form.put("client_id", clientId);
-        form.put("client_secret", clientSecret.reveal());
-        break;
-      case CLIENT_SECRET_BASIC:
-        String user = URLEncoder.encode(clientId, StandardCharsets.UTF_8);
-        String pass = URLEncoder.encode(clientSecret.reveal(), StandardCharsets.UTF_8);
-        request.header(
-            "Authorization",
-            "Basic "
-                + Base64.getEncoder()
-                    .encodeToString((user + ":" + pass).getBytes(StandardCharsets.UTF_8)));
-        break;
-      case PRIVATE_KEY_JWT:
-        form.put("client_id", clientId);
-        form.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
-        form.put("client_assertion", clientAssertion(meta.tokenEndpoint()));
-        break;
-      default:
-        throw new IllegalStateException();
-    }
-    if (tx.codeVerifier() != null) {
-      form.put("code_verifier", tx.codeVerifier());
-    }
-    HttpResponse response = http.execute(request.form(form).build());
-    Map<String, Object> body = Responses.jsonObject(response, "token", json);
-    Object accessToken = body.get("access_token");
-    Object idToken = body.get("id_token");
-    Object tokenType = body.get("token_type");
-    if (!(accessToken instanceof String at) || at.isEmpty()) {
-      throw new IdentityProviderException(
-          "token response has no access_token", response.status(), null, null);
-    }
-    if (!(idToken instanceof String it)) {
-      throw new IdentityProviderException(
-          "token response has no id_token", response.status(), null, null);
-    }
-    if (!(tokenType instanceof String tt) || !tt.equalsIgnoreCase("Bearer")) {
-      throw new IdentityProviderException(
-          "token response's token_type is not Bearer", response.status(), null, null);
-    }
-    return new Tokens(at, it);
+    clientAuthentication.apply(request, form, meta.tokenEndpoint());
+    return http.execute(request.form(form).build());
   }
 
-  private String clientAssertion(URI tokenEndpoint) {
-    try {
-      Date now = Date.from(clock.instant());
-      JWTClaimsSet claims =
-          new JWTClaimsSet.Builder()
-              .issuer(clientId)
-              .subject(clientId)
-              .audience(tokenEndpoint.toString())
-              .jwtID(UUID.randomUUID().toString())
-              .issueTime(now)
-              .expirationTime(Date.from(clock.instant().plusSeconds(60)))
-              .build();
-      SignedJWT jwt;
-      if (clientSigningKey instanceof RSAKey rsa) {
-        jwt =
-            new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(rsa.getKeyID()).build(), claims);
-        jwt.sign(new RSASSASigner(rsa));
-      } else {
-        ECKey ec = (ECKey) clientSigningKey;
-        jwt =
-            new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(ec.getKeyID()).build(), claims);
-        jwt.sign(new ECDSASigner(ec));
-      }
-      return jwt.serialize();
-    } catch (JOSEException e) {
-      throw new SocleClientException("cannot sign the client assertion", e);
+  /**
+   * Gets a new access token with a refresh token (ProConnect issues them, valid two hours;
+   * FranceConnect never does). An ID token in the response, if any, is ignored: the identity does
+   * not change on a refresh.
+   *
+   * @param refreshToken the refresh token of {@link ProviderTokens#refreshToken()}
+   * @return the new tokens; the refresh token is the new one if the provider rotated it, else the
+   *     one given
+   * @throws SocleClientException on FranceConnect and FranceConnect+, which have no refresh token
+   * @throws IdentityProviderException if the provider refuses (expired or revoked refresh token) or
+   *     answers something else than a valid token response
+   */
+  public ProviderTokens refresh(Secret refreshToken) {
+    Objects.requireNonNull(refreshToken, "refreshToken");
+    ProviderFamily family = provider.family();
+    if (family == ProviderFamily.FRANCECONNECT || family == ProviderFamily.FRANCECONNECT_PLUS) {
+      throw new SocleClientException(family + " issues no refresh token");
     }
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "refresh_token");
+    form.put("refresh_token", refreshToken.reveal());
+    java.time.Instant now = clock.instant();
+    TokenResponse tokens =
+        TokenResponse.parse(tokenRequest(resolve().metadata(), form), json, false);
+    log.debug("access token refreshed at {}", provider.issuer());
+    return new ProviderTokens(
+        Secret.of(tokens.accessToken()),
+        now.plusSeconds(tokens.expiresInSeconds()),
+        tokens.refreshToken() != null ? Secret.of(tokens.refreshToken()) : refreshToken);
   }
 
   private Map<String, Object> userinfo(
@@ -643,6 +677,18 @@ public final class IdentityClient implements AutoCloseable {
   }
 
   /**
+   * Returns the public half of the client assertion key as a JWK set ({@code use=sig}), to register
+   * with the provider for private_key_jwt.
+   *
+   * @return the JSON of the public JWK set; {@code {"keys":[]}} when no key is configured
+   */
+  public String publicSigningJwks() {
+    return clientSigningKey == null
+        ? "{\"keys\":[]}"
+        : new JWKSet(clientSigningKey.toPublicJWK()).toString();
+  }
+
+  /**
    * Returns the public half of the decryption keys as a JWK set ({@code use=enc}), to publish at
    * the URL declared to FranceConnect+.
    *
@@ -661,6 +707,31 @@ public final class IdentityClient implements AutoCloseable {
    */
   public void checkProvider() {
     resolve();
+    verifySectorIdentifier();
+  }
+
+  /**
+   * Checks the declared {@code sector_identifier_uri} document, when one is configured: it must be
+   * a JSON array listing this client's redirect URI and not its post-logout URI. Run by {@link
+   * #checkProvider()}; never during a login.
+   *
+   * @throws SocleClientException if the document does not list the redirect URI, or lists the
+   *     post-logout URI
+   * @throws IdentityProviderException if it cannot be fetched or is not an array of URIs
+   */
+  public void verifySectorIdentifier() {
+    if (sectorIdentifierUri != null) {
+      SectorIdentifier.verify(http, json, sectorIdentifierUri, redirectUri, postLogoutRedirectUri);
+    }
+  }
+
+  /**
+   * Returns the {@code sector_identifier_uri} declared for this client.
+   *
+   * @return the URI, if configured
+   */
+  public java.util.Optional<URI> sectorIdentifierUri() {
+    return java.util.Optional.ofNullable(sectorIdentifierUri);
   }
 
   private Resolved resolve() {
@@ -818,7 +889,7 @@ public final class IdentityClient implements AutoCloseable {
     private URI redirectUri;
     private URI postLogoutRedirectUri;
     private final Set<Scope> scopes = new LinkedHashSet<>();
-    private EidasLevel eidasLevel;
+    private Assurance assurance;
     private Clock clock;
     private Secret transactionKey;
     private Duration transactionTtl = DEFAULT_TRANSACTION_TTL;
@@ -826,6 +897,9 @@ public final class IdentityClient implements AutoCloseable {
     private Duration jwksCacheTtl = Duration.ofMinutes(15);
     private HttpTransport http;
     private TokenEndpointAuth tokenEndpointAuth = TokenEndpointAuth.CLIENT_SECRET_POST;
+    private boolean keepProviderTokens;
+    private URI sectorIdentifierUri;
+    private boolean requestObjects;
     private JWK clientSigningKey;
     private final List<JWK> decryptionKeys = new ArrayList<>();
 
@@ -917,7 +991,22 @@ public final class IdentityClient implements AutoCloseable {
      * @return this builder
      */
     public Builder eidasLevel(EidasLevel level) {
-      this.eidasLevel = level;
+      this.assurance = level == null ? null : Assurance.atLeast(level);
+      return this;
+    }
+
+    /**
+     * Sets the assurance to request and enforce on every login that does not set its own ({@link
+     * LoginOptions.Builder#assurance}): an eIDAS level, or on ProConnect {@link
+     * Assurance#multiFactor()} or {@link Assurance#certificationDirigeant()}. Replaces {@link
+     * #eidasLevel}.
+     *
+     * @param assurance the requirement
+     * @return this builder
+     * @throws NullPointerException if {@code assurance} is null
+     */
+    public Builder assurance(Assurance assurance) {
+      this.assurance = Objects.requireNonNull(assurance, "assurance");
       return this;
     }
 
@@ -1001,8 +1090,54 @@ public final class IdentityClient implements AutoCloseable {
     }
 
     /**
-     * Sets the token endpoint authentication (default client_secret_post, the only one presets
-     * accept).
+     * Declares the {@code sector_identifier_uri} registered for this client (FranceConnect,
+     * FranceConnect+, generic providers). FranceConnect's subjects are pairwise: without a sector,
+     * each client id gets its own {@code sub} for the same person, so a vendor with one client per
+     * collectivité, or one service on several domains, cannot recognise a user across them. With
+     * the same sector declared for all of them, the {@code sub} is the same. The sector is
+     * registered at the platform; this setting lets {@link IdentityClient#verifySectorIdentifier()}
+     * check that the document lists this client's redirect URI.
+     *
+     * @param uri the https URL of the JSON array of redirect URIs
+     * @return this builder
+     */
+    public Builder sectorIdentifierUri(URI uri) {
+      this.sectorIdentifierUri = Objects.requireNonNull(uri, "uri");
+      return this;
+    }
+
+    /**
+     * Also sends the authorization parameters as a signed request object ({@code request}, OpenID
+     * Connect Core section 6.1), signed with {@link #clientSigningKey}: the provider then knows the
+     * parameters came from this client unaltered. For generic providers only: FranceConnect and
+     * ProConnect answer a request object with an error page (see the identity guide).
+     *
+     * @param enabled true to send request objects
+     * @return this builder
+     */
+    public Builder requestObjects(boolean enabled) {
+      this.requestObjects = enabled;
+      return this;
+    }
+
+    /**
+     * Keeps the provider's access token, its expiry and its refresh token (ProConnect) in {@link
+     * Identity#providerTokens()}, for an application that calls APIs with them or refreshes them.
+     * Off by default: the tokens are dropped once the identity is verified.
+     *
+     * @param keep true to keep them
+     * @return this builder
+     */
+    public Builder keepProviderTokens(boolean keep) {
+      this.keepProviderTokens = keep;
+      return this;
+    }
+
+    /**
+     * Sets the token endpoint authentication (default client_secret_post). FranceConnect and
+     * FranceConnect+ also accept private_key_jwt (ES256 only on FranceConnect+) with the key
+     * registered for the service; ProConnect accepts client_secret_post only; client_secret_basic
+     * is for generic providers.
      *
      * @param auth the method
      * @return this builder
@@ -1013,7 +1148,9 @@ public final class IdentityClient implements AutoCloseable {
     }
 
     /**
-     * Sets the key that signs private_key_jwt client assertions (RS256 for RSA, ES256 for P-256).
+     * Sets the key that signs private_key_jwt client assertions (RS256 for RSA, ES256 for P-256;
+     * FranceConnect+ needs P-256). Register its public half (or the URL of {@link
+     * IdentityClient#publicSigningJwks()}) with the provider.
      *
      * @param keyId the key id registered at the provider
      * @param keyPair an RSA or P-256 key pair

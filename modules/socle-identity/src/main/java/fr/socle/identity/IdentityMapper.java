@@ -16,12 +16,14 @@ final class IdentityMapper {
       Map<String, Object> idToken,
       Map<String, Object> userinfo,
       String subject,
-      String rawIdToken) {
+      String rawIdToken,
+      ProviderTokens tokens) {
     Identity.Fields f = new Identity.Fields();
     f.issuer = issuer;
     f.subject = subject;
     f.idToken = rawIdToken;
     f.claims = userinfo;
+    f.providerTokens = tokens;
     List<String> givenArray = strings(userinfo.get("given_name_array"));
     String given = text(userinfo, "given_name");
     if (!givenArray.isEmpty()) {
@@ -46,6 +48,12 @@ final class IdentityMapper {
     f.siret = text(userinfo, "siret");
     f.organizationalUnit = text(userinfo, "organizational_unit");
     f.belongingPopulation = text(userinfo, "belonging_population");
+    java.util.EnumSet<ProConnectRole> roles = java.util.EnumSet.noneOf(ProConnectRole.class);
+    for (String r : strings(userinfo.get("roles"))) {
+      ProConnectRole.fromClaim(r).ifPresent(roles::add);
+    }
+    f.roles = roles;
+    f.organizationLabel = text(userinfo, "organization_label");
     return new Identity(f);
   }
 

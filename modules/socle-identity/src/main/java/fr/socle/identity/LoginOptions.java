@@ -1,17 +1,20 @@
 package fr.socle.identity;
 
 import fr.socle.core.SocleClientException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Optional parameters of one login: {@code prompt}, {@code idp_hint}, {@code login_hint}, {@code
- * siret_hint}. Immutable; build with {@link #builder()} and pass to {@link
- * IdentityClient#begin(LoginOptions)}, which refuses a parameter the provider family does not
- * define:
+ * siret_hint}, {@code ui_locales}, and the {@link Assurance} this login must reach. Immutable;
+ * build with {@link #builder()} and pass to {@link IdentityClient#begin(LoginOptions)}, which
+ * refuses a parameter the provider family does not define:
  *
  * <table>
  *   <caption>Parameters per provider family</caption>
@@ -23,6 +26,10 @@ import java.util.Set;
  *   (otherwise error {@code Y030032})</td><td>yes</td><td>no</td></tr>
  *   <tr><td>{@code login_hint}</td><td>no</td><td>yes (an e-mail address)</td><td>yes</td></tr>
  *   <tr><td>{@code siret_hint}</td><td>no</td><td>yes (14 digits)</td><td>no</td></tr>
+ *   <tr><td>{@code ui_locales}</td><td>yes (accepted since 2025)</td><td>no (an unknown
+ *   parameter fails with {@code Y000400})</td><td>yes</td></tr>
+ *   <tr><td>assurance</td><td>an eIDAS level the platform grants</td><td>any</td><td>an eIDAS
+ *   level</td></tr>
  * </table>
  */
 public final class LoginOptions {
@@ -64,12 +71,16 @@ public final class LoginOptions {
   private final String idpHint;
   private final String loginHint;
   private final String siretHint;
+  private final List<Locale> uiLocales;
+  private final Assurance assurance;
 
   private LoginOptions(Builder b) {
     this.prompt = Collections.unmodifiableSet(EnumSet.copyOf(b.prompt));
     this.idpHint = b.idpHint;
     this.loginHint = b.loginHint;
     this.siretHint = b.siretHint;
+    this.uiLocales = List.copyOf(b.uiLocales);
+    this.assurance = b.assurance;
   }
 
   /**
@@ -126,6 +137,24 @@ public final class LoginOptions {
     return Optional.ofNullable(siretHint);
   }
 
+  /**
+   * Returns the preferred languages of the provider's pages, most preferred first.
+   *
+   * @return the locales; empty when {@code ui_locales} is not sent
+   */
+  public List<Locale> uiLocales() {
+    return uiLocales;
+  }
+
+  /**
+   * Returns the assurance this login must reach, instead of the client's.
+   *
+   * @return the requirement, if set
+   */
+  public Optional<Assurance> assurance() {
+    return Optional.ofNullable(assurance);
+  }
+
   /** Omits the hints, which may be personal data (an e-mail address). */
   @Override
   public String toString() {
@@ -134,6 +163,8 @@ public final class LoginOptions {
         + (idpHint != null ? ", idpHint" : "")
         + (loginHint != null ? ", loginHint" : "")
         + (siretHint != null ? ", siretHint" : "")
+        + (uiLocales.isEmpty() ? "" : ", uiLocales=" + uiLocales)
+        + (assurance != null ? ", " + assurance : "")
         + "]";
   }
 
@@ -143,8 +174,47 @@ public final class LoginOptions {
     private String idpHint;
     private String loginHint;
     private String siretHint;
+    private final List<Locale> uiLocales = new ArrayList<>();
+    private Assurance assurance;
 
     private Builder() {}
+
+    /**
+     * Sets the preferred languages of the provider's pages ({@code ui_locales}, BCP 47 tags).
+     *
+     * @param locales one or more locales, most preferred first
+     * @return this builder
+     * @throws SocleClientException if none is given or one has no language
+     */
+    public Builder uiLocales(Locale... locales) {
+      Objects.requireNonNull(locales, "locales");
+      if (locales.length == 0) {
+        throw new SocleClientException("uiLocales needs at least one locale");
+      }
+      List<Locale> list = new ArrayList<>();
+      for (Locale l : locales) {
+        Objects.requireNonNull(l, "locale");
+        if (l.getLanguage().isEmpty()) {
+          throw new SocleClientException("a UI locale needs a language");
+        }
+        list.add(l);
+      }
+      uiLocales.clear();
+      uiLocales.addAll(list);
+      return this;
+    }
+
+    /**
+     * Sets the assurance this login must reach, for example {@link Assurance#multiFactor()} before
+     * a sensitive action; the client's own assurance applies otherwise.
+     *
+     * @param assurance the requirement
+     * @return this builder
+     */
+    public Builder assurance(Assurance assurance) {
+      this.assurance = Objects.requireNonNull(assurance, "assurance");
+      return this;
+    }
 
     /**
      * Sets the {@code prompt} values.

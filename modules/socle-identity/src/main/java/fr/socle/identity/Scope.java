@@ -82,7 +82,19 @@ public record Scope(String value) {
   /** ProConnect {@code belonging_population}: agent, prestataire, partenaire, stagiaire... */
   public static final Scope BELONGING_POPULATION = new Scope("belonging_population");
 
-  /** ProConnect {@code phone}: {@code phone_number}. */
+  /**
+   * ProConnect {@code roles}: the kind of organisation the agent works for ({@link
+   * Identity#roles()}).
+   */
+  public static final Scope ROLES = new Scope("roles");
+
+  /** ProConnect {@code organization_label}: the display name of the agent's organisation. */
+  public static final Scope ORGANIZATION_LABEL = new Scope("organization_label");
+
+  /**
+   * ProConnect {@code phone}: {@code phone_number}. FranceConnect v2 and FranceConnect+ no longer
+   * have a {@code phone} (nor {@code address}) scope.
+   */
   public static final Scope PHONE = new Scope("phone");
 
   /**

@@ -66,6 +66,16 @@ final class Conformance {
     return ((InvalidTokenException) t).reason();
   }
 
+  static KeyPair ecKeyPair() {
+    try {
+      KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+      g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+      return g.generateKeyPair();
+    } catch (java.security.GeneralSecurityException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   static KeyPair rsaKeyPair() {
     try {
       KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");

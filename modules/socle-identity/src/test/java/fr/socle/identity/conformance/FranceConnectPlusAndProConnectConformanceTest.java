@@ -236,7 +236,13 @@ class FranceConnectPlusAndProConnectConformanceTest {
               clientFor(sim).scopes(Scope.USUAL_NAME).eidasLevel(EidasLevel.EIDAS1).build()) {
         sim.authenticationLevel("eidas0");
         assertThat(failure(c, sim)).isInstanceOf(EidasLevelTooLowException.class);
-        assertThat(sim.lastAuthorizeParameters()).containsEntry("acr_values", "eidas1");
+        // 2026: ProConnect takes the level as the essential acr claim, not acr_values
+        assertThat(sim.lastAuthorizeParameters())
+            .doesNotContainKey("acr_values")
+            .containsEntry(
+                "claims",
+                "{\"id_token\":{\"acr\":{\"essential\":true,"
+                    + "\"values\":[\"eidas1\",\"eidas1-mfa\",\"eidas2\",\"eidas3\"]}}}");
       }
     }
 

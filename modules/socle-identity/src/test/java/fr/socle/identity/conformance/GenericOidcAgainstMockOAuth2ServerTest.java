@@ -219,6 +219,122 @@ class GenericOidcAgainstMockOAuth2ServerTest {
   }
 
   @Test
+  @DisplayName("private_key_jwt: an ES256 assertion for the token endpoint, no secret sent")
+  void privateKeyJwt() throws Exception {
+    nextToken("subject-pkj", List.of(CLIENT_ID), 60);
+    java.security.KeyPair key = Conformance.ecKeyPair();
+    try (IdentityClient client =
+        client(issuer())
+            .clientSecret(null)
+            .tokenEndpointAuth(TokenEndpointAuth.PRIVATE_KEY_JWT)
+            .clientSigningKey("generic-ec", key)
+            .build()) {
+      assertThat(login(client).subject()).isEqualTo("subject-pkj");
+    }
+    RecordedRequest token =
+        recorded().stream().filter(r -> r.getPath().endsWith("/token")).findFirst().orElseThrow();
+    Map<String, String> form = new LinkedHashMap<>();
+    for (String pair : token.getBody().readUtf8().split("&")) {
+      String[] kv = pair.split("=", 2);
+      form.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+    }
+    assertThat(form)
+        .doesNotContainKey("client_secret")
+        .containsEntry(
+            "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+    com.nimbusds.jwt.SignedJWT assertion =
+        com.nimbusds.jwt.SignedJWT.parse(form.get("client_assertion"));
+    assertThat(
+            assertion.verify(
+                new com.nimbusds.jose.crypto.ECDSAVerifier(
+                    (java.security.interfaces.ECPublicKey) key.getPublic())))
+        .isTrue();
+    assertThat(assertion.getHeader().getAlgorithm().getName()).isEqualTo("ES256");
+    assertThat(assertion.getJWTClaimsSet().getIssuer()).isEqualTo(CLIENT_ID);
+    assertThat(assertion.getJWTClaimsSet().getSubject()).isEqualTo(CLIENT_ID);
+    assertThat(assertion.getJWTClaimsSet().getAudience())
+        .containsExactly(server.tokenEndpointUrl("default").toString());
+    assertThat(assertion.getJWTClaimsSet().getJWTID()).isNotBlank();
+  }
+
+  @Test
+  @DisplayName("request object: the parameters signed with the client key; the login completes")
+  void requestObject() throws Exception {
+    nextToken("subject-jar", List.of(CLIENT_ID), 60);
+    java.security.KeyPair key = Conformance.ecKeyPair();
+    try (IdentityClient client =
+        client(issuer()).clientSigningKey("generic-ec", key).requestObjects(true).build()) {
+      LoginStart start = client.begin();
+      assertThat(
+              client
+                  .complete(authorize(start.authorizationUri()), start.sealedTransaction())
+                  .subject())
+          .isEqualTo("subject-jar");
+      Map<String, String> sent = new LinkedHashMap<>();
+      for (String pair : start.authorizationUri().getRawQuery().split("&")) {
+        String[] kv = pair.split("=", 2);
+        sent.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+      }
+      com.nimbusds.jwt.SignedJWT request = com.nimbusds.jwt.SignedJWT.parse(sent.get("request"));
+      assertThat(
+              request.verify(
+                  new com.nimbusds.jose.crypto.ECDSAVerifier(
+                      (java.security.interfaces.ECPublicKey) key.getPublic())))
+          .isTrue();
+      com.nimbusds.jwt.JWTClaimsSet claims = request.getJWTClaimsSet();
+      assertThat(claims.getIssuer()).isEqualTo(CLIENT_ID);
+      assertThat(claims.getAudience()).containsExactly(issuer().toString());
+      assertThat(claims.getStringClaim("nonce")).isEqualTo(sent.get("nonce"));
+      assertThat(claims.getStringClaim("state")).isEqualTo(sent.get("state"));
+      assertThat(claims.getStringClaim("redirect_uri")).isEqualTo(REDIRECT.toString());
+    }
+  }
+
+  @Test
+  @DisplayName("refresh token: kept only if asked, exchanged with grant_type=refresh_token")
+  void refreshToken() throws Exception {
+    nextToken("subject-refresh", List.of(CLIENT_ID), 60);
+    try (IdentityClient client = client(issuer()).keepProviderTokens(true).build()) {
+      java.time.Instant before = java.time.Instant.now();
+      fr.socle.identity.ProviderTokens tokens = login(client).providerTokens().orElseThrow();
+      assertThat(tokens.expiresAt()).isBetween(before.plusSeconds(59), before.plusSeconds(3601));
+      Secret refresh = tokens.refreshToken().orElseThrow();
+      nextToken("subject-refresh", List.of(CLIENT_ID), 60);
+      fr.socle.identity.ProviderTokens renewed = client.refresh(refresh);
+      assertThat(renewed.accessToken().reveal()).isNotEqualTo(tokens.accessToken().reveal());
+    }
+    assertThat(
+            recorded().stream()
+                .filter(r -> r.getPath().endsWith("/token"))
+                .map(r -> r.getBody().readUtf8())
+                .filter(b -> b.contains("grant_type=refresh_token"))
+                .findFirst())
+        .isPresent();
+  }
+
+  @Test
+  @DisplayName("the returned acr is checked against the level asked (acr_values)")
+  void acrChecked() throws Exception {
+    Map<String, Object> claims = new LinkedHashMap<>();
+    claims.put("acr", "eidas1");
+    server.enqueueCallback(
+        new DefaultOAuth2TokenCallback(
+            "default", "subject-acr", "JWT", List.of(CLIENT_ID), claims, 60));
+    try (IdentityClient client =
+        client(issuer()).eidasLevel(fr.socle.identity.EidasLevel.EIDAS2).build()) {
+      assertThatThrownBy(() -> login(client))
+          .isInstanceOf(fr.socle.identity.EidasLevelTooLowException.class);
+    }
+    assertThat(
+            recorded().stream()
+                .filter(r -> r.getPath().contains("/authorize"))
+                .findFirst()
+                .orElseThrow()
+                .getPath())
+        .contains("acr_values=eidas2");
+  }
+
+  @Test
   @DisplayName("an expired ID token is refused")
   void expired() {
     nextToken("subject-exp", List.of(CLIENT_ID), -120);

@@ -28,6 +28,27 @@ final class AuthorizeRules {
           "code_challenge",
           "code_challenge_method");
 
+  /**
+   * The properties of FranceConnect's {@code AuthorizeParamsDto}, validated with {@code
+   * forbidNonWhitelisted}: any other parameter ({@code response_mode}, {@code request}, {@code
+   * login_hint}, {@code code_challenge}...) fails the DTO and shows {@code Y030007} (france-connect
+   * sources: back/apps/core-fcp/src/dto/authorize-params.dto.ts and
+   * back/apps/core-fcp/src/controllers/oidc-provider.controller.ts, {@code validatorOptions}).
+   */
+  private static final Set<String> FRANCECONNECT_PARAMETERS =
+      Set.of(
+          "client_id",
+          "acr_values",
+          "claims",
+          "response_type",
+          "nonce",
+          "state",
+          "redirect_uri",
+          "scope",
+          "prompt",
+          "idp_hint",
+          "ui_locales");
+
   private final Registration reg;
   private final Json json;
 
@@ -54,11 +75,11 @@ final class AuthorizeRules {
 
   /** The first format error of the request, or null; the checks of the real DTOs. */
   String invalidParameter(Map<String, String> p) {
-    if (reg.flavour() == Flavour.PROCONNECT) {
-      for (String name : p.keySet()) {
-        if (!PROCONNECT_PARAMETERS.contains(name)) {
-          return "Paramètre inconnu : " + name;
-        }
+    Set<String> known =
+        reg.flavour() == Flavour.PROCONNECT ? PROCONNECT_PARAMETERS : FRANCECONNECT_PARAMETERS;
+    for (String name : p.keySet()) {
+      if (!known.contains(name)) {
+        return "Paramètre inconnu : " + name;
       }
     }
     if (!"code".equals(p.get("response_type"))) {
@@ -115,13 +136,26 @@ final class AuthorizeRules {
   /**
    * The level granted: FranceConnect only knows eidas1; FranceConnect+ takes the lowest of
    * eidas2/eidas3 (eidas3 when absent or all unknown, null when eidas1 only is asked); ProConnect
-   * takes the first supported value (eidas1 by default).
+   * reads the essential {@code acr} of the {@code claims} parameter (its documented way since
+   * 2026), else {@code acr_values}, and answers eidas1 by default.
+   *
+   * <p>ProConnect's simulated identity providers authenticate with a password only, like most of
+   * the real ones in 2026: a request that only accepts {@code -mfa} levels and above is met by
+   * ProConnect's own e-mail one-time code, answered {@code eidas1-mfa} (double_authentification.md
+   * §0). Values it does not define (the pre-June-2026 {@code .../assurance/...} URIs) are refused.
    */
-  String grantedAcr(String acrValues) {
+  String grantedAcr(Map<String, String> p) {
+    String acrValues = p.get("acr_values");
     List<String> asked =
         acrValues == null || acrValues.isBlank()
             ? List.of()
             : Arrays.asList(acrValues.trim().split("[ +]+"));
+    if (reg.flavour() == Flavour.PROCONNECT) {
+      List<String> claimed = essentialAcr(p.get("claims"));
+      if (!claimed.isEmpty()) {
+        asked = claimed;
+      }
+    }
     switch (reg.flavour()) {
       case FC:
         return asked.contains("eidas1") ? "eidas1" : null;
@@ -135,13 +169,38 @@ final class AuthorizeRules {
         return null;
       default:
         List<String> supported = acrValuesSupported(reg.flavour());
-        for (String a : asked) {
-          if (supported.contains(a)) {
+        List<String> known = asked.stream().filter(supported::contains).toList();
+        if (asked.isEmpty()) {
+          return "eidas1";
+        }
+        if (known.isEmpty()) {
+          return null;
+        }
+        for (String a : known) {
+          if (a.equals("eidas0") || a.equals("eidas1")) {
             return a;
           }
         }
-        return asked.isEmpty() ? "eidas1" : null;
+        if (known.contains("eidas0-mfa") || known.contains("eidas1-mfa")) {
+          return "eidas1-mfa";
+        }
+        return known.get(0);
     }
+  }
+
+  /** The values of {@code claims.id_token.acr} ({@code values} or {@code value}), if any. */
+  private List<String> essentialAcr(String claims) {
+    if (claims == null) {
+      return List.of();
+    }
+    Object idToken = json.read(claims, Map.class).get("id_token");
+    if (!(idToken instanceof Map<?, ?> it) || !(it.get("acr") instanceof Map<?, ?> acr)) {
+      return List.of();
+    }
+    if (acr.get("values") instanceof List<?> values) {
+      return values.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+    }
+    return acr.get("value") instanceof String v ? List.of(v) : List.of();
   }
 
   @SuppressWarnings("unchecked")

@@ -104,14 +104,49 @@ final class ClaimCatalogue {
             "siren",
             "organizational_unit",
             "belonging_population",
-            "idp_id")) {
+            "idp_id",
+            "roles",
+            "organization_label")) {
       PC_SCOPES.put(c, List.of(c));
     }
     PC_SCOPES.put("phone", List.of("phone_number"));
     PC_SCOPES.put("amr", List.of());
   }
 
+  /**
+   * FranceConnect's {@code idp_id} is the identity provider's {@code uid}, a UUID (france-connect
+   * sources: back/apps/core-fcp/src/handlers/verify/core-fcp-default-verify.handler.ts,
+   * getTechnicalClaims); this one is the sandbox's demo eIDAS-low identity provider, where the
+   * {@code test} account lives.
+   */
+  static final String SANDBOX_IDP_ID = "e1e90d50-cca0-4a85-9db3-0bcc190ee6f7";
+
+  /**
+   * The FranceConnect+ mock identity provider's uid (france-connect sources:
+   * docker/volumes/mongo-fcp-high/scripts/db-states/_default/idp.js, FIP1-HIGH).
+   */
+  static final String FC_PLUS_IDP_ID = "dedc7160-8811-4d0f-9dd7-c072c15f2f18";
+
+  /** Display names ProConnect would give the test agents' organisations (organization_label). */
+  private static final Map<String, String> ORGANIZATIONS =
+      Map.of(
+          "13002526500013", "DINUM",
+          "21340172200015", "Commune de Montpellier");
+
   private ClaimCatalogue() {}
+
+  /**
+   * ProConnect's {@code roles}, computed from the legal category of the SIRET's organisation (API
+   * Entreprise). The simulator approximates the category with the first digit of the SIREN, which
+   * is 1 for the State and 2 for collectivités territoriales; anything else is not a public body.
+   */
+  static List<String> roles(String siret) {
+    return switch (siret.charAt(0)) {
+      case '1' -> List.of("agent_public", "agent_public_etat");
+      case '2' -> List.of("agent_public", "agent_public_territorial");
+      default -> List.of();
+    };
+  }
 
   static Set<String> scopes(Flavour flavour) {
     return catalogue(flavour).keySet();
@@ -153,11 +188,14 @@ final class ClaimCatalogue {
         case "birthcountry" -> p.birthcountry();
         case "email" -> p.email();
         case "preferred_username" -> p.preferredUsername().isEmpty() ? null : p.preferredUsername();
-        case "idp_id" -> flavour == Flavour.FC ? "fip1v2" : "fip1-high";
+        case "idp_id" -> flavour == Flavour.FC ? SANDBOX_IDP_ID : FC_PLUS_IDP_ID;
         default -> null;
       };
     }
     TestAgent a = (TestAgent) user;
+    if (claim.equals("roles")) {
+      return roles(a.siret());
+    }
     String value =
         switch (claim) {
           case "given_name" -> a.givenName();
@@ -170,6 +208,7 @@ final class ClaimCatalogue {
           case "belonging_population" -> a.belongingPopulation();
           case "phone_number" -> a.phoneNumber();
           case "idp_id" -> a.idpId();
+          case "organization_label" -> ORGANIZATIONS.getOrDefault(a.siret(), "");
           default -> null;
         };
     return value == null || value.isEmpty() ? null : value;
@@ -180,12 +219,12 @@ final class ClaimCatalogue {
    * provider and person, identical across logins) or ProConnect's public one (per identity
    * provider, identical for every service provider).
    */
-  static String subject(Flavour flavour, String clientId, TestUser user) {
+  static String subject(Flavour flavour, String pairwiseSector, TestUser user) {
     if (user instanceof TestAgent a) {
       return UUID.nameUUIDFromBytes((a.idpId() + "\n" + a.uid()).getBytes(StandardCharsets.UTF_8))
           .toString();
     }
-    return sha256Hex(flavour.cliName() + "\n" + clientId + "\n" + user.login()) + "v1";
+    return sha256Hex(flavour.cliName() + "\n" + pairwiseSector + "\n" + user.login()) + "v1";
   }
 
   static String sha256Hex(String input) {

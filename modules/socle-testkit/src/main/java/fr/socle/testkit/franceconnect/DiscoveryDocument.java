@@ -32,8 +32,13 @@ final class DiscoveryDocument {
         List.of(reg.flavour() == Flavour.PROCONNECT ? "public" : "pairwise"));
     doc.put("acr_values_supported", AuthorizeRules.acrValuesSupported(reg.flavour()));
     doc.put("claims_parameter_supported", true);
-    doc.put("request_parameter_supported", false);
-    doc.put("request_uri_parameter_supported", false);
+    // FranceConnect's provider enables request objects (requestObjects: enabled, requestUri) and
+    // advertises them, but its /authorize DTO whitelist refuses a request or request_uri parameter
+    // (Y030007): the simulator reproduces both (france-connect sources:
+    // back/instances/core-fcp-low/src/config/oidc-provider.ts, authorize-params.dto.ts).
+    boolean requestObjects = reg.flavour() != Flavour.PROCONNECT;
+    doc.put("request_parameter_supported", requestObjects);
+    doc.put("request_uri_parameter_supported", requestObjects);
     doc.put(
         "token_endpoint_auth_methods_supported", List.of("client_secret_post", "private_key_jwt"));
     // The platform's algorithms, whatever this client registered.
@@ -59,7 +64,7 @@ final class DiscoveryDocument {
       doc.put("prompt_values_supported", List.of("login", "consent"));
     }
     doc.put("authorization_response_iss_parameter_supported", true);
-    doc.put("frontchannel_logout_supported", true);
+    // No frontchannel_logout_supported nor backchannel_logout_supported: both are disabled.
     return doc;
   }
 }

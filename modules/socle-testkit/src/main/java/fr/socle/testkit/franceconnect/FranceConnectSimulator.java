@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * <p>It serves, on {@code http://127.0.0.1:<port>/api/v2}, the same routes as the real platforms:
  * discovery, {@code /authorize} (GET and POST) with the real format checks and {@code Y...} error
  * pages, an identity page where a tester picks one of the {@linkplain TestIdentity test identities}
- * (also drivable by a plain form POST), {@code /token} (client_secret_post only, single-use codes
+ * (also drivable by a plain form POST), {@code /token} (the registered client authentication:
+ * client_secret_post, or private_key_jwt with {@link Builder#clientSigningJwks}; single-use codes
  * valid 30 seconds), {@code /userinfo} as {@code application/jwt} (nested in a JWE on
  * FranceConnect+), {@code /jwks}, {@code /session/end} and {@code /token/revocation}. ID tokens are
  * ES256 or RS256 with {@code at_hash}; the callback carries the RFC 9207 {@code iss}; subjects are
@@ -79,6 +80,8 @@ public final class FranceConnectSimulator implements AutoCloseable {
   private final SigningKeys keys;
   private final SigningAlgorithm signingAlgorithm;
   private final ClientKeys clientKeys;
+  private final String clientSigningJwks;
+  private final URI sectorIdentifierUri;
   private final Clock clock;
   private final Object lock = new Object();
   private HttpServer server;
@@ -100,12 +103,35 @@ public final class FranceConnectSimulator implements AutoCloseable {
             b.grantedScopes == null ? ClaimCatalogue.scopes(b.flavour) : b.grantedScopes,
             b.nonceMinLength,
             b.nonceMaxLength,
-            users(b));
+            users(b),
+            b.strictLogout == null ? b.flavour == Flavour.PROCONNECT : b.strictLogout);
     this.requestedPort = b.port;
     this.keys = new SigningKeys(b.signingAlgorithm);
     this.signingAlgorithm = b.signingAlgorithm;
     this.clientKeys = new ClientKeys(b.clientJwks, b.clientJwksUri);
+    this.clientSigningJwks = b.clientSigningJwks;
+    this.sectorIdentifierUri = b.sectorIdentifierUri;
     this.clock = b.clock;
+  }
+
+  /**
+   * What pairwise subjects are computed for: the host of the registered sector_identifier_uri
+   * (OpenID Connect Core section 8.1), so that every client of one sector gets the same {@code
+   * sub}; without one, the client itself. The sector document is fetched and must list every
+   * registered redirect URI, as the platform checks at registration.
+   */
+  private String pairwiseSector() {
+    if (sectorIdentifierUri == null) {
+      return registration.clientId();
+    }
+    List<String> listed = SectorDocument.fetch(sectorIdentifierUri);
+    for (String uri : registration.redirectUris()) {
+      if (!listed.contains(uri)) {
+        throw new IllegalStateException(
+            "sector_identifier_uri does not list the redirect URI " + uri);
+      }
+    }
+    return "sector:" + sectorIdentifierUri.getHost();
   }
 
   private static List<TestUser> users(Builder b) {
@@ -156,12 +182,23 @@ public final class FranceConnectSimulator implements AutoCloseable {
                 registration.flavour(),
                 iss,
                 registration.clientId(),
+                pairwiseSector(),
                 registration.clientSecret().revealBytes(),
                 keys,
                 signingAlgorithm,
                 clientKeys,
                 clock);
-        SimulatorEndpoints handler = new SimulatorEndpoints(registration, iss, keys, minter, clock);
+        SimulatorEndpoints handler =
+            new SimulatorEndpoints(
+                registration,
+                iss,
+                keys,
+                minter,
+                clientSigningJwks == null
+                    ? null
+                    : new ClientAssertions(
+                        clientSigningJwks, registration.flavour(), registration.clientId(), clock),
+                clock);
         s.createContext("/", handler);
         s.setExecutor(pool);
         s.start();
@@ -386,6 +423,18 @@ public final class FranceConnectSimulator implements AutoCloseable {
   }
 
   /**
+   * Tells whether the last userinfo request carried its access token in the query ({@code
+   * ?access_token=}) rather than in an {@code Authorization: Bearer} header. FranceConnect accepts
+   * both; a relying party should send the header (OpenID Connect RP conformance), which its tests
+   * can check with this.
+   *
+   * @return true if the last userinfo request used the query
+   */
+  public boolean lastUserinfoTokenInQuery() {
+    return running().endpoints.lastUserinfoTokenInQuery.get();
+  }
+
+  /**
    * Acts as the user's browser: follows an authorization URL, picks the pre-selected user or {@link
    * TestIdentity#ANGELA_DUBOIS} / {@link TestAgent#DEMO_AGENT} on the identity page, and returns
    * the URI the browser is sent back to (the application's callback with {@code code}, {@code
@@ -523,8 +572,60 @@ public final class FranceConnectSimulator implements AutoCloseable {
     private int nonceMinLength = 22;
     private int nonceMaxLength = 512;
     private final List<TestUser> extraUsers = new ArrayList<>();
+    private Boolean strictLogout;
+    private String clientSigningJwks;
+    private URI sectorIdentifierUri;
 
     private Builder() {}
+
+    /**
+     * Registers the service provider for {@code private_key_jwt} client authentication with these
+     * public keys: the token and revocation endpoints then require a client assertion signed by one
+     * of them (RS256 or ES256 on FranceConnect, ES256 only on FranceConnect+) and refuse the client
+     * secret, as the platform refuses a method other than the registered one ({@code Y044D82C}).
+     * ProConnect no longer registers keys for services.
+     *
+     * @param publicJwks the JWKS of the service provider's public signing keys
+     * @return this builder
+     * @throws IllegalArgumentException if the document holds no public RSA or EC key
+     */
+    public Builder clientSigningJwks(String publicJwks) {
+      Objects.requireNonNull(publicJwks, "publicJwks");
+      new ClientAssertions(publicJwks, Flavour.FC, "check", Clock.systemUTC());
+      this.clientSigningJwks = publicJwks;
+      return this;
+    }
+
+    /**
+     * Registers a {@code sector_identifier_uri}: pairwise subjects are then computed for the host
+     * of this URI instead of the client, so that several clients of one vendor (one per
+     * collectivité, say) that declare the same sector get the same {@code sub} for a person. The
+     * document (a JSON array of URIs) is fetched when the simulator starts and must list every
+     * registered redirect URI. FranceConnect only.
+     *
+     * @param uri the sector document's URL, https (http on a loopback address)
+     * @return this builder
+     */
+    public Builder sectorIdentifierUri(URI uri) {
+      this.sectorIdentifierUri = Objects.requireNonNull(uri, "uri");
+      return this;
+    }
+
+    /**
+     * Makes {@code /session/end} require {@code state} and {@code post_logout_redirect_uri}, as the
+     * partner documentation and the qualification do. Off by default on FranceConnect and
+     * FranceConnect+, whose server only requires {@code id_token_hint} (france-connect sources:
+     * back/libs/oidc-provider/src/dto/logout-params.dto.ts); on by default on ProConnect, whose
+     * documentation requires all three. Turn it on to catch, in tests, a logout URL that the
+     * qualification would refuse.
+     *
+     * @param strict true to require both parameters
+     * @return this builder
+     */
+    public Builder strictLogout(boolean strict) {
+      this.strictLogout = strict;
+      return this;
+    }
 
     /**
      * Sets the simulated platform (default {@link Flavour#FC}).
@@ -716,6 +817,11 @@ public final class FranceConnectSimulator implements AutoCloseable {
         if (signingAlgorithm != SigningAlgorithm.ES256) {
           throw new IllegalStateException("FranceConnect+ signs with ES256 only");
         }
+      }
+      if (flavour == Flavour.PROCONNECT
+          && (clientSigningJwks != null || sectorIdentifierUri != null)) {
+        throw new IllegalStateException(
+            "ProConnect registers no keys for services and uses public subjects");
       }
       if (signingAlgorithm == SigningAlgorithm.HS256 && flavour != Flavour.PROCONNECT) {
         throw new IllegalStateException("HS256 registrations exist on ProConnect only");

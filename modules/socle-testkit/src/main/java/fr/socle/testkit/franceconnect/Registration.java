@@ -14,7 +14,8 @@ record Registration(
     Set<String> grantedScopes,
     int nonceMinLength,
     int nonceMaxLength,
-    List<TestUser> users) {
+    List<TestUser> users,
+    boolean strictLogout) {
 
   Registration {
     redirectUris = List.copyOf(redirectUris);

@@ -45,6 +45,8 @@ final class SimulatorEndpoints implements HttpHandler {
   final AtomicReference<String> authenticationLevel = new AtomicReference<>();
   final AtomicReference<Map<String, String>> lastAuthorize = new AtomicReference<>(Map.of());
   final AtomicReference<Map<String, String>> lastToken = new AtomicReference<>(Map.of());
+  final java.util.concurrent.atomic.AtomicBoolean lastUserinfoTokenInQuery =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private record Pending(Authentication auth, Instant createdAt) {}
 
@@ -56,6 +58,11 @@ final class SimulatorEndpoints implements HttpHandler {
   private final Map<String, Code> codes = new ConcurrentHashMap<>();
   private final Map<String, Instant> usedCodes = new ConcurrentHashMap<>();
   private final Map<String, Access> accessTokens = new ConcurrentHashMap<>();
+  private final Map<String, Access> refreshTokens = new ConcurrentHashMap<>();
+  private final ClientAssertions assertions;
+
+  static final Duration PROCONNECT_ACCESS_TOKEN_LIFETIME = Duration.ofHours(1);
+  static final Duration REFRESH_LIFETIME = Duration.ofHours(2);
 
   private record Hint(String sid, Instant issuedAt) {}
 
@@ -68,8 +75,14 @@ final class SimulatorEndpoints implements HttpHandler {
   static final Duration HINT_MEMORY = Duration.ofHours(12);
 
   SimulatorEndpoints(
-      Registration reg, String issuer, SigningKeys keys, TokenMinter minter, Clock clock) {
+      Registration reg,
+      String issuer,
+      SigningKeys keys,
+      TokenMinter minter,
+      ClientAssertions assertions,
+      Clock clock) {
     this.reg = reg;
+    this.assertions = assertions;
     this.issuer = issuer;
     this.keys = keys;
     this.minter = minter;
@@ -230,7 +243,7 @@ final class SimulatorEndpoints implements HttpHandler {
               errorParameters("login_required", "End-User authentication is required", state)));
       return;
     }
-    String acr = rules.grantedAcr(p.get("acr_values"));
+    String acr = rules.grantedAcr(p);
     if (acr == null) {
       redirect(
           ex,
@@ -381,8 +394,13 @@ final class SimulatorEndpoints implements HttpHandler {
       send(ex, 500, "text/html; charset=utf-8", Html.technicalError());
       return;
     }
-    if (!authenticated(p)) {
-      oauthError(ex, 401, "invalid_client", "client authentication failed");
+    String authError = clientAuthError(p);
+    if (authError != null) {
+      oauthError(ex, 401, "invalid_client", authError);
+      return;
+    }
+    if (reg.flavour() == Flavour.PROCONNECT && "refresh_token".equals(p.get("grant_type"))) {
+      refresh(ex, p);
       return;
     }
     if (!"authorization_code".equals(p.get("grant_type"))) {
@@ -399,6 +417,7 @@ final class SimulatorEndpoints implements HttpHandler {
       if (usedCodes.containsKey(codeValue)) {
         // Replay: revoke what the first use obtained (RFC 6749 §4.1.2).
         accessTokens.values().removeIf(a -> codeValue.equals(a.code()));
+        refreshTokens.values().removeIf(a -> codeValue.equals(a.code()));
       }
       oauthError(ex, 400, "invalid_grant", "grant request is invalid");
       return;
@@ -420,27 +439,86 @@ final class SimulatorEndpoints implements HttpHandler {
       return;
     }
     String accessToken = randomToken(32);
-    accessTokens.put(
-        accessToken,
-        new Access(auth, now.plusSeconds(TokenMinter.TOKEN_LIFETIME_SECONDS), codeValue));
+    long lifetime = accessTokenLifetimeSeconds();
+    accessTokens.put(accessToken, new Access(auth, now.plusSeconds(lifetime), codeValue));
     TokenMinter.IdToken idToken = minter.idToken(auth, accessToken, m);
     issuedIdTokens.put(idToken.compact(), new Hint(auth.sid(), now));
     issuedIdTokens.put(idToken.innerJws(), new Hint(auth.sid(), now));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("access_token", accessToken);
-    body.put("expires_in", TokenMinter.TOKEN_LIFETIME_SECONDS);
+    body.put("expires_in", lifetime);
     body.put("id_token", idToken.compact());
+    if (reg.flavour() == Flavour.PROCONNECT) {
+      String refreshToken = randomToken(32);
+      refreshTokens.put(refreshToken, new Access(auth, now.plus(REFRESH_LIFETIME), codeValue));
+      body.put("refresh_token", refreshToken);
+    }
     body.put("scope", String.join(" ", auth.scopes()));
     body.put("token_type", "Bearer");
     ex.getResponseHeaders().set("Cache-Control", "no-store");
     sendJson(ex, 200, body);
   }
 
-  private boolean authenticated(Map<String, String> p) {
-    String secret = p.get("client_secret");
-    return reg.clientId().equals(p.get("client_id"))
-        && secret != null
-        && reg.clientSecret().matches(secret);
+  /**
+   * ProConnect's access tokens live an hour (implementation_technique.md, 2026), FranceConnect's 60
+   * seconds (ttl.AccessToken in core-fcp-{low,high} oidc-provider.ts).
+   */
+  private long accessTokenLifetimeSeconds() {
+    return reg.flavour() == Flavour.PROCONNECT
+        ? PROCONNECT_ACCESS_TOKEN_LIFETIME.toSeconds()
+        : TokenMinter.TOKEN_LIFETIME_SECONDS;
+  }
+
+  /** ProConnect's refresh grant (refresh-token.md, 2025): a new access token, same session. */
+  private void refresh(HttpExchange ex, Map<String, String> p) throws IOException {
+    String value = p.get("refresh_token");
+    Access granted = value == null ? null : refreshTokens.get(value);
+    Instant now = clock.instant();
+    if (granted == null || granted.expiresAt().isBefore(now)) {
+      oauthError(ex, 400, "invalid_grant", "grant request is invalid");
+      return;
+    }
+    String accessToken = randomToken(32);
+    long lifetime = accessTokenLifetimeSeconds();
+    accessTokens.put(
+        accessToken, new Access(granted.auth(), now.plusSeconds(lifetime), granted.code()));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("access_token", accessToken);
+    body.put("expires_in", lifetime);
+    body.put("scope", String.join(" ", granted.auth().scopes()));
+    body.put("token_type", "Bearer");
+    ex.getResponseHeaders().set("Cache-Control", "no-store");
+    sendJson(ex, 200, body);
+  }
+
+  /**
+   * Null if the client authenticated with its registered method, else why not. Using another method
+   * than the registered one fails as on FranceConnect ({@code Y044D82C}, "the provided
+   * authentication mechanism does not match the registered client authentication method").
+   */
+  private String clientAuthError(Map<String, String> p) {
+    boolean assertion = p.containsKey("client_assertion") || p.containsKey("client_assertion_type");
+    boolean secret = p.containsKey("client_secret");
+    if (assertion == secret || assertion != (assertions != null)) {
+      return "the provided authentication mechanism does not match the registered client"
+          + " authentication method";
+    }
+    String clientId = p.get("client_id");
+    if (clientId != null && !reg.clientId().equals(clientId)) {
+      return "client authentication failed";
+    }
+    if (assertions != null) {
+      if (!ClientAssertions.TYPE.equals(p.get("client_assertion_type"))) {
+        return "unsupported client_assertion_type";
+      }
+      String invalid =
+          assertions.invalid(
+              p.getOrDefault("client_assertion", ""), Set.of(issuer + "/token", issuer));
+      return invalid;
+    }
+    return clientId != null && reg.clientSecret().matches(p.get("client_secret"))
+        ? null
+        : "client authentication failed";
   }
 
   private static boolean pkceMatches(String challenge, String verifier) {
@@ -466,8 +544,15 @@ final class SimulatorEndpoints implements HttpHandler {
       oauthError(ex, 405, "invalid_request", "method not allowed");
       return;
     }
-    String query = ex.getRequestURI().getRawQuery();
-    if (query != null && query.contains("access_token=")) {
+    Map<String, String> query;
+    try {
+      query = Forms.parse(ex.getRequestURI().getRawQuery());
+    } catch (Forms.DuplicateParameterException e) {
+      oauthError(ex, 400, "invalid_request", e.getMessage());
+      return;
+    }
+    String queryToken = query.get("access_token");
+    if (queryToken != null && reg.flavour() == Flavour.PROCONNECT) {
       oauthError(
           ex, 400, "invalid_request", "access tokens must not be provided via query parameter");
       return;
@@ -478,12 +563,23 @@ final class SimulatorEndpoints implements HttpHandler {
       return;
     }
     String authorization = ex.getRequestHeaders().getFirst("Authorization");
-    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+    if (bearer && queryToken != null) {
+      oauthError(
+          ex, 400, "invalid_request", "access token must only be provided using one mechanism");
+      return;
+    }
+    // FranceConnect and FranceConnect+ accept the token in the query too
+    // (acceptQueryParamAccessTokens: true in france-connect sources:
+    // back/instances/core-fcp-{low,high}/src/config/oidc-provider.ts); the simulator records it so
+    // that a relying party's tests can check it sends the header (OpenID RP conformance).
+    if (!bearer && queryToken == null) {
       ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"" + issuer + "\"");
       oauthError(ex, 401, "invalid_token", "no access token provided");
       return;
     }
-    Access access = accessTokens.get(authorization.substring(7).trim());
+    lastUserinfoTokenInQuery.set(!bearer);
+    Access access = accessTokens.get(bearer ? authorization.substring(7).trim() : queryToken);
     if (access == null || access.expiresAt().isBefore(clock.instant())) {
       ex.getResponseHeaders()
           .set("WWW-Authenticate", "Bearer realm=\"" + issuer + "\", error=\"invalid_token\"");
@@ -522,8 +618,10 @@ final class SimulatorEndpoints implements HttpHandler {
     }
     String postLogout = p.get("post_logout_redirect_uri");
     String state = p.get("state");
-    if (postLogout == null || state == null || state.isBlank()) {
-      // The partner documentation makes both mandatory; the qualification checks them.
+    boolean noState = state == null || state.isBlank();
+    if (reg.strictLogout() && (postLogout == null || noState)) {
+      // The partner documentation makes both mandatory and the qualification checks them; the
+      // server does not (strict mode only).
       errorPage(
           ex,
           400,
@@ -531,7 +629,7 @@ final class SimulatorEndpoints implements HttpHandler {
           "Les paramètres state et post_logout_redirect_uri sont obligatoires.");
       return;
     }
-    if (!reg.postLogoutRedirectUris().contains(postLogout)) {
+    if (postLogout != null && !reg.postLogoutRedirectUris().contains(postLogout)) {
       errorPage(
           ex,
           400,
@@ -542,10 +640,16 @@ final class SimulatorEndpoints implements HttpHandler {
     String sid = issued.sid();
     issuedIdTokens.values().removeIf(h -> sid.equals(h.sid()));
     accessTokens.values().removeIf(a -> sid.equals(a.auth().sid()));
+    refreshTokens.values().removeIf(a -> sid.equals(a.auth().sid()));
+    if (postLogout == null) {
+      // Without a post-logout URI the provider ends on its own "logged out" page.
+      send(ex, 200, "text/html; charset=utf-8", Html.loggedOut());
+      return;
+    }
     Map<String, String> params = new LinkedHashMap<>();
     if (misbehaviours.contains(Misbehaviour.LOGOUT_OTHER_STATE)) {
       params.put("state", randomToken(32));
-    } else if (!misbehaviours.contains(Misbehaviour.LOGOUT_WITHOUT_STATE)) {
+    } else if (!noState && !misbehaviours.contains(Misbehaviour.LOGOUT_WITHOUT_STATE)) {
       params.put("state", state);
     }
     redirect(ex, params.isEmpty() ? postLogout : Forms.appendQuery(postLogout, params));
@@ -560,8 +664,9 @@ final class SimulatorEndpoints implements HttpHandler {
     if (p == null) {
       return;
     }
-    if (!authenticated(p)) {
-      oauthError(ex, 401, "invalid_client", "client authentication failed");
+    String authError = clientAuthError(p);
+    if (authError != null) {
+      oauthError(ex, 401, "invalid_client", authError);
       return;
     }
     String token = p.get("token");
@@ -570,6 +675,7 @@ final class SimulatorEndpoints implements HttpHandler {
       return;
     }
     accessTokens.remove(token);
+    refreshTokens.remove(token);
     send(ex, 200, "text/plain; charset=utf-8", "");
   }
 
@@ -581,6 +687,7 @@ final class SimulatorEndpoints implements HttpHandler {
     interactions.values().removeIf(p -> p.createdAt().plus(INTERACTION_LIFETIME).isBefore(now));
     codes.values().removeIf(c -> c.issuedAt().plus(CODE_LIFETIME).isBefore(now));
     accessTokens.values().removeIf(a -> a.expiresAt().isBefore(now));
+    refreshTokens.values().removeIf(a -> a.expiresAt().isBefore(now));
     usedCodes.values().removeIf(t -> t.plus(USED_CODE_MEMORY).isBefore(now));
     issuedIdTokens.values().removeIf(h -> h.issuedAt().plus(HINT_MEMORY).isBefore(now));
   }
@@ -590,6 +697,7 @@ final class SimulatorEndpoints implements HttpHandler {
     return interactions.size()
         + codes.size()
         + accessTokens.size()
+        + refreshTokens.size()
         + usedCodes.size()
         + issuedIdTokens.size();
   }

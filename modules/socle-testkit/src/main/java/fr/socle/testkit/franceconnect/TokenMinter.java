@@ -43,6 +43,7 @@ final class TokenMinter {
   private final Flavour flavour;
   private final String issuer;
   private final String clientId;
+  private final String pairwiseSector;
   private final byte[] clientSecret;
   private final SigningKeys keys;
   private final ClientKeys clientKeys;
@@ -53,6 +54,7 @@ final class TokenMinter {
       Flavour flavour,
       String issuer,
       String clientId,
+      String pairwiseSector,
       byte[] clientSecret,
       SigningKeys keys,
       SigningAlgorithm algorithm,
@@ -61,6 +63,7 @@ final class TokenMinter {
     this.flavour = flavour;
     this.issuer = issuer;
     this.clientId = clientId;
+    this.pairwiseSector = pairwiseSector;
     this.clientSecret = clientSecret.clone();
     this.keys = keys;
     this.clientKeys = clientKeys;
@@ -95,8 +98,10 @@ final class TokenMinter {
                     : auth.nonce())
             .claim(
                 "at_hash",
-                atHash(m.contains(Misbehaviour.WRONG_AT_HASH) ? accessToken + "x" : accessToken))
-            .claim("sid", auth.sid());
+                atHash(m.contains(Misbehaviour.WRONG_AT_HASH) ? accessToken + "x" : accessToken));
+    // No sid: FranceConnect disables back-channel (and front-channel) logout, and the provider
+    // only adds sid for them (france-connect sources:
+    // back/instances/core-fcp-low/src/config/oidc-provider.ts, backchannelLogout disabled).
     if (!m.contains(Misbehaviour.MISSING_SUB)) {
       claims.subject(subject(auth));
     }
@@ -104,7 +109,7 @@ final class TokenMinter {
       claims.issueTime(Date.from(iat));
     }
     if (auth.amrRequested()) {
-      claims.claim("amr", flavour == Flavour.FC_PLUS ? List.of("pwd", "mfa") : List.of("pwd"));
+      claims.claim("amr", amr(auth.acr()));
     }
     if (flavour == Flavour.PROCONNECT) {
       claims.claim("idp_id", ((TestAgent) auth.user()).idpId());
@@ -145,8 +150,19 @@ final class TokenMinter {
     return new Userinfo(maybeEncrypt(jws, m), true);
   }
 
+  private List<String> amr(String acr) {
+    if (flavour == Flavour.FC_PLUS) {
+      return List.of("pwd", "mfa");
+    }
+    if (flavour == Flavour.PROCONNECT && acr != null && acr.endsWith("-mfa")) {
+      // The second factor was ProConnect's own e-mail code (double_authentification.md, 2026).
+      return List.of("pwd", "mail");
+    }
+    return List.of("pwd");
+  }
+
   String subject(Authentication auth) {
-    return ClaimCatalogue.subject(flavour, clientId, auth.user());
+    return ClaimCatalogue.subject(flavour, pairwiseSector, auth.user());
   }
 
   /** {@code at_hash}: left half of SHA-256 of the access token, base64url (OIDC Core §3.1.3.6). */

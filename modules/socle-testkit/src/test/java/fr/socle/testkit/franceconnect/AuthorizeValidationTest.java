@@ -43,7 +43,14 @@ class AuthorizeValidationTest {
         Arguments.of("prompt=none", "Y030007", put("prompt", "none")),
         Arguments.of("claims not JSON", "Y030007", put("claims", "{amr")),
         Arguments.of("scope not granted", "Y044D706", put("scope", "openid birthdate")),
-        Arguments.of("idp_hint not allowed", "Y030032", put("idp_hint", "fip1v2")));
+        Arguments.of("idp_hint not allowed", "Y030032", put("idp_hint", "fip1v2")),
+        // authorize-params.dto.ts is validated with forbidNonWhitelisted
+        Arguments.of("response_mode=form_post", "Y030007", put("response_mode", "form_post")),
+        Arguments.of("response_mode=fragment", "Y030007", put("response_mode", "fragment")),
+        Arguments.of("unknown parameter", "Y030007", put("foo", "bar")),
+        Arguments.of("login_hint (not in the DTO)", "Y030007", put("login_hint", "a@b.fr")),
+        Arguments.of("request object (not in the DTO)", "Y030007", put("request", "e30.e30.")),
+        Arguments.of("PKCE (not in the DTO)", "Y030007", put("code_challenge", "x".repeat(43))));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -93,6 +100,15 @@ class AuthorizeValidationTest {
     params.put("nonce", "abcdefghijklmnopqrstuv");
     params.put("scope", "openid");
     params.put("prompt", "login consent");
+    assertThat(client.get(client.authorizeUri(params)).statusCode()).isEqualTo(303);
+  }
+
+  @Test
+  void authorize_whenUiLocales_isAccepted() {
+    RawOidcClient client = new RawOidcClient(FC.simulator());
+    Map<String, String> params = client.validParameters();
+    params.put("scope", "openid");
+    params.put("ui_locales", "fr-FR en");
     assertThat(client.get(client.authorizeUri(params)).statusCode()).isEqualTo(303);
   }
 

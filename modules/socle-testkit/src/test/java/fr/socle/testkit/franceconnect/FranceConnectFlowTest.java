@@ -38,6 +38,25 @@ class FranceConnectFlowTest {
         .asList()
         .containsExactly("ES256", "RS256");
     assertThat(doc).doesNotContainKey("code_challenge_methods_supported");
+    assertThat(doc)
+        .doesNotContainKeys("frontchannel_logout_supported", "backchannel_logout_supported")
+        .containsEntry("request_parameter_supported", true);
+    // fcp-low.scopes.ts has no address nor phone scope since 2025
+    assertThat(doc.get("scopes_supported")).asList().doesNotContain("address", "phone");
+  }
+
+  @Test
+  @DisplayName("idp_id is the sandbox identity provider's uid, a UUID")
+  void idpId_isTheSandboxIdentityProviderUuid() throws Exception {
+    FranceConnectSimulator sim = FC.simulator();
+    RawOidcClient client = new RawOidcClient(sim);
+    Map<String, String> params = client.validParameters();
+    params.put("scope", "openid idp_id");
+    Map<String, Object> tokens = client.fullLogin(params, "test");
+    HttpResponse<String> userinfo =
+        client.get(URI.create(sim.issuer() + "/userinfo"), (String) tokens.get("access_token"));
+    assertThat(client.verify(userinfo.body()).getStringClaim("idp_id"))
+        .isEqualTo("e1e90d50-cca0-4a85-9db3-0bcc190ee6f7");
   }
 
   @Test
@@ -72,6 +91,8 @@ class FranceConnectFlowTest {
     assertThat(claims.getStringClaim("at_hash"))
         .isEqualTo(TokenMinter.atHash((String) tokens.get("access_token")));
     assertThat(claims.getClaim("amr")).isNull();
+    // back-channel logout is disabled at FranceConnect: the provider adds no sid
+    assertThat(claims.getClaims()).doesNotContainKey("sid");
 
     HttpResponse<String> userinfo =
         client.get(URI.create(sim.issuer() + "/userinfo"), (String) tokens.get("access_token"));

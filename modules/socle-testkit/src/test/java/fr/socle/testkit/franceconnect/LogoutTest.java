@@ -78,12 +78,47 @@ class LogoutTest {
   }
 
   @Test
-  void logout_whenStateMissing_showsErrorPage() {
+  @DisplayName("without state, FC redirects without state (logout-params.dto.ts: optional)")
+  void logout_whenStateMissing_redirectsWithoutState() {
     FranceConnectSimulator sim = FC.simulator();
     RawOidcClient client = new RawOidcClient(sim);
     Map<String, String> p = logoutParams(sim, (String) login(client).get("id_token"));
     p.remove("state");
-    assertThat(client.get(logoutUri(sim, p)).body()).contains("Y000400");
+    assertThat(sim.logout(logoutUri(sim, p)).toString())
+        .isEqualTo(p.get("post_logout_redirect_uri"));
+  }
+
+  @Test
+  @DisplayName("without post_logout_redirect_uri, FC ends on its own logged-out page")
+  void logout_whenNoPostLogoutUri_showsLoggedOutPage() {
+    FranceConnectSimulator sim = FC.simulator();
+    RawOidcClient client = new RawOidcClient(sim);
+    Map<String, Object> tokens = login(client);
+    Map<String, String> p = logoutParams(sim, (String) tokens.get("id_token"));
+    p.remove("post_logout_redirect_uri");
+    java.net.http.HttpResponse<String> page = client.get(logoutUri(sim, p));
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("déconnecté");
+    assertThat(
+            client
+                .get(URI.create(sim.issuer() + "/userinfo"), (String) tokens.get("access_token"))
+                .statusCode())
+        .isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName("strict mode: state and post_logout_redirect_uri are required, as documented")
+  void logout_whenStrictAndStateMissing_showsErrorPage() {
+    try (FranceConnectSimulator sim =
+        FranceConnectSimulator.builder().strictLogout(true).build().start()) {
+      RawOidcClient client = new RawOidcClient(sim);
+      Map<String, String> p = logoutParams(sim, (String) login(client).get("id_token"));
+      p.remove("state");
+      assertThat(client.get(logoutUri(sim, p)).body()).contains("Y000400");
+      p.put("state", RawOidcClient.random64());
+      p.remove("post_logout_redirect_uri");
+      assertThat(client.get(logoutUri(sim, p)).body()).contains("Y000400");
+    }
   }
 
   @Test

@@ -126,6 +126,97 @@ class ProConnectTest {
         .isEqualTo("eidas0");
   }
 
+  private static Map<String, String> withClaims(RawOidcClient client, String claims) {
+    Map<String, String> params = client.validParameters();
+    params.remove("acr_values");
+    params.put("claims", claims);
+    return params;
+  }
+
+  @Test
+  @DisplayName("2026: a level asked through claims (essential acr values) is granted")
+  void authorize_whenAcrInClaims_grantsIt() throws Exception {
+    RawOidcClient client = new RawOidcClient(PC.simulator());
+    Map<String, String> params =
+        withClaims(client, "{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"eidas0\"]}}}");
+    JWTClaimsSet id =
+        client.verify((String) client.fullLogin(params, "test@fia1.fr").get("id_token"));
+    assertThat(id.getStringClaim("acr")).isEqualTo("eidas0");
+  }
+
+  @Test
+  @DisplayName("MFA asked: ProConnect's e-mail code answers eidas1-mfa with amr mail")
+  void authorize_whenMfaAsked_answersEidas1MfaWithMailAmr() throws Exception {
+    RawOidcClient client = new RawOidcClient(PC.simulator());
+    Map<String, String> params =
+        withClaims(
+            client,
+            "{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"eidas0-mfa\","
+                + "\"eidas1-mfa\",\"eidas2\",\"eidas3\"]},\"amr\":{\"essential\":true}}}");
+    JWTClaimsSet id =
+        client.verify((String) client.fullLogin(params, "test@fia1.fr").get("id_token"));
+    assertThat(id.getStringClaim("acr")).isEqualTo("eidas1-mfa");
+    assertThat(id.getStringListClaim("amr")).contains("mail");
+  }
+
+  @Test
+  @DisplayName("the ACR URIs removed on 18 June 2026 are refused")
+  void authorize_whenLegacyAcrUri_redirectsInvalidRequest() {
+    RawOidcClient client = new RawOidcClient(PC.simulator());
+    Map<String, String> params =
+        withClaims(
+            client,
+            "{\"id_token\":{\"acr\":{\"essential\":true,\"value\":"
+                + "\"https://proconnect.gouv.fr/assurance/self-asserted-2fa\"}}}");
+    assertThat(RawOidcClient.query(RawOidcClient.location(client.get(client.authorizeUri(params)))))
+        .containsEntry("error", "invalid_request");
+  }
+
+  @Test
+  @DisplayName("roles and organization_label follow the organisation of the SIRET")
+  void userinfo_releasesRolesAndOrganizationLabel() throws Exception {
+    RawOidcClient client = new RawOidcClient(PC.simulator());
+    Map<String, String> params = client.validParameters();
+    params.put("scope", "openid siret roles organization_label");
+    Map<String, Object> tokens = client.fullLogin(params, "prestataire@fia1.fr");
+    JWTClaimsSet info =
+        client.verify(
+            client
+                .get(
+                    URI.create(PC.simulator().issuer() + "/userinfo"),
+                    (String) tokens.get("access_token"))
+                .body());
+    assertThat(info.getStringListClaim("roles"))
+        .containsExactly("agent_public", "agent_public_territorial");
+    assertThat(info.getStringClaim("organization_label")).isEqualTo("Commune de Montpellier");
+  }
+
+  @Test
+  @DisplayName("access tokens live an hour and a refresh token gives a new one")
+  void token_issuesHourLongAccessTokenAndRefreshToken() {
+    RawOidcClient client = new RawOidcClient(PC.simulator());
+    Map<String, Object> tokens = client.fullLogin(client.validParameters(), "test@fia1.fr");
+    assertThat(tokens).containsEntry("expires_in", 3600L).containsKey("refresh_token");
+    Map<String, String> form = new java.util.LinkedHashMap<>();
+    form.put("grant_type", "refresh_token");
+    form.put("refresh_token", (String) tokens.get("refresh_token"));
+    form.put("client_id", PC.simulator().clientId());
+    form.put("client_secret", PC.simulator().clientSecret().reveal());
+    URI token = URI.create(PC.simulator().issuer() + "/token");
+    Map<String, Object> refreshed = RawOidcClient.json(client.postForm(token, form).body());
+    assertThat(refreshed).containsKey("access_token").containsEntry("expires_in", 3600L);
+    assertThat(
+            client
+                .get(
+                    URI.create(PC.simulator().issuer() + "/userinfo"),
+                    (String) refreshed.get("access_token"))
+                .statusCode())
+        .isEqualTo(200);
+    form.put("refresh_token", "forged-" + tokens.get("refresh_token"));
+    assertThat(RawOidcClient.json(client.postForm(token, form).body()))
+        .containsEntry("error", "invalid_grant");
+  }
+
   @Test
   void sub_isTheSameForEveryServiceProvider() throws Exception {
     RawOidcClient client = new RawOidcClient(PC.simulator());

@@ -126,9 +126,22 @@ class TokenAndUserinfoTest {
   }
 
   @Test
-  void userinfo_whenTokenInQuery_isRefused() {
+  @DisplayName("userinfo accepts the token in the query, as FC does, and records it")
+  void userinfo_whenTokenInQuery_isAcceptedAndRecorded() {
     String access = (String) client.token(code(), params).get("access_token");
     HttpResponse<String> response = client.get(URI.create(userinfo + "?access_token=" + access));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(sim.lastUserinfoTokenInQuery()).isTrue();
+    String again = (String) client.token(code(), params).get("access_token");
+    assertThat(client.get(userinfo, again).statusCode()).isEqualTo(200);
+    assertThat(sim.lastUserinfoTokenInQuery()).isFalse();
+  }
+
+  @Test
+  void userinfo_whenTokenInQueryAndHeader_isRefused() {
+    String access = (String) client.token(code(), params).get("access_token");
+    HttpResponse<String> response =
+        client.get(URI.create(userinfo + "?access_token=" + access), access);
     assertThat(response.statusCode()).isEqualTo(400);
   }
 

@@ -8,6 +8,7 @@ import fr.socle.identity.EidasLevel;
 import fr.socle.identity.Gender;
 import fr.socle.identity.Identity;
 import fr.socle.identity.PartialDate;
+import fr.socle.identity.ProConnectRole;
 import fr.socle.refdata.Commune;
 import fr.socle.refdata.Territories;
 import jakarta.servlet.http.HttpServlet;
@@ -60,6 +61,11 @@ final class EspaceServlet extends HttpServlet {
     identity.email().ifPresent(email -> fact(facts, "Adresse électronique", email));
     identity.eidasLevel().ifPresent(level -> fact(facts, "Niveau de garantie", levelLabel(level)));
     identity.idpId().ifPresent(idp -> fact(facts, "Fournisseur d'identité", idp));
+    identity.organizationLabel().ifPresent(org -> fact(facts, "Organisation", org));
+    if (identity.hasRole(ProConnectRole.AGENT_PUBLIC_TERRITORIAL)) {
+      // ProConnect's roles: what a territorial vendor checks before opening its back office.
+      fact(facts, "Statut", "agent d'une collectivité territoriale");
+    }
     facts.add(
         Html.of(
             "<dt>Identifiant pour ce service</dt><dd><code class=\"mono\">{}</code></dd>",

@@ -177,7 +177,14 @@ public final class IdentityFeature implements Feature {
   private static List<Scope> scopes(String flavour) {
     return switch (flavour) {
       case "proconnect" ->
-          List.of(Scope.GIVEN_NAME, Scope.USUAL_NAME, Scope.EMAIL, Scope.UID, Scope.SIRET);
+          List.of(
+              Scope.GIVEN_NAME,
+              Scope.USUAL_NAME,
+              Scope.EMAIL,
+              Scope.UID,
+              Scope.SIRET,
+              Scope.ROLES,
+              Scope.ORGANIZATION_LABEL);
       case "oidc" -> List.of(Scope.PROFILE, Scope.EMAIL);
       default -> List.of(Scope.IDENTITE_PIVOT, Scope.EMAIL);
     };

@@ -20,7 +20,11 @@ public final class FranceConnectCommand implements SimulatorCommand {
       "usage: franceconnect [--port N] [--flavour fc|fcplus|proconnect] [--client-id ID]\n"
           + "         [--client-secret SECRET] [--redirect-uri URI]... [--post-logout-redirect-uri URI]...\n"
           + "         [--client-jwks-uri URL | --client-jwks-file FILE]   (fcplus: the application's"
-          + " public encryption keys)\n";
+          + " public encryption keys)\n"
+          + "         [--client-signing-jwks-file FILE]   (private_key_jwt: the application's public"
+          + " signing keys)\n"
+          + "         [--sector-identifier-uri URL]   (pairwise sub per sector)\n"
+          + "         [--strict-logout true|false]   (require state and post_logout_redirect_uri)\n";
 
   @Override
   public String name() {
@@ -79,10 +83,22 @@ public final class FranceConnectCommand implements SimulatorCommand {
         case "--client-jwks-uri" -> b.clientJwksUri(URI.create(value));
         case "--client-jwks-file" ->
             b.clientJwks(Files.readString(Path.of(value), StandardCharsets.UTF_8));
+        case "--client-signing-jwks-file" ->
+            b.clientSigningJwks(Files.readString(Path.of(value), StandardCharsets.UTF_8));
+        case "--sector-identifier-uri" -> b.sectorIdentifierUri(URI.create(value));
+        case "--strict-logout" -> b.strictLogout(parseBoolean(option, value));
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }
     return b;
+  }
+
+  private static boolean parseBoolean(String option, String value) {
+    return switch (value) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException(option + " takes true or false");
+    };
   }
 
   static void printBanner(FranceConnectSimulator s, PrintStream out) {

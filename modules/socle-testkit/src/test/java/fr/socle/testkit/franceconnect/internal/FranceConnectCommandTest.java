@@ -62,6 +62,38 @@ class FranceConnectCommandTest {
   }
 
   @Test
+  void parse_whenRegistrationOptions_appliesThem(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    com.nimbusds.jose.jwk.ECKey key =
+        new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
+            .keyID("sp")
+            .generate();
+    java.nio.file.Path publicJwks = dir.resolve("public.json");
+    java.nio.file.Files.writeString(
+        publicJwks, new com.nimbusds.jose.jwk.JWKSet(key.toPublicJWK()).toString());
+    java.nio.file.Path privateJwks = dir.resolve("private.json");
+    java.nio.file.Files.writeString(
+        privateJwks, new com.nimbusds.jose.jwk.JWKSet(key).toString(false));
+
+    assertThat(
+            FranceConnectCommand.parse(
+                    new String[] {
+                      "--port", "0",
+                      "--client-signing-jwks-file", publicJwks.toString(),
+                      "--strict-logout", "true"
+                    })
+                .build())
+        .isNotNull();
+    assertThatThrownBy(
+            () ->
+                FranceConnectCommand.parse(
+                    new String[] {"--client-signing-jwks-file", privateJwks.toString()}))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FranceConnectCommand.parse(new String[] {"--strict-logout", "yes"}))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void fcplus_withoutClientKeys_isAClearError() {
     assertThatThrownBy(
             () -> FranceConnectCommand.parse(new String[] {"--flavour", "fcplus"}).build())
