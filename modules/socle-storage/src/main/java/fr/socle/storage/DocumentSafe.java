@@ -92,6 +92,7 @@ public final class DocumentSafe implements AutoCloseable {
   private final DigestAlgorithm digestAlgorithm;
   private final RetentionMode retentionMode;
   private final boolean objectLock;
+  private final boolean digestOnRead;
   private final Json json;
   private final Journal journal;
   private final DocumentLocks locks = new DocumentLocks();
@@ -104,6 +105,7 @@ public final class DocumentSafe implements AutoCloseable {
     this.digestAlgorithm = b.digestAlgorithm;
     this.retentionMode = b.retentionMode;
     this.objectLock = objectLock;
+    this.digestOnRead = b.digestOnRead;
     this.json = Json.create();
     this.journal = new Journal(store, clock, json);
     this.recovery = new Recovery(store, journal, clock, json, b.recoveryGracePeriod);
@@ -327,7 +329,8 @@ public final class DocumentSafe implements AutoCloseable {
         store.put(
             Layout.reserved(ref, version),
             Recovery.reservation(attempt, clock.instant()),
-            WriteOptions.writeOnce());
+            // A reservation lost in a crash only makes the recovery treat the folder as old.
+            WriteOptions.writeOnce().withDurable(false));
       } catch (ObjectExistsException raced) {
         // A concurrent deposit took this version; try the next one.
         continue;
@@ -359,7 +362,7 @@ public final class DocumentSafe implements AutoCloseable {
    * @throws IntegrityViolationException if the metadata or key cannot be authenticated
    */
   public InputStream read(DocumentRef ref, String actor) {
-    return open(loadForRead(ref, actor));
+    return open(loadForRead(ref, actor), digestOnRead);
   }
 
   /**
@@ -375,7 +378,7 @@ public final class DocumentSafe implements AutoCloseable {
   public DocumentMetadata readTo(DocumentRef ref, String actor, OutputStream out) {
     Objects.requireNonNull(out, "out");
     Loaded loaded = loadForRead(ref, actor);
-    try (InputStream in = open(loaded)) {
+    try (InputStream in = open(loaded, digestOnRead)) {
       in.transferTo(out);
     } catch (IOException e) {
       throw new SocleClientException("cannot read document " + Envelopes.describe(ref), e);
@@ -430,7 +433,7 @@ public final class DocumentSafe implements AutoCloseable {
     try {
       for (Map.Entry<Long, Journal.VersionState> v : liveVersions(ref).entrySet()) {
         Loaded loaded = load(ref, v.getKey(), v.getValue(), true);
-        try (InputStream in = open(loaded)) {
+        try (InputStream in = open(loaded, true)) {
           in.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
           throw new SocleClientException("cannot read document " + Envelopes.describe(ref), e);
@@ -815,7 +818,15 @@ public final class DocumentSafe implements AutoCloseable {
     recovery.recover(tenant);
   }
 
-  private InputStream open(Loaded loaded) {
+  /**
+   * Opens the plaintext of a version. Reads do not re-hash the plaintext unless configured to:
+   * every 1 MiB segment is authenticated by AES-GCM under a data key that exists for this version
+   * only and is bound to its metadata (digest included), and the last-segment flag and the size
+   * check catch truncation, so a plaintext that decrypts is the one digested at deposit. Hashing it
+   * again would cost a second pass over every byte (half the throughput of a warm read on two
+   * cores) for no additional guarantee. {@link #verify} (NF Z42-020 "contrôler") always re-hashes.
+   */
+  private InputStream open(Loaded loaded, boolean hash) {
     DocumentMetadata m = loaded.metadata();
     StreamingAead aead;
     try {
@@ -834,7 +845,7 @@ public final class DocumentSafe implements AutoCloseable {
         aead,
         ciphertext,
         Envelopes.contentAad(m.ref(), m.version()),
-        Hashing.digest(m.digestAlgorithm().jcaName()),
+        hash ? Hashing.digest(m.digestAlgorithm().jcaName()) : null,
         m.size(),
         m.digest(),
         "document " + Envelopes.describe(m.ref()));
@@ -1023,8 +1034,24 @@ public final class DocumentSafe implements AutoCloseable {
     private RetentionMode retentionMode = RetentionMode.COMPLIANCE;
     private boolean requireObjectLock;
     private Duration recoveryGracePeriod = Duration.ofHours(1);
+    private boolean digestOnRead;
 
     private Builder() {}
+
+    /**
+     * Re-hashes the plaintext on every read and compares it with the digest recorded at deposit, on
+     * top of the AES-GCM authentication of every segment. Off by default: a plaintext that decrypts
+     * under the version's own data key, which is bound to the recorded digest, is the one digested
+     * at deposit; {@link DocumentSafe#verify} always re-hashes. Turn it on to check the digest
+     * computation itself on every read, at the cost of a second pass over every byte.
+     *
+     * @param on true to hash on every read
+     * @return this builder
+     */
+    public Builder digestOnRead(boolean on) {
+      this.digestOnRead = on;
+      return this;
+    }
 
     /**
      * Sets how old an interrupted deposit must be before the recovery removes it. When a safe first

@@ -160,6 +160,24 @@ class DocumentSafeTest {
   }
 
   @Test
+  void read_whenDigestOnReadAndContentIntact_rehashesAndReturnsIt() throws Exception {
+    byte[] content = TestData.bytes(2_500_000, 4);
+    DocumentMetadata m = f.deposit("a", content);
+    f.safe.close();
+    f.safe =
+        DocumentSafe.builder()
+            .objectStore(FileSystemObjectStore.open(f.storeDir))
+            .keyEncryptionKeys(f.keys)
+            .clock(f.clock)
+            .digestOnRead(true)
+            .build();
+
+    try (InputStream in = f.safe.read(m.ref(), AGENT)) {
+      assertThat(in.readAllBytes()).isEqualTo(content);
+    }
+  }
+
+  @Test
   void journal_whenOperationsHappen_recordsEachWithWhoWhatWhenDigest() {
     DocumentMetadata m = f.deposit("a", "x".getBytes());
     f.clock.advance(Duration.ofMinutes(1));

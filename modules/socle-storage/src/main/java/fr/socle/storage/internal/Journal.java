@@ -422,7 +422,8 @@ public final class Journal {
     store.put(
         Layout.journalHead(tenant),
         (sequence + " " + hash).getBytes(StandardCharsets.US_ASCII),
-        WriteOptions.replace());
+        // A head lost in a crash is only behind the entries, which are durable: no flush needed.
+        WriteOptions.replace().withDurable(false));
   }
 
   private Optional<Head> readHead(String tenant) {

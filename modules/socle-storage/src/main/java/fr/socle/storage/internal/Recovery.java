@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,7 @@ public final class Recovery {
   private final Clock clock;
   private final Json json;
   private final Duration grace;
-  private final Map<String, Object> done = new ConcurrentHashMap<>();
+  private final Map<String, AtomicBoolean> done = new ConcurrentHashMap<>();
 
   /**
    * What a reservation marker records.
@@ -101,14 +102,15 @@ public final class Recovery {
    * @param tenant the tenant
    */
   public void recover(String tenant) {
-    Object marker = done.computeIfAbsent(tenant, t -> new Object[] {Boolean.FALSE});
-    synchronized (marker) {
-      Object[] flag = (Object[]) marker;
-      if (flag[0] == Boolean.TRUE) {
-        return;
+    AtomicBoolean recovered = done.computeIfAbsent(tenant, t -> new AtomicBoolean());
+    if (recovered.get()) {
+      return;
+    }
+    synchronized (recovered) {
+      if (!recovered.get()) {
+        run(tenant);
+        recovered.set(true);
       }
-      run(tenant);
-      flag[0] = Boolean.TRUE;
     }
   }
 
