@@ -1,13 +1,11 @@
 package fr.socle.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.socle.core.MutableClock;
 import fr.socle.core.SocleClientException;
 import fr.socle.storage.internal.Layout;
-import fr.socle.storage.spi.ObjectNotFoundException;
 import fr.socle.storage.spi.ObjectStore;
 import fr.socle.storage.spi.WriteOptions;
 import java.io.ByteArrayInputStream;
@@ -21,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -437,16 +434,6 @@ public abstract class SafeIntegrityContract {
 
     for (String s : List.of(request.toString(), m.toString())) {
       assertThat(s).doesNotContain("marie.curie").doesNotContain("DUPONT");
-    }
-    assertThatCode(() -> Optional.of(m.toString())).doesNotThrowAnyException();
-  }
-
-  /** Unused by subclasses that cannot reach the objects; kept for symmetry. */
-  protected static void ignoreMissing(Runnable r) {
-    try {
-      r.run();
-    } catch (ObjectNotFoundException e) {
-      // absent is fine
     }
   }
 }
