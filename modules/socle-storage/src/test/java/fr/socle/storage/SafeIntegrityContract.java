@@ -284,6 +284,64 @@ public abstract class SafeIntegrityContract {
     assertThat(deposit("a", "again").version()).isEqualTo(2);
   }
 
+  @Test
+  @DisplayName("3. a crash before any write of a deposit leaves it either journaled or gone")
+  void deposit_whenCrashBeforeEachWrite_isAllOrNothingAfterRecovery() throws Exception {
+    for (int point = 0; ; point++) {
+      String id = "crash-" + point;
+      int[] writes = {0};
+      int crashAt = point;
+      store.crashBeforePut(
+          k ->
+              k.contains("/d/" + id + "/") || k.contains("journal")
+                  ? writes[0]++ == crashAt
+                  : false);
+      boolean crashed;
+      try {
+        deposit(id, "contenu " + point);
+        crashed = false;
+      } catch (HostileStore.Crash expected) {
+        crashed = true;
+      }
+      reopen(Duration.ZERO);
+      DocumentRef ref = DocumentRef.of(T, C, id);
+      boolean journaled =
+          journal().stream()
+              .anyMatch(
+                  e -> e.documentId().equals(id) && e.operation() == JournalOperation.DEPOSIT);
+      if (journaled) {
+        assertThat(read(ref)).as("crash point %d", point).isEqualTo("contenu " + point);
+      } else {
+        assertThatThrownBy(() -> safe.read(ref, AGENT))
+            .as("crash point %d", point)
+            .isInstanceOf(DocumentNotFoundException.class);
+        assertThat(store.list(Layout.documentPrefix(ref))).as("crash point %d", point).isEmpty();
+      }
+      assertThat(safe.verifyJournal(T).intact()).as("crash point %d", point).isTrue();
+      if (!crashed) {
+        assertThat(point).as("a deposit writes at least 4 objects").isGreaterThanOrEqualTo(4);
+        return;
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("3. a legal hold interrupted before its journal entry refuses until it is re-run")
+  void legalHold_whenCrashBeforeJournalEntry_refusesUntilReRun() {
+    DocumentRef ref = deposit("gel", "contenu").ref();
+    store.crashBeforePut(k -> k.contains("/journal/"));
+    assertThatThrownBy(() -> safe.legalHold(ref, true, AGENT))
+        .isInstanceOf(HostileStore.Crash.class);
+    reopen(Duration.ZERO);
+
+    assertThatThrownBy(() -> safe.metadata(ref, AGENT))
+        .isInstanceOf(IntegrityViolationException.class);
+    assertThatThrownBy(() -> safe.destroy(ref, AGENT)).isInstanceOf(SocleClientException.class);
+    assertThat(safe.legalHold(ref, true, AGENT).legalHold()).isTrue();
+    assertThat(safe.metadata(ref, AGENT).legalHold()).isTrue();
+    assertThatThrownBy(() -> safe.destroy(ref, AGENT)).isInstanceOf(RetentionLockedException.class);
+  }
+
   // --- 4. Names that are not well-formed UTF-16 are refused ----------------------------------
 
   @Test
