@@ -55,9 +55,13 @@ import org.slf4j.LoggerFactory;
  * <p>Every version of every document is encrypted with its own data key (Tink streaming AEAD
  * AES-256-GCM-HKDF, 1 MiB segments) bound to its tenant, container, identifier and version; the
  * data key is wrapped by the tenant's key-encryption key ({@link KeyEncryptionKeys}) together with
- * a digest of the metadata. Content streams through in constant memory in both directions. Every
- * call appends an entry to the tenant's hash-chained journal, in the same store. Retention dates
- * and legal holds are enforced here and, where the store supports object lock, by the store too.
+ * every other field of the envelope (key-encryption key id included). Content streams through in
+ * constant memory in both directions. Every call appends an entry to the tenant's hash-chained
+ * journal, in the same store, and the journal is the record of what exists: a version is visible
+ * only once its deposit is journaled, each envelope's digest and protection (retention, legal hold)
+ * are checked against the journal, and interrupted deposits are rolled back, and journaled, when
+ * the safe first touches a tenant ({@link Builder#recoveryGracePeriod}). Retention dates and legal
+ * holds are enforced here and, where the store supports object lock, by the store too.
  *
  * <p>Thread-safe; build one per application and share it. Closing it closes the store.
  *
