@@ -89,7 +89,10 @@ public class StorageBenchmark {
     try (Stream<Path> files = Files.walk(dir.resolve("store"))) {
       readContent =
           files
-              .filter(p -> p.endsWith("content") && p.toString().contains("/d/read/"))
+              .filter(
+                  p ->
+                      p.getFileName().toString().startsWith("content-")
+                          && p.toString().contains("/d/read/"))
               .findFirst()
               .orElseThrow();
     }

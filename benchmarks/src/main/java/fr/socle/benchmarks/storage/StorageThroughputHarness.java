@@ -1,5 +1,10 @@
 package fr.socle.benchmarks.storage;
 
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.StreamingAead;
+import com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters;
+import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
 import fr.socle.storage.DepositRequest;
 import fr.socle.storage.DocumentMetadata;
 import fr.socle.storage.DocumentRef;
@@ -11,8 +16,11 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,20 +32,23 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 /**
- * Paired throughput harness for the storage claim, in the style of baseline B4: each round runs the
- * plain operation and the safe's operation back to back, alternating which goes first, so that load
- * from other processes on a shared machine hits both sides alike; the ratio is taken per round and
- * as the ratio of medians.
+ * Paired throughput harness for the storage claims, in the style of baseline B4: each round runs
+ * the plain operation, the same operation through raw Tink, and the safe's operation back to back,
+ * rotating which goes first, so that load from other processes on a shared machine hits all sides
+ * alike; ratios are taken per round and as the ratio of medians.
  *
  * <p>Operations on the same 256 MiB of random data, on the same disk:
  *
  * <ul>
- *   <li>write: plain copy (64 KiB writes, 1 MiB buffer, fsync) vs {@code DocumentSafe.deposit}
- *       (SHA-256, AES-256-GCM streaming, fsync, atomic publish, envelope, journal entry);
+ *   <li>write: plain copy (64 KiB writes, 1 MiB buffer, fsync); raw Tink {@code
+ *       AES256_GCM_HKDF_1MB} streaming encryption to a file (same buffers, fsync) — the baseline of
+ *       the deposit claim; {@code DocumentSafe.deposit} (SHA-256, the same Tink encryption, fsync,
+ *       atomic publish, envelope, journal entry);
  *   <li>read cold: file dropped from the page cache first ({@code dd iflag=nocache count=0}, per
- *       file) — plain read vs {@code DocumentSafe.read} (decrypt, authenticate, verify digest,
- *       journal entry);
- *   <li>read warm: the same from the page cache (CPU-bound worst case).
+ *       file) — plain read; raw Tink decryption of the file it wrote; {@code DocumentSafe.read}
+ *       (envelope, journal check and entry, decrypt, authenticate, size check);
+ *   <li>read warm: the same from the page cache (CPU-bound worst case) — the baseline of the read
+ *       claim is raw Tink decryption.
  * </ul>
  *
  * <p>Warm-up: {@code warmup} rounds (default 3, i.e. 3 x 256 MiB deposits and 6 x 256 MiB reads:
@@ -48,6 +59,8 @@ import java.util.stream.Stream;
  */
 public final class StorageThroughputHarness {
   private static final double MB = 1_000_000.0;
+  private static final String[] SIDES = {"plain", "tink", "socle"};
+  private static final String[] OPS = {"write", "read cold", "read warm"};
 
   private StorageThroughputHarness() {}
 
@@ -55,90 +68,112 @@ public final class StorageThroughputHarness {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
     int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     Path base = Path.of(args.length > 2 ? args[2] : System.getProperty("java.io.tmpdir"));
-    StorageBenchmark b = new StorageBenchmark();
-    b.data = new byte[StorageBenchmark.SIZE];
-    new SplittableRandom(42).nextBytes(b.data);
+    byte[] data = new byte[StorageBenchmark.SIZE];
+    new SplittableRandom(42).nextBytes(data);
+    StreamingAeadConfig.register();
+    // The safe's template: a fresh AES256_GCM_HKDF_1MB keyset (here one for the whole run).
+    StreamingAead tink =
+        KeysetHandle.generateNew(PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB)
+            .getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
+    byte[] aad = "bench/c/doc/1".getBytes(StandardCharsets.UTF_8);
     Path dir = Files.createTempDirectory(base, "socle-storage-harness");
     try (DocumentSafe safe =
         DocumentSafe.builder()
             .objectStore(FileSystemObjectStore.open(dir.resolve("store")))
             .keyEncryptionKeys(LocalKeyEncryptionKeys.open(dir.resolve("keys")))
             .build()) {
-      String[] names = {"write", "read cold", "read warm"};
-      List<double[]> plain = new ArrayList<>();
-      List<double[]> socle = new ArrayList<>();
+      List<double[][]> measured = new ArrayList<>();
       for (int round = 0; round < warmup + rounds; round++) {
-        boolean plainFirst = round % 2 == 0;
-        double[] p = new double[3];
-        double[] s = new double[3];
+        double[][] t = new double[3][3]; // [side][op]
         Path plainFile = dir.resolve("plain-" + round + ".bin");
+        Path tinkFile = dir.resolve("tink-" + round + ".bin");
         DocumentRef ref = DocumentRef.of("bench", "c", "doc-" + round);
-        for (int side = 0; side < 2; side++) {
-          if ((side == 0) == plainFirst) {
-            p[0] = time(() -> copy(b.data, plainFile));
-          } else {
-            s[0] = time(() -> deposit(safe, ref, b.data));
-          }
+        int[] order = {round % 3, (round + 1) % 3, (round + 2) % 3};
+        for (int side : order) {
+          t[side][0] =
+              switch (side) {
+                case 0 -> time(() -> copy(data, plainFile));
+                case 1 -> time(() -> encrypt(tink, aad, data, tinkFile));
+                default -> time(() -> deposit(safe, ref, data));
+              };
         }
         Path content = contentFile(dir, round);
-        for (int side = 0; side < 2; side++) {
-          if ((side == 0) == plainFirst) {
-            StorageBenchmark.dropFromCache(plainFile);
-            p[1] = time(() -> readPlain(plainFile));
-          } else {
-            StorageBenchmark.dropFromCache(content);
-            s[1] = time(() -> readSafe(safe, ref));
-          }
-        }
-        for (int side = 0; side < 2; side++) {
-          if ((side == 0) == plainFirst) {
-            p[2] = time(() -> readPlain(plainFile));
-          } else {
-            s[2] = time(() -> readSafe(safe, ref));
+        for (int op = 1; op <= 2; op++) {
+          for (int side : order) {
+            boolean cold = op == 1;
+            t[side][op] =
+                switch (side) {
+                  case 0 -> {
+                    if (cold) {
+                      StorageBenchmark.dropFromCache(plainFile);
+                    }
+                    yield time(() -> readPlain(plainFile));
+                  }
+                  case 1 -> {
+                    if (cold) {
+                      StorageBenchmark.dropFromCache(tinkFile);
+                    }
+                    yield time(() -> decrypt(tink, aad, tinkFile));
+                  }
+                  default -> {
+                    if (cold) {
+                      StorageBenchmark.dropFromCache(content);
+                    }
+                    yield time(() -> readSafe(safe, ref));
+                  }
+                };
           }
         }
         Files.delete(plainFile);
+        Files.delete(tinkFile);
         safe.destroy(ref, "bench");
-        String tag = round < warmup ? "warm-up" : "round  ";
-        System.out.printf(
-            Locale.ROOT,
-            "%s %2d (%s first): write %6.0f / %6.0f MB/s (%.2f)  read cold %6.0f / %6.0f (%.2f)"
-                + "  read warm %6.0f / %6.0f (%.2f)%n",
-            tag,
-            round,
-            plainFirst ? "plain" : "socle",
-            mbps(p[0]),
-            mbps(s[0]),
-            p[0] / s[0],
-            mbps(p[1]),
-            mbps(s[1]),
-            p[1] / s[1],
-            mbps(p[2]),
-            mbps(s[2]),
-            p[2] / s[2]);
+        StringBuilder line =
+            new StringBuilder(
+                String.format(
+                    Locale.ROOT,
+                    "%s %2d (%s first):",
+                    round < warmup ? "warm-up" : "round  ",
+                    round,
+                    SIDES[order[0]]));
+        for (int op = 0; op < 3; op++) {
+          line.append(
+              String.format(
+                  Locale.ROOT,
+                  "  %s %5.0f / %5.0f / %5.0f MB/s (socle/tink %.2f)",
+                  OPS[op],
+                  mbps(t[0][op]),
+                  mbps(t[1][op]),
+                  mbps(t[2][op]),
+                  t[1][op] / t[2][op]));
+        }
+        System.out.println(line);
         if (round >= warmup) {
-          plain.add(p);
-          socle.add(s);
+          measured.add(t);
         }
       }
       System.out.println();
       System.out.println(
-          "operation   plain MB/s  socle MB/s  ratio(medians)  per-round ratio min/median/max");
-      for (int i = 0; i < 3; i++) {
-        int k = i;
-        double[] pt = plain.stream().mapToDouble(a -> a[k]).toArray();
-        double[] st = socle.stream().mapToDouble(a -> a[k]).toArray();
-        double[] ratios = new double[pt.length];
-        for (int r = 0; r < pt.length; r++) {
-          ratios[r] = pt[r] / st[r];
+          "operation   plain MB/s  tink MB/s  socle MB/s  socle/tink  tink/plain  socle/plain"
+              + "  per-round socle/tink min/median/max");
+      for (int op = 0; op < 3; op++) {
+        int k = op;
+        double[] plain = measured.stream().mapToDouble(a -> a[0][k]).toArray();
+        double[] raw = measured.stream().mapToDouble(a -> a[1][k]).toArray();
+        double[] socle = measured.stream().mapToDouble(a -> a[2][k]).toArray();
+        double[] ratios = new double[raw.length];
+        for (int r = 0; r < raw.length; r++) {
+          ratios[r] = raw[r] / socle[r];
         }
         System.out.printf(
             Locale.ROOT,
-            "%-10s  %10.0f  %10.0f  %14.2f  %.2f / %.2f / %.2f%n",
-            names[i],
-            mbps(median(pt)),
-            mbps(median(st)),
-            median(pt) / median(st),
+            "%-10s  %10.0f  %9.0f  %10.0f  %10.2f  %10.2f  %11.2f  %.2f / %.2f / %.2f%n",
+            OPS[op],
+            mbps(median(plain)),
+            mbps(median(raw)),
+            mbps(median(socle)),
+            median(raw) / median(socle),
+            median(plain) / median(raw),
+            median(plain) / median(socle),
             Arrays.stream(ratios).min().orElseThrow(),
             median(ratios),
             Arrays.stream(ratios).max().orElseThrow());
@@ -147,6 +182,51 @@ public final class StorageThroughputHarness {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
       }
+    }
+  }
+
+  /** Raw Tink: streaming encryption to a file through the same buffers as the safe, fsync. */
+  private static void encrypt(StreamingAead tink, byte[] aad, byte[] data, Path target)
+      throws Exception {
+    try (FileOutputStream file = new FileOutputStream(target.toFile());
+        BufferedOutputStream buffered = new BufferedOutputStream(file, 1 << 20)) {
+      try (OutputStream enc = tink.newEncryptingStream(new NonClosing(buffered), aad)) {
+        for (int off = 0; off < data.length; off += StorageBenchmark.CHUNK) {
+          enc.write(data, off, Math.min(StorageBenchmark.CHUNK, data.length - off));
+        }
+      }
+      buffered.flush();
+      file.getChannel().force(true);
+    }
+  }
+
+  /** Raw Tink: streaming decryption of the file {@link #encrypt} wrote, 64 KiB reads. */
+  private static void decrypt(StreamingAead tink, byte[] aad, Path file) throws Exception {
+    byte[] sink = new byte[StorageBenchmark.CHUNK];
+    long n = 0;
+    try (InputStream in = tink.newDecryptingStream(Files.newInputStream(file), aad)) {
+      int r;
+      while ((r = in.read(sink)) != -1) {
+        n += r;
+      }
+    }
+    check(n);
+  }
+
+  /** Lets Tink finish its last segment without closing the file. */
+  private static final class NonClosing extends FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.flush();
     }
   }
 
@@ -230,7 +310,10 @@ public final class StorageThroughputHarness {
   private static Path contentFile(Path dir, int round) throws IOException {
     try (Stream<Path> files = Files.walk(dir.resolve("store"))) {
       return files
-          .filter(p -> p.endsWith("content") && p.toString().contains("/d/doc-" + round + "/"))
+          .filter(
+              p ->
+                  p.getFileName().toString().startsWith("content-")
+                      && p.toString().contains("/d/doc-" + round + "/"))
           .findFirst()
           .orElseThrow();
     }

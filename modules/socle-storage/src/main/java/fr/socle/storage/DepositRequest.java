@@ -57,6 +57,24 @@ public record DepositRequest(
         });
   }
 
+  /** Describes the request without personal data: the depositor and the filename are redacted. */
+  @Override
+  public String toString() {
+    return "DepositRequest[ref="
+        + ref
+        + ", depositor=***, contentType="
+        + contentType
+        + ", originalFilename="
+        + (originalFilename.isPresent() ? "***" : "none")
+        + ", retainUntil="
+        + retainUntil.map(Instant::toString).orElse("none")
+        + ", legalHold="
+        + legalHold
+        + ", expectedDigest="
+        + expectedDigest.orElse("none")
+        + "]";
+  }
+
   /**
    * Starts a request for a new document with a random identifier.
    *

@@ -63,4 +63,30 @@ public record DocumentMetadata(
   public boolean lockedAt(Instant now) {
     return legalHold || retainUntil.map(now::isBefore).orElse(false);
   }
+
+  /** Names the version without personal data: the depositor and the filename are redacted. */
+  @Override
+  public String toString() {
+    return "DocumentMetadata[ref="
+        + ref
+        + ", version="
+        + version
+        + ", size="
+        + size
+        + ", digest="
+        + digestAlgorithm.jcaName()
+        + ":"
+        + digest
+        + ", depositor=***, depositedAt="
+        + depositedAt
+        + ", contentType="
+        + contentType
+        + ", originalFilename="
+        + (originalFilename.isPresent() ? "***" : "none")
+        + ", retainUntil="
+        + retainUntil.map(Instant::toString).orElse("none")
+        + ", legalHold="
+        + legalHold
+        + "]";
+  }
 }

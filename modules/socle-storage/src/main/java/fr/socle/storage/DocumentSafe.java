@@ -4,12 +4,14 @@ import com.google.crypto.tink.StreamingAead;
 import fr.socle.core.SocleClientException;
 import fr.socle.core.json.Json;
 import fr.socle.storage.internal.DocumentCrypto;
+import fr.socle.storage.internal.DocumentLocks;
 import fr.socle.storage.internal.Envelopes;
 import fr.socle.storage.internal.Hashing;
 import fr.socle.storage.internal.Journal;
 import fr.socle.storage.internal.Layout;
 import fr.socle.storage.internal.Names;
 import fr.socle.storage.internal.PipelinedDigest;
+import fr.socle.storage.internal.Recovery;
 import fr.socle.storage.internal.StoredEnvelope;
 import fr.socle.storage.internal.VerifyingInputStream;
 import fr.socle.storage.internal.WarmUp;
@@ -30,15 +32,18 @@ import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,9 +55,13 @@ import org.slf4j.LoggerFactory;
  * <p>Every version of every document is encrypted with its own data key (Tink streaming AEAD
  * AES-256-GCM-HKDF, 1 MiB segments) bound to its tenant, container, identifier and version; the
  * data key is wrapped by the tenant's key-encryption key ({@link KeyEncryptionKeys}) together with
- * a digest of the metadata. Content streams through in constant memory in both directions. Every
- * call appends an entry to the tenant's hash-chained journal, in the same store. Retention dates
- * and legal holds are enforced here and, where the store supports object lock, by the store too.
+ * every other field of the envelope (key-encryption key id included). Content streams through in
+ * constant memory in both directions. Every call appends an entry to the tenant's hash-chained
+ * journal, in the same store, and the journal is the record of what exists: a version is visible
+ * only once its deposit is journaled, each envelope's digest and protection (retention, legal hold)
+ * are checked against the journal, and interrupted deposits are rolled back, and journaled, when
+ * the safe first touches a tenant ({@link Builder#recoveryGracePeriod}). Retention dates and legal
+ * holds are enforced here and, where the store supports object lock, by the store too.
  *
  * <p>Thread-safe; build one per application and share it. Closing it closes the store.
  *
@@ -87,8 +96,11 @@ public final class DocumentSafe implements AutoCloseable {
   private final DigestAlgorithm digestAlgorithm;
   private final RetentionMode retentionMode;
   private final boolean objectLock;
+  private final boolean digestOnRead;
   private final Json json;
   private final Journal journal;
+  private final DocumentLocks locks = new DocumentLocks();
+  private final Recovery recovery;
 
   private DocumentSafe(Builder b, boolean objectLock) {
     this.store = b.store;
@@ -97,8 +109,10 @@ public final class DocumentSafe implements AutoCloseable {
     this.digestAlgorithm = b.digestAlgorithm;
     this.retentionMode = b.retentionMode;
     this.objectLock = objectLock;
+    this.digestOnRead = b.digestOnRead;
     this.json = Json.create();
     this.journal = new Journal(store, clock, json);
+    this.recovery = new Recovery(store, journal, clock, json, b.recoveryGracePeriod);
   }
 
   /**
@@ -132,41 +146,89 @@ public final class DocumentSafe implements AutoCloseable {
 
   /**
    * Deposits a document, or a new version of it if the identifier exists. The content is read to
-   * its end, encrypted and stored; the document becomes visible only once fully durable.
+   * its end, encrypted and stored; the version becomes visible only once it is durable and
+   * journaled. Deposits on one identifier through one safe are serialised.
    *
    * @param request where, by whom, and the metadata
    * @param content the plaintext; read to the end, not closed
    * @return the metadata of the new version
    * @throws IntegrityViolationException if an expected digest was given and does not match
-   * @throws SocleClientException if the content cannot be read or stored; nothing is visible then
+   * @throws SocleClientException if the content cannot be read or stored, or another process took
+   *     the version concurrently; nothing is visible then
    */
   public DocumentMetadata deposit(DepositRequest request, InputStream content) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(content, "content");
     DocumentRef ref = request.ref();
-    long version = reserveVersion(ref);
+    recover(ref.tenant());
+    ReentrantLock mutex = locks.mutex(ref);
+    mutex.lock();
     try {
-      DocumentMetadata metadata = writeVersion(request, version, content);
-      journal.append(
-          ref.tenant(),
-          request.depositor(),
-          JournalOperation.DEPOSIT,
-          ref.container(),
-          ref.id(),
-          version,
-          digestOf(metadata));
-      LOG.debug("deposited version {} of a document", version);
-      return metadata;
-    } catch (RuntimeException e) {
-      // Fail closed: a deposit that is not journaled must not stay visible.
-      deleteQuietly(Layout.envelope(ref, version));
-      deleteQuietly(Layout.content(ref, version));
-      deleteQuietly(Layout.reserved(ref, version));
-      throw e;
+      String attempt = Envelopes.newAttempt();
+      long version = reserveVersion(ref, attempt);
+      boolean envelopeWritten = false;
+      try {
+        Written w = writeVersion(request, version, attempt, content);
+        ReentrantReadWriteLock.WriteLock commit = locks.commit(ref).writeLock();
+        commit.lock();
+        try {
+          putEnvelope(Layout.envelope(ref, version), w.envelope());
+          envelopeWritten = true;
+          DocumentMetadata m = w.metadata();
+          journal.append(
+              ref.tenant(),
+              request.depositor(),
+              JournalOperation.DEPOSIT,
+              ref.container(),
+              ref.id(),
+              version,
+              digestOf(m),
+              m.retainUntil(),
+              m.legalHold());
+        } finally {
+          commit.unlock();
+        }
+        LOG.debug("deposited version {} of a document", version);
+        return w.metadata();
+      } catch (RuntimeException e) {
+        // Fail closed: a deposit that is not journaled must not stay visible. Only what this
+        // attempt wrote is deleted: never another deposit's objects.
+        if (envelopeWritten) {
+          deleteQuietly(Layout.envelope(ref, version));
+        }
+        deleteQuietly(Layout.content(ref, version, attempt));
+        if (reservedBy(ref, version).map(r -> r.attempt().equals(attempt)).orElse(false)) {
+          deleteQuietly(Layout.reserved(ref, version));
+        }
+        throw e;
+      }
+    } finally {
+      mutex.unlock();
     }
   }
 
-  private DocumentMetadata writeVersion(DepositRequest request, long version, InputStream content) {
+  private record Written(DocumentMetadata metadata, byte[] envelope) {}
+
+  /**
+   * Writes the envelope once and reads it back: on a store whose conditional create is not atomic
+   * two writers can both "succeed", and only the one whose bytes are stored owns the version.
+   */
+  private void putEnvelope(String key, byte[] bytes) {
+    store.put(key, bytes, WriteOptions.writeOnce());
+    byte[] stored;
+    try (InputStream in = store.get(key)) {
+      stored = in.readNBytes(MAX_ENVELOPE_BYTES + 1);
+    } catch (IOException | ObjectNotFoundException e) {
+      throw new SocleClientException("deposit failed: the envelope cannot be read back", e);
+    }
+    if (!Arrays.equals(stored, bytes)) {
+      throw new ObjectExistsException(
+          "deposit failed: another process deposited the same version concurrently");
+    }
+  }
+
+  private Written writeVersion(
+      DepositRequest request, long version, String attempt, InputStream content) {
     DocumentRef ref = request.ref();
     DocumentCrypto.DataKey dataKey = DocumentCrypto.newDataKey();
     try {
@@ -176,7 +238,8 @@ public final class DocumentSafe implements AutoCloseable {
               : WriteOptions.writeOnce();
       long size = 0;
       try (PipelinedDigest md = new PipelinedDigest(Hashing.digest(digestAlgorithm.jcaName()));
-          ObjectWriter writer = store.openWriter(Layout.content(ref, version), contentOptions)) {
+          ObjectWriter writer =
+              store.openWriter(Layout.content(ref, version, attempt), contentOptions)) {
         try (OutputStream enc =
             dataKey
                 .aead()
@@ -210,20 +273,30 @@ public final class DocumentSafe implements AutoCloseable {
                 request.originalFilename(),
                 request.retainUntil(),
                 request.legalHold());
-        WrappedKey wrapped =
-            keys.wrap(ref.tenant(), dataKey.serialized(), Envelopes.keyAad(metadata));
-        // Writing the envelope is the commit point: before it, the version does not exist.
-        store.put(
-            Layout.envelope(ref, version),
-            encode(Envelopes.toStored(metadata, wrapped)),
-            WriteOptions.writeOnce());
-        return metadata;
+        return new Written(metadata, seal(metadata, attempt, dataKey.serialized()));
       } catch (IOException | GeneralSecurityException e) {
         throw new SocleClientException("deposit failed: the document could not be stored", e);
       }
     } finally {
       Arrays.fill(dataKey.serialized(), (byte) 0);
     }
+  }
+
+  /**
+   * Wraps a data key with associated data that names the key-encryption key, so the key id stored
+   * in the envelope is authenticated like every other field.
+   */
+  private byte[] seal(DocumentMetadata m, String attempt, byte[] dataKey) {
+    String tenant = m.ref().tenant();
+    for (int tries = 0; tries < 3; tries++) {
+      String kekId = keys.currentKeyId(tenant);
+      WrappedKey wrapped = keys.wrap(tenant, dataKey, Envelopes.keyAad(m, attempt, kekId));
+      if (wrapped.kekId().equals(kekId)) {
+        return encode(Envelopes.toStored(m, attempt, wrapped));
+      }
+      // The key was rotated between the two calls: wrap again under the new one.
+    }
+    throw new SocleClientException("the key-encryption key keeps changing; cannot wrap");
   }
 
   private static int readSource(InputStream content, byte[] buf) {
@@ -236,24 +309,46 @@ public final class DocumentSafe implements AutoCloseable {
     }
   }
 
-  private long reserveVersion(DocumentRef ref) {
+  /**
+   * Reserves the next version: one more than every version found in the store (even folders left by
+   * interrupted deposits) and every version the journal ever recorded (even rolled back or
+   * destroyed ones), so a version number is never reused.
+   */
+  private long reserveVersion(DocumentRef ref, String attempt) {
     String prefix = Layout.documentPrefix(ref);
-    long version = 1;
+    long version =
+        journal
+                .document(ref.tenant(), ref.container(), ref.id())
+                .map(Journal.DocumentState::highestVersion)
+                .orElse(0L)
+            + 1;
     for (String key : store.list(prefix)) {
       OptionalLong v = Layout.versionOf(prefix, key);
       if (v.isPresent()) {
         version = Math.max(version, v.getAsLong() + 1);
       }
     }
-    for (int attempt = 0; attempt < MAX_VERSION_ATTEMPTS; attempt++, version++) {
+    for (int tries = 0; tries < MAX_VERSION_ATTEMPTS; tries++, version++) {
       try {
-        store.put(Layout.reserved(ref, version), new byte[0], WriteOptions.writeOnce());
-        return version;
+        store.put(
+            Layout.reserved(ref, version),
+            Recovery.reservation(attempt, clock.instant()),
+            // A reservation lost in a crash only makes the recovery treat the folder as old.
+            WriteOptions.writeOnce().withDurable(false));
       } catch (ObjectExistsException raced) {
         // A concurrent deposit took this version; try the next one.
+        continue;
+      }
+      // A store whose conditional create is not atomic may have let another writer in too.
+      if (reservedBy(ref, version).map(r -> r.attempt().equals(attempt)).orElse(false)) {
+        return version;
       }
     }
     throw new SocleClientException("too many concurrent deposits on one document");
+  }
+
+  private Optional<Recovery.Reservation> reservedBy(DocumentRef ref, long version) {
+    return recovery.reservation(Layout.reserved(ref, version));
   }
 
   /**
@@ -271,7 +366,7 @@ public final class DocumentSafe implements AutoCloseable {
    * @throws IntegrityViolationException if the metadata or key cannot be authenticated
    */
   public InputStream read(DocumentRef ref, String actor) {
-    return open(loadForRead(ref, actor));
+    return open(loadForRead(ref, actor), digestOnRead);
   }
 
   /**
@@ -287,7 +382,7 @@ public final class DocumentSafe implements AutoCloseable {
   public DocumentMetadata readTo(DocumentRef ref, String actor, OutputStream out) {
     Objects.requireNonNull(out, "out");
     Loaded loaded = loadForRead(ref, actor);
-    try (InputStream in = open(loaded)) {
+    try (InputStream in = open(loaded, digestOnRead)) {
       in.transferTo(out);
     } catch (IOException e) {
       throw new SocleClientException("cannot read document " + Envelopes.describe(ref), e);
@@ -301,37 +396,34 @@ public final class DocumentSafe implements AutoCloseable {
     try {
       journalOn(ref, actor, JournalOperation.READ, loaded.metadata());
     } catch (RuntimeException e) {
-      Arrays.fill(loaded.dataKey(), (byte) 0);
+      loaded.wipe();
       throw e;
     }
     return loaded;
   }
 
   /**
-   * Returns the authenticated metadata of the latest version.
+   * Returns the authenticated metadata of the latest version, checked against the journal: an
+   * envelope restored from before a legal hold or a retention extension is refused.
    *
    * @param ref the document
    * @param actor who asks (journaled)
    * @return the metadata
    * @throws DocumentNotFoundException if absent
-   * @throws IntegrityViolationException if the metadata was altered
+   * @throws IntegrityViolationException if the metadata was altered or rolled back
    */
   public DocumentMetadata metadata(DocumentRef ref, String actor) {
     requireActor(actor);
-    DocumentMetadata m = metadata(ref);
-    journalOn(ref, actor, JournalOperation.METADATA, m);
-    return m;
-  }
-
-  private DocumentMetadata metadata(DocumentRef ref) {
     Loaded loaded = loadLatest(ref);
-    Arrays.fill(loaded.dataKey(), (byte) 0);
+    loaded.wipe();
+    journalOn(ref, actor, JournalOperation.METADATA, loaded.metadata());
     return loaded.metadata();
   }
 
   /**
-   * Checks every version of a document end to end: key, metadata, every ciphertext segment, size
-   * and digest (NF Z42-020 "contrôler"). The outcome is journaled either way.
+   * Checks every version of a document end to end: key, metadata, agreement with the journal, every
+   * ciphertext segment, size and digest (NF Z42-020 "contrôler"). The outcome is journaled either
+   * way.
    *
    * @param ref the document
    * @param actor who checks
@@ -341,12 +433,11 @@ public final class DocumentSafe implements AutoCloseable {
    */
   public DocumentMetadata verify(DocumentRef ref, String actor) {
     requireActor(actor);
-    List<Long> versions = versions(ref);
     DocumentMetadata latest = null;
     try {
-      for (long v : versions) {
-        Loaded loaded = load(ref, v);
-        try (InputStream in = open(loaded)) {
+      for (Map.Entry<Long, Journal.VersionState> v : liveVersions(ref).entrySet()) {
+        Loaded loaded = load(ref, v.getKey(), v.getValue(), true);
+        try (InputStream in = open(loaded, true)) {
           in.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
           throw new SocleClientException("cannot read document " + Envelopes.describe(ref), e);
@@ -364,53 +455,77 @@ public final class DocumentSafe implements AutoCloseable {
 
   /**
    * Destroys a document: every version's data key (crypto-shredding) and ciphertext. Refused, and
-   * the refusal journaled, before any version's retention date or under legal hold.
+   * the refusal journaled, before any version's retention date or under legal hold, as recorded in
+   * the journal (an envelope that disagrees with the journal is an integrity violation, never a
+   * permission to destroy), and refused while the tenant's journal does not authenticate.
    *
    * @param ref the document
    * @param actor who destroys
    * @throws RetentionLockedException if retention or a legal hold forbids it
    * @throws DocumentNotFoundException if absent
+   * @throws IntegrityViolationException if an envelope disagrees with the journal, or the journal
+   *     is broken
    */
   public void destroy(DocumentRef ref, String actor) {
     requireActor(actor);
-    List<Long> versions = versions(ref);
-    Instant now = clock.instant();
-    List<DocumentMetadata> all = new ArrayList<>();
-    for (long v : versions) {
-      Loaded loaded = load(ref, v);
-      Arrays.fill(loaded.dataKey(), (byte) 0);
-      all.add(loaded.metadata());
-    }
-    DocumentMetadata latest = all.get(all.size() - 1);
-    for (DocumentMetadata m : all) {
-      if (m.lockedAt(now)) {
-        journalOn(ref, actor, JournalOperation.DESTROY_REFUSED, m);
-        throw new RetentionLockedException(
-            "document "
-                + Envelopes.describe(ref)
-                + (m.legalHold() ? " is under legal hold" : " is under retention"));
-      }
-    }
+    ReentrantLock mutex = locks.mutex(ref);
+    mutex.lock();
     try {
-      for (DocumentMetadata m : all) {
-        store.delete(Layout.content(ref, m.version()));
+      TreeMap<Long, Journal.VersionState> versions = liveVersions(ref);
+      if (!journal.replayedIntact(ref.tenant())) {
+        // A broken journal may hide a legal hold or a retention extension: fail closed.
+        throw new IntegrityViolationException(
+            "the journal of tenant "
+                + ref.tenant()
+                + " does not authenticate; destruction refused");
       }
-    } catch (ObjectLockedException e) {
-      journalOn(ref, actor, JournalOperation.DESTROY_REFUSED, latest);
-      throw new RetentionLockedException(
-          "the store refuses to delete document " + Envelopes.describe(ref) + " (object lock)");
+      Instant now = clock.instant();
+      List<Loaded> all = new ArrayList<>();
+      for (Map.Entry<Long, Journal.VersionState> v : versions.entrySet()) {
+        Loaded loaded = load(ref, v.getKey(), v.getValue(), true);
+        loaded.wipe();
+        all.add(loaded);
+      }
+      DocumentMetadata latest = all.get(all.size() - 1).metadata();
+      for (Loaded l : all) {
+        DocumentMetadata m = l.metadata();
+        if (m.lockedAt(now)) {
+          journalOn(ref, actor, JournalOperation.DESTROY_REFUSED, m);
+          throw new RetentionLockedException(
+              "document "
+                  + Envelopes.describe(ref)
+                  + (m.legalHold() ? " is under legal hold" : " is under retention"));
+        }
+      }
+      ReentrantReadWriteLock.WriteLock commit = locks.commit(ref).writeLock();
+      commit.lock();
+      try {
+        try {
+          for (Loaded l : all) {
+            store.delete(Layout.content(ref, l.metadata().version(), l.attempt()));
+          }
+        } catch (ObjectLockedException e) {
+          journalOn(ref, actor, JournalOperation.DESTROY_REFUSED, latest);
+          throw new RetentionLockedException(
+              "the store refuses to delete document " + Envelopes.describe(ref) + " (object lock)");
+        }
+        for (Loaded l : all) {
+          // The wrapped data key goes last: without it no copy of the ciphertext can be decrypted.
+          store.delete(Layout.envelope(ref, l.metadata().version()));
+          store.delete(Layout.reserved(ref, l.metadata().version()));
+        }
+        journalOn(ref, actor, JournalOperation.DESTROY, latest);
+      } finally {
+        commit.unlock();
+      }
+    } finally {
+      mutex.unlock();
     }
-    for (DocumentMetadata m : all) {
-      // The wrapped data key goes last: without it no copy of the ciphertext can be decrypted.
-      store.delete(Layout.envelope(ref, m.version()));
-      store.delete(Layout.reserved(ref, m.version()));
-    }
-    journalOn(ref, actor, JournalOperation.DESTROY, latest);
   }
 
   /**
    * Lists the documents of a container (latest version of each), sorted by identifier. Each entry's
-   * metadata is authenticated, which costs one unwrap per document.
+   * metadata is authenticated and checked against the journal, which costs one unwrap per document.
    *
    * @param tenant the tenant
    * @param container the container
@@ -419,19 +534,24 @@ public final class DocumentSafe implements AutoCloseable {
    */
   public List<DocumentMetadata> list(String tenant, String container, String actor) {
     requireActor(actor);
+    Names.requireValidName("container", container);
+    recover(tenant);
     List<DocumentMetadata> out = new ArrayList<>();
-    for (StoredEnvelope e : latestEnvelopes(tenant, container).values()) {
-      DocumentRef ref = new DocumentRef(e.tenant(), e.container(), e.id());
-      Loaded loaded = authenticate(e, ref, e.version());
-      Arrays.fill(loaded.dataKey(), (byte) 0);
-      out.add(loaded.metadata());
+    for (String id : journal.documentIds(tenant, container)) {
+      DocumentRef ref = new DocumentRef(tenant, container, id);
+      Optional<Loaded> loaded = tryLoadLatest(ref);
+      loaded.ifPresent(
+          l -> {
+            l.wipe();
+            out.add(l.metadata());
+          });
     }
     journal.append(tenant, actor, JournalOperation.LIST, container, "", 0, "");
     return out;
   }
 
   /**
-   * Counts the documents of a container.
+   * Counts the documents of a container, as recorded in the journal.
    *
    * @param tenant the tenant
    * @param container the container
@@ -440,7 +560,9 @@ public final class DocumentSafe implements AutoCloseable {
    */
   public long count(String tenant, String container, String actor) {
     requireActor(actor);
-    long n = latestEnvelopes(tenant, container).size();
+    Names.requireValidName("container", container);
+    recover(tenant);
+    long n = journal.documentIds(tenant, container).size();
     journal.append(tenant, actor, JournalOperation.COUNT, container, "", 0, "");
     return n;
   }
@@ -459,22 +581,26 @@ public final class DocumentSafe implements AutoCloseable {
     if (limit < 0) {
       throw new IllegalArgumentException("limit must be >= 0");
     }
+    recover(tenant);
     return journal.read(tenant, fromSequence, limit);
   }
 
   /**
-   * Checks the hash chain of a tenant's whole journal.
+   * Checks the hash chain of a tenant's whole journal, and that it reaches the last sequence number
+   * the journal head recorded (a truncated tail is reported at its first missing entry).
    *
    * @param tenant the tenant
    * @return the result, with the first broken entry if any
    */
   public JournalVerification verifyJournal(String tenant) {
     Names.requireValidName("tenant", tenant);
+    recover(tenant);
     return journal.verify(tenant);
   }
 
   /**
-   * Places or releases a legal hold on every version of a document.
+   * Places or releases a legal hold on every version of a document. Re-running it repairs an
+   * envelope left behind by an interrupted call.
    *
    * @param ref the document
    * @param on true to hold, false to release
@@ -483,27 +609,42 @@ public final class DocumentSafe implements AutoCloseable {
    */
   public DocumentMetadata legalHold(DocumentRef ref, boolean on, String actor) {
     requireActor(actor);
-    DocumentMetadata latest = null;
-    for (long v : versions(ref)) {
-      Loaded loaded = load(ref, v);
-      DocumentMetadata m = loaded.metadata();
-      DocumentMetadata updated = withProtection(m, m.retainUntil(), on);
-      rewrite(loaded, updated);
-      if (objectLock) {
-        store.legalHold(Layout.content(ref, v), on);
+    ReentrantLock mutex = locks.mutex(ref);
+    mutex.lock();
+    try {
+      List<Loaded> all = new ArrayList<>();
+      for (Map.Entry<Long, Journal.VersionState> v : liveVersions(ref).entrySet()) {
+        all.add(load(ref, v.getKey(), v.getValue(), false));
       }
-      latest = updated;
+      DocumentMetadata latest = null;
+      for (Loaded loaded : all) {
+        DocumentMetadata m = loaded.metadata();
+        DocumentMetadata updated = withProtection(m, m.retainUntil(), on);
+        rewrite(loaded, updated);
+        if (objectLock) {
+          store.legalHold(Layout.content(ref, m.version(), loaded.attempt()), on);
+        }
+        latest = updated;
+      }
+      journal.append(
+          ref.tenant(),
+          actor,
+          on ? JournalOperation.LEGAL_HOLD_SET : JournalOperation.LEGAL_HOLD_RELEASED,
+          ref.container(),
+          ref.id(),
+          latest.version(),
+          digestOf(latest),
+          latest.retainUntil(),
+          on);
+      return latest;
+    } finally {
+      mutex.unlock();
     }
-    journalOn(
-        ref,
-        actor,
-        on ? JournalOperation.LEGAL_HOLD_SET : JournalOperation.LEGAL_HOLD_RELEASED,
-        latest);
-    return latest;
   }
 
   /**
-   * Extends the retention of every version of a document. Retention is never shortened.
+   * Extends the retention of every version of a document. Retention is never shortened, compared
+   * with both the envelope and the journal.
    *
    * @param ref the document
    * @param until the new retention date
@@ -514,27 +655,50 @@ public final class DocumentSafe implements AutoCloseable {
   public DocumentMetadata extendRetention(DocumentRef ref, Instant until, String actor) {
     requireActor(actor);
     Objects.requireNonNull(until, "until");
-    List<Loaded> all = new ArrayList<>();
-    for (long v : versions(ref)) {
-      Loaded loaded = load(ref, v);
-      if (loaded.metadata().retainUntil().map(until::isBefore).orElse(false)) {
-        Arrays.fill(loaded.dataKey(), (byte) 0);
-        throw new RetentionLockedException("retention can only be extended, never shortened");
+    ReentrantLock mutex = locks.mutex(ref);
+    mutex.lock();
+    try {
+      List<Loaded> all = new ArrayList<>();
+      try {
+        for (Map.Entry<Long, Journal.VersionState> v : liveVersions(ref).entrySet()) {
+          Loaded loaded = load(ref, v.getKey(), v.getValue(), false);
+          all.add(loaded);
+          boolean shorter =
+              loaded.metadata().retainUntil().map(until::isBefore).orElse(false)
+                  || v.getValue().retainUntil().map(until::isBefore).orElse(false);
+          if (shorter) {
+            throw new RetentionLockedException("retention can only be extended, never shortened");
+          }
+        }
+      } catch (RuntimeException e) {
+        all.forEach(Loaded::wipe);
+        throw e;
       }
-      all.add(loaded);
-    }
-    DocumentMetadata latest = null;
-    for (Loaded loaded : all) {
-      DocumentMetadata m = loaded.metadata();
-      DocumentMetadata updated = withProtection(m, Optional.of(until), m.legalHold());
-      rewrite(loaded, updated);
-      if (objectLock) {
-        store.extendRetention(Layout.content(ref, m.version()), until, retentionMode);
+      DocumentMetadata latest = null;
+      for (Loaded loaded : all) {
+        DocumentMetadata m = loaded.metadata();
+        DocumentMetadata updated = withProtection(m, Optional.of(until), m.legalHold());
+        rewrite(loaded, updated);
+        if (objectLock) {
+          store.extendRetention(
+              Layout.content(ref, m.version(), loaded.attempt()), until, retentionMode);
+        }
+        latest = updated;
       }
-      latest = updated;
+      journal.append(
+          ref.tenant(),
+          actor,
+          JournalOperation.RETENTION_EXTENDED,
+          ref.container(),
+          ref.id(),
+          latest.version(),
+          digestOf(latest),
+          Optional.of(until),
+          latest.legalHold());
+      return latest;
+    } finally {
+      mutex.unlock();
     }
-    journalOn(ref, actor, JournalOperation.RETENTION_EXTENDED, latest);
-    return latest;
   }
 
   /** The same version's metadata with another retention date and legal hold. */
@@ -557,7 +721,7 @@ public final class DocumentSafe implements AutoCloseable {
   /**
    * Re-wraps every data key of a tenant that is not wrapped by the tenant's current key-encryption
    * key. Documents are not re-encrypted: only their small envelopes are rewritten. Run after
-   * rotating the key-encryption key, then retire the old key.
+   * rotating the key-encryption key, then {@link #retireOldKeys(String, String)}.
    *
    * @param tenant the tenant
    * @param actor who rotates (journaled, one entry per document)
@@ -566,30 +730,72 @@ public final class DocumentSafe implements AutoCloseable {
   public int rewrapKeys(String tenant, String actor) {
     requireActor(actor);
     Names.requireValidName("tenant", tenant);
+    recover(tenant);
     String current = keys.currentKeyId(tenant);
     int count = 0;
-    for (String key : store.list(Layout.tenantPrefix(tenant) + "c/")) {
-      if (!key.endsWith(Layout.KEY_SUFFIX)) {
-        continue;
+    for (DocumentRef ref : journal.documents(tenant)) {
+      ReentrantLock mutex = locks.mutex(ref);
+      mutex.lock();
+      try {
+        for (Map.Entry<Long, Journal.VersionState> v : liveVersions(ref).entrySet()) {
+          Loaded loaded = load(ref, v.getKey(), v.getValue(), true);
+          if (current.equals(loaded.kekId())) {
+            loaded.wipe();
+            continue;
+          }
+          rewrite(loaded, loaded.metadata());
+          journalOn(ref, actor, JournalOperation.KEY_REWRAPPED, loaded.metadata());
+          count++;
+        }
+      } catch (DocumentNotFoundException destroyedMeanwhile) {
+        // Nothing to re-wrap.
+      } finally {
+        mutex.unlock();
       }
-      StoredEnvelope e = readEnvelope(key);
-      DocumentRef ref = envelopeRef(e, key);
-      if (current.equals(e.kekId())) {
-        continue;
-      }
-      Loaded loaded = authenticate(e, ref, e.version());
-      rewrite(loaded, loaded.metadata());
-      journal.append(
-          tenant,
-          actor,
-          JournalOperation.KEY_REWRAPPED,
-          ref.container(),
-          ref.id(),
-          e.version(),
-          digestOf(loaded.metadata()));
-      count++;
     }
     return count;
+  }
+
+  /**
+   * Retires a tenant's old key-encryption keys, after proving that every live version's data key is
+   * wrapped by the current key: each envelope is authenticated (its key id is part of the wrapped
+   * key's associated data) and must name the current key. Refused, and nothing retired, if any
+   * document still needs an old key (run {@link #rewrapKeys} first), if any envelope fails
+   * authentication, or if the journal does not authenticate (it lists the live documents).
+   *
+   * @param tenant the tenant
+   * @param actor who retires (journaled)
+   * @return how many keys were retired
+   * @throws SocleClientException if a document still needs an old key
+   * @throws IntegrityViolationException if an envelope or the journal fails authentication
+   * @throws UnsupportedOperationException if the key holder retires keys itself
+   */
+  public int retireOldKeys(String tenant, String actor) {
+    requireActor(actor);
+    Names.requireValidName("tenant", tenant);
+    recover(tenant);
+    if (!journal.replayedIntact(tenant)) {
+      throw new IntegrityViolationException(
+          "the journal of tenant " + tenant + " does not authenticate; keys not retired");
+    }
+    String current = keys.currentKeyId(tenant);
+    for (DocumentRef ref : journal.documents(tenant)) {
+      for (Map.Entry<Long, Journal.VersionState> v : liveVersions(ref).entrySet()) {
+        Loaded loaded = load(ref, v.getKey(), v.getValue(), true);
+        loaded.wipe();
+        if (!current.equals(loaded.kekId())) {
+          throw new SocleClientException(
+              "document "
+                  + Envelopes.describe(ref)
+                  + " version "
+                  + v.getKey()
+                  + " still needs an old key-encryption key: run rewrapKeys first");
+        }
+      }
+    }
+    int retired = keys.retireKeysExcept(tenant, current);
+    journal.append(tenant, actor, JournalOperation.KEYS_RETIRED, "", "", 0, "");
+    return retired;
   }
 
   /** Closes the object store. */
@@ -606,19 +812,35 @@ public final class DocumentSafe implements AutoCloseable {
 
   // ---------------------------------------------------------------------------------------------
 
-  private record Loaded(DocumentMetadata metadata, byte[] dataKey) {}
+  private record Loaded(DocumentMetadata metadata, byte[] dataKey, String attempt, String kekId) {
+    void wipe() {
+      Arrays.fill(dataKey, (byte) 0);
+    }
+  }
 
-  private InputStream open(Loaded loaded) {
+  private void recover(String tenant) {
+    recovery.recover(tenant);
+  }
+
+  /**
+   * Opens the plaintext of a version. Reads do not re-hash the plaintext unless configured to:
+   * every 1 MiB segment is authenticated by AES-GCM under a data key that exists for this version
+   * only and is bound to its metadata (digest included), and the last-segment flag and the size
+   * check catch truncation, so a plaintext that decrypts is the one digested at deposit. Hashing it
+   * again would cost a second pass over every byte (half the throughput of a warm read on two
+   * cores) for no additional guarantee. {@link #verify} (NF Z42-020 "contrôler") always re-hashes.
+   */
+  private InputStream open(Loaded loaded, boolean hash) {
     DocumentMetadata m = loaded.metadata();
     StreamingAead aead;
     try {
       aead = DocumentCrypto.open(loaded.dataKey());
     } finally {
-      Arrays.fill(loaded.dataKey(), (byte) 0);
+      loaded.wipe();
     }
     InputStream ciphertext;
     try {
-      ciphertext = store.get(Layout.content(m.ref(), m.version()));
+      ciphertext = store.get(Layout.content(m.ref(), m.version(), loaded.attempt()));
     } catch (ObjectNotFoundException e) {
       throw new IntegrityViolationException(
           "ciphertext of document " + Envelopes.describe(m.ref()) + " is missing");
@@ -627,7 +849,7 @@ public final class DocumentSafe implements AutoCloseable {
         aead,
         ciphertext,
         Envelopes.contentAad(m.ref(), m.version()),
-        Hashing.digest(m.digestAlgorithm().jcaName()),
+        hash ? Hashing.digest(m.digestAlgorithm().jcaName()) : null,
         m.size(),
         m.digest(),
         "document " + Envelopes.describe(m.ref()));
@@ -635,50 +857,83 @@ public final class DocumentSafe implements AutoCloseable {
 
   private void rewrite(Loaded loaded, DocumentMetadata updated) {
     try {
-      WrappedKey wrapped =
-          keys.wrap(updated.ref().tenant(), loaded.dataKey(), Envelopes.keyAad(updated));
-      store.put(
-          Layout.envelope(updated.ref(), updated.version()),
-          encode(Envelopes.toStored(updated, wrapped)),
-          WriteOptions.replace());
+      byte[] bytes = seal(updated, loaded.attempt(), loaded.dataKey());
+      store.put(Layout.envelope(updated.ref(), updated.version()), bytes, WriteOptions.replace());
     } finally {
-      Arrays.fill(loaded.dataKey(), (byte) 0);
+      loaded.wipe();
     }
   }
 
-  private List<Long> versions(DocumentRef ref) {
-    String prefix = Layout.documentPrefix(ref);
-    TreeSet<Long> versions = new TreeSet<>();
-    for (String key : store.list(prefix)) {
-      if (key.endsWith(Layout.KEY_SUFFIX)) {
-        Layout.versionOf(prefix, key).ifPresent(versions::add);
-      }
-    }
-    if (versions.isEmpty()) {
+  /** The versions the journal says are live; never empty. */
+  private TreeMap<Long, Journal.VersionState> liveVersions(DocumentRef ref) {
+    recover(ref.tenant());
+    TreeMap<Long, Journal.VersionState> live =
+        journal
+            .document(ref.tenant(), ref.container(), ref.id())
+            .map(Journal.DocumentState::live)
+            .orElseGet(TreeMap::new);
+    if (live.isEmpty()) {
       throw new DocumentNotFoundException("no document " + Envelopes.describe(ref));
     }
-    return new ArrayList<>(versions);
+    return live;
   }
 
   private Loaded loadLatest(DocumentRef ref) {
-    List<Long> versions = versions(ref);
-    return load(ref, versions.get(versions.size() - 1));
+    ReentrantReadWriteLock.ReadLock read = locks.commit(ref).readLock();
+    read.lock();
+    try {
+      Map.Entry<Long, Journal.VersionState> latest = liveVersions(ref).lastEntry();
+      return load(ref, latest.getKey(), latest.getValue(), true);
+    } finally {
+      read.unlock();
+    }
   }
 
-  private Loaded load(DocumentRef ref, long version) {
+  private Optional<Loaded> tryLoadLatest(DocumentRef ref) {
+    try {
+      return Optional.of(loadLatest(ref));
+    } catch (DocumentNotFoundException destroyedMeanwhile) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Loads and authenticates one version and checks it against the journal: the digest always, the
+   * protection (retention date, legal hold) unless {@code checkProtection} is false (only for the
+   * calls that rewrite the protection, so that re-running them repairs an interrupted call).
+   */
+  private Loaded load(
+      DocumentRef ref, long version, Journal.VersionState journaled, boolean checkProtection) {
     StoredEnvelope e;
     try {
       e = readEnvelope(Layout.envelope(ref, version));
     } catch (ObjectNotFoundException gone) {
-      throw new DocumentNotFoundException("no document " + Envelopes.describe(ref));
+      throw new IntegrityViolationException(
+          "version "
+              + version
+              + " of document "
+              + Envelopes.describe(ref)
+              + " is in the journal but missing from the store");
     }
-    return authenticate(e, ref, version);
-  }
-
-  private Loaded authenticate(StoredEnvelope e, DocumentRef ref, long version) {
     DocumentMetadata m = Envelopes.metadata(e, ref, version);
-    byte[] dataKey = keys.unwrap(ref.tenant(), Envelopes.wrappedKey(e), Envelopes.keyAad(m));
-    return new Loaded(m, dataKey);
+    WrappedKey wrapped = Envelopes.wrappedKey(e);
+    byte[] dataKey =
+        keys.unwrap(ref.tenant(), wrapped, Envelopes.keyAad(m, e.attempt(), wrapped.kekId()));
+    boolean agrees =
+        digestOf(m).equals(journaled.digest())
+            && (!checkProtection
+                || (m.retainUntil().equals(journaled.retainUntil())
+                    && m.legalHold() == journaled.legalHold()));
+    if (!agrees) {
+      Arrays.fill(dataKey, (byte) 0);
+      throw new IntegrityViolationException(
+          "version "
+              + version
+              + " of document "
+              + Envelopes.describe(ref)
+              + " does not match the journal (an envelope was restored or edited)");
+    }
+    return new Loaded(m, dataKey, e.attempt(), wrapped.kekId());
   }
 
   private StoredEnvelope readEnvelope(String key) {
@@ -688,7 +943,14 @@ public final class DocumentSafe implements AutoCloseable {
         throw new IntegrityViolationException("document envelope is too large");
       }
       StoredEnvelope e = json.read(bytes, StoredEnvelope.class);
-      if (e == null || e.tenant() == null || e.container() == null || e.id() == null) {
+      // Only the canonical encoding is accepted, so no byte of an envelope is outside the
+      // authentication: an unknown or misspelt property (silently ignored by the parser, leaving a
+      // default value) or any other re-encoding is refused.
+      if (e == null
+          || e.tenant() == null
+          || e.container() == null
+          || e.id() == null
+          || !Arrays.equals(json.write(e), bytes)) {
         throw new IntegrityViolationException("document envelope is malformed");
       }
       return e;
@@ -699,37 +961,6 @@ public final class DocumentSafe implements AutoCloseable {
     } catch (RuntimeException ex) {
       throw new IntegrityViolationException("document envelope is malformed");
     }
-  }
-
-  private static DocumentRef envelopeRef(StoredEnvelope e, String key) {
-    try {
-      DocumentRef ref = new DocumentRef(e.tenant(), e.container(), e.id());
-      if (!key.equals(Layout.envelope(ref, e.version()))) {
-        throw new IntegrityViolationException("a document envelope is stored in the wrong place");
-      }
-      return ref;
-    } catch (IllegalArgumentException | NullPointerException x) {
-      throw new IntegrityViolationException("document envelope is malformed");
-    }
-  }
-
-  private TreeMap<String, StoredEnvelope> latestEnvelopes(String tenant, String container) {
-    String prefix = Layout.containerPrefix(tenant, container);
-    TreeMap<String, String> latestKeyById = new TreeMap<>();
-    for (String key : store.list(prefix)) {
-      if (key.endsWith(Layout.KEY_SUFFIX)) {
-        String idSegment = key.substring(prefix.length(), key.indexOf('/', prefix.length()));
-        // Keys are sorted and versions zero-padded: the last one seen is the latest.
-        latestKeyById.put(idSegment, key);
-      }
-    }
-    TreeMap<String, StoredEnvelope> out = new TreeMap<>();
-    for (String key : latestKeyById.values()) {
-      StoredEnvelope e = readEnvelope(key);
-      DocumentRef ref = envelopeRef(e, key);
-      out.put(ref.id(), e);
-    }
-    return out;
   }
 
   /**
@@ -765,7 +996,7 @@ public final class DocumentSafe implements AutoCloseable {
         digestOf(version));
   }
 
-  private static String digestOf(DocumentMetadata m) {
+  static String digestOf(DocumentMetadata m) {
     return m.digestAlgorithm().jcaName() + ":" + m.digest();
   }
 
@@ -806,8 +1037,44 @@ public final class DocumentSafe implements AutoCloseable {
     private DigestAlgorithm digestAlgorithm = DigestAlgorithm.SHA_256;
     private RetentionMode retentionMode = RetentionMode.COMPLIANCE;
     private boolean requireObjectLock;
+    private Duration recoveryGracePeriod = Duration.ofHours(1);
+    private boolean digestOnRead;
 
     private Builder() {}
+
+    /**
+     * Re-hashes the plaintext on every read and compares it with the digest recorded at deposit, on
+     * top of the AES-GCM authentication of every segment. Off by default: a plaintext that decrypts
+     * under the version's own data key, which is bound to the recorded digest, is the one digested
+     * at deposit; {@link DocumentSafe#verify} always re-hashes. Turn it on to check the digest
+     * computation itself on every read, at the cost of a second pass over every byte.
+     *
+     * @param on true to hash on every read
+     * @return this builder
+     */
+    public Builder digestOnRead(boolean on) {
+      this.digestOnRead = on;
+      return this;
+    }
+
+    /**
+     * Sets how old an interrupted deposit must be before the recovery removes it. When a safe first
+     * touches a tenant it rolls back the versions that were never journaled (a crash between the
+     * envelope and the journal entry, or during the upload) and removes the folders left behind;
+     * younger ones may be deposits still running in another process and are left alone (they are
+     * invisible anyway: only journaled versions are read).
+     *
+     * @param age the minimum age (default 1 hour; zero when a single process uses the store)
+     * @return this builder
+     */
+    public Builder recoveryGracePeriod(Duration age) {
+      Objects.requireNonNull(age, "age");
+      if (age.isNegative()) {
+        throw new IllegalArgumentException("recoveryGracePeriod must not be negative");
+      }
+      this.recoveryGracePeriod = age;
+      return this;
+    }
 
     /**
      * Sets where documents are stored. Required.

@@ -113,7 +113,7 @@ public final class FileSystemObjectStore implements ObjectStore {
     Path temp = tmp.resolve(UUID.randomUUID() + ".part");
     try {
       FileOutputStream out = new FileOutputStream(temp.toFile());
-      return new FileWriter(key, target, temp, out, options.createOnly());
+      return new FileWriter(key, target, temp, out, options.createOnly(), options.durable());
     } catch (IOException e) {
       throw new SocleClientException("cannot create a temporary file in the document store", e);
     }
@@ -248,15 +248,23 @@ public final class FileSystemObjectStore implements ObjectStore {
     private final FileOutputStream file;
     private final BufferedOutputStream out;
     private final boolean createOnly;
+    private final boolean durable;
     private boolean done;
 
-    FileWriter(String key, Path target, Path temp, FileOutputStream file, boolean createOnly) {
+    FileWriter(
+        String key,
+        Path target,
+        Path temp,
+        FileOutputStream file,
+        boolean createOnly,
+        boolean durable) {
       this.key = key;
       this.target = target;
       this.temp = temp;
       this.file = file;
       this.out = new BufferedOutputStream(file, BUFFER);
       this.createOnly = createOnly;
+      this.durable = durable;
     }
 
     @Override
@@ -276,7 +284,9 @@ public final class FileSystemObjectStore implements ObjectStore {
       }
       try {
         out.flush();
-        file.getChannel().force(true);
+        if (durable) {
+          file.getChannel().force(true);
+        }
         file.close();
         publish();
       } finally {
@@ -306,7 +316,9 @@ public final class FileSystemObjectStore implements ObjectStore {
           }
         }
       }
-      fsyncDirectory(target.getParent());
+      if (durable) {
+        fsyncDirectory(target.getParent());
+      }
     }
 
     @Override

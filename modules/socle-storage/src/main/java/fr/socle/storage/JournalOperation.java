@@ -27,5 +27,12 @@ public enum JournalOperation {
   /** A retention date was extended. */
   RETENTION_EXTENDED,
   /** A document's data key was re-wrapped under the tenant's current key-encryption key. */
-  KEY_REWRAPPED
+  KEY_REWRAPPED,
+  /**
+   * A version that was never journaled as deposited (a deposit interrupted by a crash) was removed
+   * by the recovery that runs when a safe first touches a tenant.
+   */
+  DEPOSIT_ROLLED_BACK,
+  /** A tenant's old key-encryption keys were retired after every live data key was re-wrapped. */
+  KEYS_RETIRED
 }

@@ -33,9 +33,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Rotation follows Tink's safe order: {@link #rotate(String)} adds a key and makes it primary
  * (new wraps use it, old wraps still open), {@link DocumentSafe#rewrapKeys(String, String)}
- * re-wraps every data key, then {@link #retireOldKeys(String)} destroys the previous keys, which
- * makes every copy of data keys wrapped by them (in backups too) unreadable. Thread-safe; one
- * process per directory.
+ * re-wraps every data key, then {@link DocumentSafe#retireOldKeys(String, String)} proves that
+ * every live data key opens with the new key and destroys the previous keys, which makes every copy
+ * of data keys wrapped by them (in backups too) unreadable. Thread-safe; one process per directory.
+ *
+ * <p>A key is generated only when a tenant's first data key is <em>wrapped</em> (a deposit), with a
+ * warning naming the tenant and the file. Unwrapping never creates a key: a directory that holds no
+ * key for the tenant (a wrong or relative path, a missing volume) fails with a {@link
+ * SocleClientException} naming the tenant and the absolute path, not with an integrity error.
  *
  * <pre>{@code
  * KeyEncryptionKeys keks = LocalKeyEncryptionKeys.open(Path.of("dev-keys"));
@@ -78,7 +83,7 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
 
   @Override
   public WrappedKey wrap(String tenant, byte[] dataKey, byte[] associatedData) {
-    KeysetHandle handle = keyset(tenant);
+    KeysetHandle handle = keyset(tenant, true);
     try {
       byte[] wrapped = aead(handle).encrypt(dataKey, associatedData);
       return new WrappedKey(keyId(tenant, handle), wrapped);
@@ -90,7 +95,7 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
   @Override
   public byte[] unwrap(String tenant, WrappedKey wrappedKey, byte[] associatedData) {
     try {
-      return aead(keyset(tenant)).decrypt(wrappedKey.ciphertext(), associatedData);
+      return aead(keyset(tenant, false)).decrypt(wrappedKey.ciphertext(), associatedData);
     } catch (GeneralSecurityException e) {
       throw new IntegrityViolationException(
           "data key cannot be unwrapped with the key-encryption key of tenant " + tenant);
@@ -99,7 +104,7 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
 
   @Override
   public String currentKeyId(String tenant) {
-    return keyId(tenant, keyset(tenant));
+    return keyId(tenant, keyset(tenant, true));
   }
 
   /**
@@ -112,7 +117,7 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
   public synchronized String rotate(String tenant) {
     try {
       KeysetHandle rotated =
-          KeysetHandle.newBuilder(keyset(tenant))
+          KeysetHandle.newBuilder(keyset(tenant, false))
               .addEntry(
                   KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
                       .withRandomId()
@@ -126,15 +131,23 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
   }
 
   /**
-   * Destroys every key of a tenant except the primary. Run only after {@link
-   * DocumentSafe#rewrapKeys(String, String)}: data keys still wrapped by a destroyed key are lost.
+   * Destroys every key of a tenant except the current one. Use {@link
+   * DocumentSafe#retireOldKeys(String, String)}, which calls this only after proving that no live
+   * document still needs an old key.
    *
    * @param tenant the tenant
+   * @param keep the current key's identifier
    * @return how many keys were destroyed
+   * @throws IllegalStateException if {@code keep} is not the current key
    */
-  public synchronized int retireOldKeys(String tenant) {
+  @Override
+  public synchronized int retireKeysExcept(String tenant, String keep) {
     try {
-      KeysetHandle.Builder builder = KeysetHandle.newBuilder(keyset(tenant));
+      KeysetHandle current = keyset(tenant, false);
+      if (!keyId(tenant, current).equals(keep)) {
+        throw new IllegalStateException("the key-encryption key was rotated meanwhile");
+      }
+      KeysetHandle.Builder builder = KeysetHandle.newBuilder(current);
       int removed = 0;
       for (int i = builder.size() - 1; i >= 0; i--) {
         if (!builder.getAt(i).isPrimary()) {
@@ -154,26 +167,40 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
     return "LocalKeyEncryptionKeys";
   }
 
-  private KeysetHandle keyset(String tenant) {
+  private KeysetHandle keyset(String tenant, boolean createIfAbsent) {
     Names.requireValidName("tenant", tenant);
-    return cache.computeIfAbsent(tenant, this::loadOrCreate);
+    KeysetHandle cached = cache.get(tenant);
+    if (cached != null) {
+      return cached;
+    }
+    synchronized (this) {
+      return cache.computeIfAbsent(tenant, t -> loadOrCreate(t, createIfAbsent));
+    }
   }
 
-  private KeysetHandle loadOrCreate(String tenant) {
+  private KeysetHandle loadOrCreate(String tenant, boolean createIfAbsent) {
     Path file = file(tenant);
     try {
       if (Files.exists(file)) {
         return TinkJsonProtoKeysetFormat.parseKeyset(
             Files.readString(file, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
       }
+      if (!createIfAbsent) {
+        // Creating a key here would turn a misconfigured path into what looks like an attack
+        // (every unwrap failing authentication) and leave a useless key behind.
+        throw new SocleClientException("no key-encryption key for tenant " + tenant + " in " + dir);
+      }
       KeysetHandle created = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
       write(file, created);
       LOG.warn(
-          "Generated a local key-encryption key for a tenant: development use only, "
-              + "use a KMS, Vault or an HSM in production");
+          "Generated a local key-encryption key for tenant {} in {}: development use only, "
+              + "use a KMS, Vault or an HSM in production",
+          tenant,
+          file);
       return created;
     } catch (IOException | GeneralSecurityException e) {
-      throw new SocleClientException("cannot load the key-encryption key of tenant " + tenant, e);
+      throw new SocleClientException(
+          "cannot load the key-encryption key of tenant " + tenant + " from " + dir, e);
     }
   }
 

@@ -6,6 +6,9 @@ import static fr.socle.storage.SafeFixture.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.socle.storage.internal.Envelopes;
+import fr.socle.storage.internal.StoredEnvelope;
+import fr.socle.storage.spi.WrappedKey;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -157,6 +160,24 @@ class DocumentSafeTest {
   }
 
   @Test
+  void read_whenDigestOnReadAndContentIntact_rehashesAndReturnsIt() throws Exception {
+    byte[] content = TestData.bytes(2_500_000, 4);
+    DocumentMetadata m = f.deposit("a", content);
+    f.safe.close();
+    f.safe =
+        DocumentSafe.builder()
+            .objectStore(FileSystemObjectStore.open(f.storeDir))
+            .keyEncryptionKeys(f.keys)
+            .clock(f.clock)
+            .digestOnRead(true)
+            .build();
+
+    try (InputStream in = f.safe.read(m.ref(), AGENT)) {
+      assertThat(in.readAllBytes()).isEqualTo(content);
+    }
+  }
+
+  @Test
   void journal_whenOperationsHappen_recordsEachWithWhoWhatWhenDigest() {
     DocumentMetadata m = f.deposit("a", "x".getBytes());
     f.clock.advance(Duration.ofMinutes(1));
@@ -296,7 +317,7 @@ class DocumentSafeTest {
     String newKekId = f.keys.rotate(TENANT);
     assertThat(f.safe.rewrapKeys(TENANT, "rssi")).isEqualTo(2);
     assertThat(f.safe.rewrapKeys(TENANT, "rssi")).isZero();
-    f.keys.retireOldKeys(TENANT);
+    assertThat(f.safe.retireOldKeys(TENANT, "rssi")).isEqualTo(1);
 
     assertThat(newKekId).isNotEqualTo(oldKekId);
     assertThat(Files.readString(f.file("a", 1, "key"))).contains(newKekId);
@@ -315,15 +336,27 @@ class DocumentSafeTest {
     byte[] backupKey = Files.readAllBytes(key);
     byte[] backupContent = Files.readAllBytes(content);
 
+    StoredEnvelope e = fr.socle.core.json.Json.create().read(backupKey, StoredEnvelope.class);
+    WrappedKey wrapped = Envelopes.wrappedKey(e);
+    byte[] aad =
+        Envelopes.keyAad(
+            Envelopes.metadata(e, DocumentRef.of(TENANT, CONTAINER, "a"), 1),
+            e.attempt(),
+            e.kekId());
+    assertThat(f.keys.unwrap(TENANT, wrapped, aad)).as("the backup copy opens before").isNotEmpty();
+
     f.safe.destroy(DocumentRef.of(TENANT, CONTAINER, "a"), AGENT);
     f.keys.rotate(TENANT);
     f.safe.rewrapKeys(TENANT, "rssi");
-    f.keys.retireOldKeys(TENANT);
+    f.safe.retireOldKeys(TENANT, "rssi");
     Files.createDirectories(key.getParent());
     Files.write(key, backupKey);
     Files.write(content, backupContent);
 
-    assertThatThrownBy(() -> f.read("a")).isInstanceOf(IntegrityViolationException.class);
+    assertThatThrownBy(() -> f.keys.unwrap(TENANT, wrapped, aad))
+        .isInstanceOf(IntegrityViolationException.class);
+    // The journal records the destruction: the restored copy is not even visible.
+    assertThatThrownBy(() -> f.read("a")).isInstanceOf(DocumentNotFoundException.class);
     assertThat(f.read("b")).isEqualTo("other".getBytes());
   }
 

@@ -64,11 +64,20 @@ final class SafeFixture implements AutoCloseable {
             + id
             + "/"
             + String.format("v%010d", version)
-            + "/"
-            + object;
+            + "/";
+    // Ciphertexts are named content-{attempt}.
+    String name = object.equals("content") ? "content-" : object;
     try (Stream<Path> walk = Files.walk(storeDir.resolve("objects"))) {
       List<Path> found =
-          walk.filter(p -> p.toString().replace('\\', '/').endsWith(suffix)).toList();
+          walk.filter(
+                  p -> {
+                    String s = p.toString().replace('\\', '/');
+                    int slash = s.lastIndexOf('/');
+                    String file = s.substring(slash + 1);
+                    return s.substring(0, slash + 1).endsWith(suffix)
+                        && (name.endsWith("-") ? file.startsWith(name) : file.equals(name));
+                  })
+              .toList();
       if (found.size() != 1) {
         throw new IllegalStateException("expected one " + suffix + " but found " + found);
       }

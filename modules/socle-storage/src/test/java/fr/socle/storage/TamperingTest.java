@@ -154,6 +154,7 @@ class TamperingTest {
   void wrongTenantKey() {
     f.safe.close();
     LocalKeyEncryptionKeys otherKeys = LocalKeyEncryptionKeys.open(dir.resolve("other-keys"));
+    otherKeys.currentKeyId(TENANT); // creates another key for the tenant
     f.safe = f.open(otherKeys);
 
     assertReadAndVerifyFail();

@@ -85,7 +85,8 @@ class DocumentsBrowserTest extends BrowserTestSupport {
 
     Path content =
         storedFiles().stream()
-            .filter(p -> p.toString().contains(id) && p.getFileName().toString().equals("content"))
+            .filter(
+                p -> p.toString().contains(id) && p.getFileName().toString().startsWith("content-"))
             .findFirst()
             .orElseThrow();
     content.toFile().setWritable(true);

@@ -85,6 +85,51 @@ public final class S3ObjectStore implements ObjectStore {
     this.prefix = b.prefix;
     this.partSize = b.partSize;
     this.objectLock = detectObjectLock();
+    if (b.abandonedUploadAge != null) {
+      abortIncompleteUploads(b.abandonedUploadAge);
+    }
+  }
+
+  /**
+   * Aborts the multipart uploads below this store's prefix that were started more than {@code age}
+   * ago: uploads a process left behind when it died mid-upload (a live process aborts its own
+   * failed uploads). Called when the store is built with {@link Builder#abortUploadsOlderThan}. A
+   * lifecycle rule on the bucket ({@code AbortIncompleteMultipartUpload}) is the belt to these
+   * braces where the provider supports it.
+   *
+   * @param age the minimum age of an upload to abort, longer than any upload can take; zero aborts
+   *     every pending upload below the prefix
+   * @return how many uploads were aborted
+   */
+  public int abortIncompleteUploads(Duration age) {
+    Objects.requireNonNull(age, "age");
+    Instant cutoff = Instant.now().minus(age);
+    int aborted = 0;
+    try {
+      for (var upload :
+          s3.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(prefix)).uploads()) {
+        // Zero means every pending upload is abandoned (a single writer starting up), whatever
+        // date the store reports (S3Proxy reports the listing time as the initiation date).
+        boolean old =
+            age.isZero() || (upload.initiated() != null && upload.initiated().isBefore(cutoff));
+        if (old) {
+          s3.abortMultipartUpload(
+              b -> b.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()));
+          aborted++;
+        }
+      }
+    } catch (S3Exception e) {
+      if (e.statusCode() == 501) {
+        return aborted;
+      }
+      throw service("abort incomplete uploads", e);
+    } catch (SdkClientException e) {
+      throw new SocleClientException("cannot list incomplete S3 uploads", e);
+    }
+    if (aborted > 0) {
+      LOG.warn("aborted {} incomplete multipart uploads left by a dead process", aborted);
+    }
+    return aborted;
   }
 
   /**
@@ -443,6 +488,7 @@ public final class S3ObjectStore implements ObjectStore {
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration socketTimeout = Duration.ofSeconds(60);
     private int maxConnections = 50;
+    private Duration abandonedUploadAge = Duration.ofDays(1);
 
     private Builder() {}
 
@@ -568,6 +614,22 @@ public final class S3ObjectStore implements ObjectStore {
      */
     public Builder maxConnections(int maxConnections) {
       this.maxConnections = maxConnections;
+      return this;
+    }
+
+    /**
+     * Sets the age after which a multipart upload found when the store is built is considered
+     * abandoned by a dead process and aborted (default 1 day). It must exceed the longest upload
+     * any process sharing the bucket can take.
+     *
+     * @param age the age, or null to never abort uploads at build time
+     * @return this builder
+     */
+    public Builder abortUploadsOlderThan(Duration age) {
+      if (age != null && age.isNegative()) {
+        throw new IllegalArgumentException("age must not be negative");
+      }
+      this.abandonedUploadAge = age;
       return this;
     }
 

@@ -103,6 +103,14 @@ class S3ObjectStoreTest {
     }
   }
 
+  /** The ciphertext of a version is named after the deposit attempt that wrote it. */
+  private String ciphertextKey(String versionPrefix) {
+    return raw.listObjectsV2(b -> b.bucket(BUCKET).prefix(versionPrefix + "content-"))
+        .contents()
+        .get(0)
+        .key();
+  }
+
   private int pendingUploads() {
     return raw.listMultipartUploads(b -> b.bucket(BUCKET)).uploads().size();
   }
@@ -158,6 +166,34 @@ class S3ObjectStoreTest {
   }
 
   @Test
+  void build_whenAMultipartUploadWasAbandonedLongAgo_abortsItAndKeepsRecentOnes() {
+    raw.createMultipartUpload(b -> b.bucket(BUCKET).key("socle/dead-process"));
+    store.close();
+
+    store =
+        S3ObjectStore.builder()
+            .endpoint(S3_PROXY.getUri())
+            .region("us-east-1")
+            .bucket(BUCKET)
+            .prefix("socle/")
+            .credentials(S3_PROXY.getAccessKey(), Secret.of(S3_PROXY.getSecretKey()))
+            .build();
+    assertThat(pendingUploads()).as("younger than the default day: may be alive").isEqualTo(1);
+    store.close();
+
+    store =
+        S3ObjectStore.builder()
+            .endpoint(S3_PROXY.getUri())
+            .region("us-east-1")
+            .bucket(BUCKET)
+            .prefix("socle/")
+            .credentials(S3_PROXY.getAccessKey(), Secret.of(S3_PROXY.getSecretKey()))
+            .abortUploadsOlderThan(Duration.ZERO)
+            .build();
+    assertThat(pendingUploads()).isZero();
+  }
+
+  @Test
   void put_whenWriteOnceAndKeyExists_refuses() throws Exception {
     store.put("once", "first".getBytes(), WriteOptions.writeOnce());
 
@@ -203,8 +239,8 @@ class S3ObjectStoreTest {
       assertThat(pendingUploads()).isZero();
 
       // Someone with bucket credentials swaps the two ciphertexts.
-      String keyA = "safe/t/mairie/c/actes/d/a/v0000000001/content";
-      String keyB = "safe/t/mairie/c/actes/d/b/v0000000001/content";
+      String keyA = ciphertextKey("safe/t/mairie/c/actes/d/a/v0000000001/");
+      String keyB = ciphertextKey("safe/t/mairie/c/actes/d/b/v0000000001/");
       byte[] ca = raw.getObjectAsBytes(r -> r.bucket(BUCKET).key(keyA)).asByteArray();
       byte[] cb = raw.getObjectAsBytes(r -> r.bucket(BUCKET).key(keyB)).asByteArray();
       raw.putObject(r -> r.bucket(BUCKET).key(keyA), RequestBody.fromBytes(cb));

@@ -13,13 +13,21 @@ import java.util.Optional;
  * Converts between metadata and envelopes and computes the associated data that binds them.
  *
  * <p>The content's associated data binds tenant, container, identifier and version: a ciphertext
- * moved to another document or version no longer decrypts. The data key's associated data binds the
- * same plus a digest of every metadata field, so any edit of the stored metadata (a shortened
- * retention, a different digest) makes the key impossible to unwrap.
+ * moved to another document or version no longer decrypts. The data key's associated data binds
+ * every other field of the envelope: the format, the same names, the attempt id (which ciphertext
+ * object), the key-encryption key id, and a digest of every metadata field, so any edit of the
+ * stored envelope (a shortened retention, a different digest, another key id) makes the key
+ * impossible to unwrap. The only field outside the associated data is the wrapped key itself.
+ *
+ * <p>Format 2 (attempt id and key id authenticated) replaced format 1 before any release; format 1
+ * envelopes are refused.
  */
 public final class Envelopes {
   /** Current envelope format. */
-  public static final int FORMAT = 1;
+  public static final int FORMAT = 2;
+
+  private static final java.util.regex.Pattern ATTEMPT =
+      java.util.regex.Pattern.compile("[0-9a-f]{32}");
 
   private Envelopes() {}
 
@@ -40,12 +48,23 @@ public final class Envelopes {
   }
 
   /**
+   * A fresh attempt id.
+   *
+   * @return 32 lowercase hexadecimal digits
+   */
+  public static String newAttempt() {
+    return java.util.UUID.randomUUID().toString().replace("-", "");
+  }
+
+  /**
    * Associated data of a version's wrapped data key.
    *
    * @param m the metadata
+   * @param attempt the attempt id
+   * @param kekId the id of the key-encryption key that wraps it
    * @return the bytes
    */
-  public static byte[] keyAad(DocumentMetadata m) {
+  public static byte[] keyAad(DocumentMetadata m, String attempt, String kekId) {
     byte[] metadataDigest =
         Hashing.sha256(
             Hashing.canonical(
@@ -59,11 +78,13 @@ public final class Envelopes {
                 m.retainUntil().map(Instant::toString).orElse(null),
                 Boolean.toString(m.legalHold())));
     return Hashing.canonical(
-        "socle-storage/key/v1",
+        "socle-storage/key/v" + FORMAT,
         m.ref().tenant(),
         m.ref().container(),
         m.ref().id(),
         Long.toString(m.version()),
+        attempt,
+        kekId,
         Hashing.hex(metadataDigest));
   }
 
@@ -71,10 +92,11 @@ public final class Envelopes {
    * Builds the stored form.
    *
    * @param m the metadata
+   * @param attempt the attempt id
    * @param key the wrapped key
    * @return the envelope
    */
-  public static StoredEnvelope toStored(DocumentMetadata m, WrappedKey key) {
+  public static StoredEnvelope toStored(DocumentMetadata m, String attempt, WrappedKey key) {
     return new StoredEnvelope(
         FORMAT,
         m.ref().tenant(),
@@ -90,6 +112,7 @@ public final class Envelopes {
         m.originalFilename().orElse(null),
         m.retainUntil().map(Instant::toString).orElse(null),
         m.legalHold(),
+        attempt,
         key.kekId(),
         key.ciphertextBase64());
   }
@@ -107,7 +130,11 @@ public final class Envelopes {
       StoredEnvelope e, DocumentRef expected, long expectedVersion) {
     try {
       DocumentRef ref = new DocumentRef(e.tenant(), e.container(), e.id());
-      if (e.format() != FORMAT || !ref.equals(expected) || e.version() != expectedVersion) {
+      if (e.format() != FORMAT
+          || !ref.equals(expected)
+          || e.version() != expectedVersion
+          || e.attempt() == null
+          || !ATTEMPT.matcher(e.attempt()).matches()) {
         throw broken(expected, expectedVersion);
       }
       return new DocumentMetadata(
@@ -140,7 +167,13 @@ public final class Envelopes {
       throw new IntegrityViolationException("document envelope is malformed");
     }
     try {
-      return new WrappedKey(e.kekId(), Base64.getDecoder().decode(e.wrappedKey()));
+      byte[] ciphertext = Base64.getDecoder().decode(e.wrappedKey());
+      // Only the canonical encoding is accepted: the decoder ignores the unused low bits of the
+      // last character, which would let an edit of the envelope go unnoticed.
+      if (!Base64.getEncoder().encodeToString(ciphertext).equals(e.wrappedKey())) {
+        throw new IntegrityViolationException("document envelope is malformed");
+      }
+      return new WrappedKey(e.kekId(), ciphertext);
     } catch (IllegalArgumentException x) {
       throw new IntegrityViolationException("document envelope is malformed");
     }

@@ -1,27 +1,41 @@
 package fr.socle.storage.internal;
 
+import fr.socle.core.SocleClientException;
 import fr.socle.core.json.Json;
+import fr.socle.storage.DocumentRef;
 import fr.socle.storage.IntegrityViolationException;
 import fr.socle.storage.JournalEntry;
 import fr.socle.storage.JournalOperation;
 import fr.socle.storage.JournalVerification;
 import fr.socle.storage.spi.ObjectExistsException;
+import fr.socle.storage.spi.ObjectNotFoundException;
 import fr.socle.storage.spi.ObjectStore;
 import fr.socle.storage.spi.WriteOptions;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A tenant's append-only, hash-chained journal, one write-once object per entry in the same store
- * as the documents. Appends are serialized per tenant inside the process and made safe across
- * processes by the store's write-once semantics: a lost race re-reads the tail and retries.
+ * as the documents, plus a head object ({@code sequence hash} of the last entry) rewritten after
+ * each append. Appends are serialized per tenant inside the process and made safe across processes
+ * by the store's write-once semantics: a lost race catches up and retries.
+ *
+ * <p>The journal is also the record of what exists: the tenant's entries are replayed once per
+ * process (then followed as they are appended) into a {@link JournalState}, which the safe checks
+ * every envelope against. The next sequence number is the highest of the last stored entry and the
+ * head, so truncating the tail of the journal never makes a later append reuse a sequence number
+ * (the gap stays visible to {@link #verify}). Truncating the tail <em>and</em> rolling the head
+ * back is not detectable without a copy of the head kept elsewhere.
  */
 public final class Journal {
   /** Hash that precedes the first entry. */
@@ -33,10 +47,47 @@ public final class Journal {
   private final ObjectStore store;
   private final Clock clock;
   private final Json json;
-  private final Map<String, Object> locks = new ConcurrentHashMap<>();
-  private final Map<String, Tail> tails = new ConcurrentHashMap<>();
+  private final Map<String, JournalState> tenants = new ConcurrentHashMap<>();
 
-  private record Tail(long sequence, String hash) {}
+  /**
+   * Digest and protection of one live version, as last journaled.
+   *
+   * @param digest {@code algorithm:hex}
+   * @param retainUntil retention date
+   * @param legalHold legal hold
+   */
+  public record VersionState(String digest, Optional<Instant> retainUntil, boolean legalHold) {}
+
+  /** What the journal says about one document. */
+  public static final class DocumentState {
+    long highestVersion;
+    final TreeMap<Long, VersionState> live = new TreeMap<>();
+
+    /**
+     * The highest version ever deposited or rolled back, destroyed ones included.
+     *
+     * @return the version, 0 if none
+     */
+    public long highestVersion() {
+      return highestVersion;
+    }
+
+    /**
+     * The versions deposited and neither destroyed nor rolled back.
+     *
+     * @return version to state, ascending
+     */
+    public TreeMap<Long, VersionState> live() {
+      return new TreeMap<>(live);
+    }
+
+    DocumentState copy() {
+      DocumentState c = new DocumentState();
+      c.highestVersion = highestVersion;
+      c.live.putAll(live);
+      return c;
+    }
+  }
 
   /**
    * Creates the journal.
@@ -52,7 +103,7 @@ public final class Journal {
   }
 
   /**
-   * Appends an entry.
+   * Appends an entry that carries no protection.
    *
    * @param tenant the tenant
    * @param actor who
@@ -71,11 +122,46 @@ public final class Journal {
       String documentId,
       long version,
       String digest) {
-    synchronized (locks.computeIfAbsent(tenant, t -> new Object())) {
+    return append(
+        tenant, actor, operation, container, documentId, version, digest, Optional.empty(), false);
+  }
+
+  /**
+   * Appends an entry.
+   *
+   * @param tenant the tenant
+   * @param actor who
+   * @param operation what
+   * @param container container or empty
+   * @param documentId document or empty
+   * @param version version or 0
+   * @param digest digest or empty
+   * @param retainUntil protection after the operation
+   * @param legalHold protection after the operation
+   * @return the entry written
+   */
+  public JournalEntry append(
+      String tenant,
+      String actor,
+      JournalOperation operation,
+      String container,
+      String documentId,
+      long version,
+      String digest,
+      Optional<Instant> retainUntil,
+      boolean legalHold) {
+    JournalState state = state(tenant);
+    synchronized (state) {
       for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-        Tail tail = tails.computeIfAbsent(tenant, this::loadTail);
-        long sequence = tail.sequence() + 1;
+        catchUp(tenant, state);
+        if (state.tailBroken) {
+          // Fail closed: never chain new entries after a tail that does not authenticate.
+          throw new IntegrityViolationException(
+              "last journal entry of tenant " + tenant + " is broken");
+        }
+        long sequence = state.sequence + 1;
         Instant now = clock.instant();
+        String until = retainUntil.map(Instant::toString).orElse(null);
         String hash =
             hash(
                 tenant,
@@ -87,7 +173,9 @@ public final class Journal {
                 documentId,
                 version,
                 digest,
-                tail.hash());
+                until,
+                legalHold,
+                state.hash);
         JournalEntry entry =
             new JournalEntry(
                 sequence,
@@ -98,24 +186,87 @@ public final class Journal {
                 documentId,
                 version,
                 digest,
-                tail.hash(),
+                retainUntil,
+                legalHold,
+                state.hash,
                 hash);
         StoredEntry stored = toStored(entry);
         byte[] bytes = json.write(stored);
         if (!stored.equals(parse(bytes))) {
-          throw new fr.socle.core.SocleClientException(
+          throw new SocleClientException(
               "the JSON runtime cannot round-trip a journal entry; refusing to store it");
         }
         try {
           store.put(Layout.journalEntry(tenant, sequence), bytes, WriteOptions.writeOnce());
-          tails.put(tenant, new Tail(sequence, hash));
-          return entry;
         } catch (ObjectExistsException raced) {
-          // Another node appended first: reload the tail and chain after its entry.
-          tails.remove(tenant);
+          // Another node appended first: catch up and chain after its entry.
+          continue;
         }
+        state.sequence = sequence;
+        state.hash = hash;
+        state.apply(entry);
+        writeHead(tenant, sequence, hash);
+        return entry;
       }
-      throw new fr.socle.core.SocleClientException("journal append kept racing; giving up");
+      throw new SocleClientException("journal append kept racing; giving up");
+    }
+  }
+
+  /**
+   * What the journal says about a document, entries appended by other processes included.
+   *
+   * @param tenant the tenant
+   * @param container the container
+   * @param id the identifier
+   * @return the state, empty if the journal never mentioned a deposit of it
+   */
+  public Optional<DocumentState> document(String tenant, String container, String id) {
+    JournalState state = state(tenant);
+    synchronized (state) {
+      catchUp(tenant, state);
+      return state.document(container, id);
+    }
+  }
+
+  /**
+   * Identifiers of a container's documents that have a live version, sorted.
+   *
+   * @param tenant the tenant
+   * @param container the container
+   * @return the identifiers
+   */
+  public List<String> documentIds(String tenant, String container) {
+    JournalState state = state(tenant);
+    synchronized (state) {
+      catchUp(tenant, state);
+      return state.documentIds(container);
+    }
+  }
+
+  /**
+   * Every document of a tenant that has a live version.
+   *
+   * @param tenant the tenant
+   * @return the documents
+   */
+  public List<DocumentRef> documents(String tenant) {
+    JournalState state = state(tenant);
+    synchronized (state) {
+      catchUp(tenant, state);
+      return state.liveDocuments().stream().map(p -> new DocumentRef(tenant, p[0], p[1])).toList();
+    }
+  }
+
+  /**
+   * Tells whether every entry replayed so far authenticated and chained.
+   *
+   * @param tenant the tenant
+   * @return false if an entry is broken or missing
+   */
+  public boolean replayedIntact(String tenant) {
+    JournalState state = state(tenant);
+    synchronized (state) {
+      return !state.broken && !state.tailBroken;
     }
   }
 
@@ -139,16 +290,17 @@ public final class Journal {
         break;
       }
       StoredEntry stored = load(key);
-      if (stored == null) {
+      JournalEntry entry = stored == null ? null : fromStored(stored);
+      if (entry == null) {
         throw new IntegrityViolationException("journal entry " + seq.getAsLong() + " is malformed");
       }
-      out.add(fromStored(stored));
+      out.add(entry);
     }
     return out;
   }
 
   /**
-   * Checks the whole chain.
+   * Checks the whole chain, and that it reaches the head.
    *
    * @param tenant the tenant
    * @return the result, naming the first broken entry
@@ -165,65 +317,149 @@ public final class Journal {
       }
       StoredEntry e = load(key);
       checked++;
-      if (e == null || e.sequence() != expected || !previous.equals(e.previousHash())) {
-        return new JournalVerification(checked, OptionalLong.of(expected), previous);
-      }
-      String recomputed;
-      try {
-        recomputed =
-            hash(
-                tenant,
-                e.sequence(),
-                e.instant(),
-                e.actor(),
-                e.operation(),
-                e.container(),
-                e.documentId(),
-                e.version(),
-                e.digest(),
-                e.previousHash());
-      } catch (RuntimeException malformed) {
-        return new JournalVerification(checked, OptionalLong.of(expected), previous);
-      }
-      if (!recomputed.equals(e.hash())) {
+      if (e == null
+          || e.sequence() != expected
+          || !previous.equals(e.previousHash())
+          || !authentic(tenant, e)) {
         return new JournalVerification(checked, OptionalLong.of(expected), previous);
       }
       previous = e.hash();
       expected++;
     }
+    Optional<Head> head = readHead(tenant);
+    if (head.isPresent() && head.get().sequence() >= expected) {
+      // The head names an entry that is no longer stored: the tail was truncated.
+      return new JournalVerification(checked, OptionalLong.of(expected), previous);
+    }
     return new JournalVerification(checked, OptionalLong.empty(), previous);
   }
 
-  private Tail loadTail(String tenant) {
+  private JournalState state(String tenant) {
+    JournalState state = tenants.computeIfAbsent(tenant, t -> new JournalState());
+    synchronized (state) {
+      if (!state.loaded) {
+        replay(tenant, state);
+        state.loaded = true;
+      }
+    }
+    return state;
+  }
+
+  /** Replays every stored entry once, then takes the head into account. */
+  private void replay(String tenant, JournalState state) {
     String prefix = Layout.journalPrefix(tenant);
     List<String> keys = store.list(prefix);
-    if (keys.isEmpty()) {
-      return new Tail(0, GENESIS);
+    String lastKey = keys.isEmpty() ? null : keys.get(keys.size() - 1);
+    for (String key : keys) {
+      OptionalLong seq = sequenceOf(prefix, key);
+      StoredEntry e = load(key);
+      JournalEntry entry =
+          e == null || seq.isEmpty() || seq.getAsLong() != e.sequence() || !authentic(tenant, e)
+              ? null
+              : fromStored(e);
+      if (entry == null) {
+        state.broken = true;
+        if (key.equals(lastKey)) {
+          state.tailBroken = true;
+        }
+        continue;
+      }
+      if (entry.sequence() != state.sequence + 1 || !entry.previousHash().equals(state.hash)) {
+        state.broken = true;
+      }
+      state.apply(entry);
+      state.sequence = entry.sequence();
+      state.hash = entry.hash();
     }
-    String last = keys.get(keys.size() - 1);
-    StoredEntry e = load(last);
-    OptionalLong seq = sequenceOf(prefix, last);
-    if (e == null
-        || seq.isEmpty()
-        || seq.getAsLong() != e.sequence()
-        || !e.hash()
-            .equals(
-                hash(
-                    tenant,
-                    e.sequence(),
-                    e.instant(),
-                    e.actor(),
-                    e.operation(),
-                    e.container(),
-                    e.documentId(),
-                    e.version(),
-                    e.digest(),
-                    e.previousHash()))) {
-      // Fail closed: never chain new entries after a tail that does not authenticate.
-      throw new IntegrityViolationException(
-          "last journal entry of tenant " + tenant + " is broken");
+    long lastStored = lastKey == null ? 0 : sequenceOf(prefix, lastKey).orElse(Long.MAX_VALUE);
+    readHead(tenant)
+        .ifPresent(
+            head -> {
+              if (head.sequence() > lastStored) {
+                // Entries after the last stored one were removed: never reuse their numbers.
+                state.broken = true;
+                state.tailBroken = false;
+                state.sequence = head.sequence();
+                state.hash = head.hash();
+              }
+            });
+  }
+
+  /** Applies the entries other processes appended since this one last looked. */
+  private void catchUp(String tenant, JournalState state) {
+    while (true) {
+      String key = Layout.journalEntry(tenant, state.sequence + 1);
+      StoredEntry e;
+      try (InputStream in = store.get(key)) {
+        e = parse(in.readNBytes(MAX_ENTRY_BYTES + 1));
+      } catch (ObjectNotFoundException absent) {
+        return;
+      } catch (IOException x) {
+        throw new SocleClientException("cannot read the journal", x);
+      }
+      JournalEntry entry =
+          e == null
+                  || e.sequence() != state.sequence + 1
+                  || !state.hash.equals(e.previousHash())
+                  || !authentic(tenant, e)
+              ? null
+              : fromStored(e);
+      if (entry == null) {
+        state.broken = true;
+        state.tailBroken = true;
+        state.sequence++;
+        return;
+      }
+      state.apply(entry);
+      state.sequence = entry.sequence();
+      state.hash = entry.hash();
     }
-    return new Tail(e.sequence(), e.hash());
+  }
+
+  private record Head(long sequence, String hash) {}
+
+  private void writeHead(String tenant, long sequence, String hash) {
+    store.put(
+        Layout.journalHead(tenant),
+        (sequence + " " + hash).getBytes(StandardCharsets.US_ASCII),
+        // A head lost in a crash is only behind the entries, which are durable: no flush needed.
+        WriteOptions.replace().withDurable(false));
+  }
+
+  private Optional<Head> readHead(String tenant) {
+    try (InputStream in = store.get(Layout.journalHead(tenant))) {
+      String[] parts = new String(in.readNBytes(200), StandardCharsets.US_ASCII).split(" ");
+      if (parts.length != 2 || !parts[1].matches("[0-9a-f]{64}")) {
+        return Optional.empty();
+      }
+      return Optional.of(new Head(Long.parseLong(parts[0]), parts[1]));
+    } catch (ObjectNotFoundException | NumberFormatException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new SocleClientException("cannot read the journal head", e);
+    }
+  }
+
+  private boolean authentic(String tenant, StoredEntry e) {
+    try {
+      return e.hash()
+          .equals(
+              hash(
+                  tenant,
+                  e.sequence(),
+                  e.instant(),
+                  e.actor(),
+                  e.operation(),
+                  e.container(),
+                  e.documentId(),
+                  e.version(),
+                  e.digest(),
+                  e.retainUntil(),
+                  e.legalHold(),
+                  e.previousHash()));
+    } catch (RuntimeException malformed) {
+      return false;
+    }
   }
 
   private StoredEntry load(String key) {
@@ -239,6 +475,9 @@ public final class Journal {
   }
 
   private StoredEntry parse(byte[] bytes) {
+    if (bytes.length > MAX_ENTRY_BYTES) {
+      return null;
+    }
     try {
       StoredEntry e = json.read(bytes, StoredEntry.class);
       if (e == null
@@ -276,11 +515,13 @@ public final class Journal {
       String documentId,
       long version,
       String digest,
+      String retainUntil,
+      boolean legalHold,
       String previousHash) {
     return Hashing.hex(
         Hashing.sha256(
             Hashing.canonical(
-                "socle-storage/journal/v1",
+                "socle-storage/journal/v2",
                 tenant,
                 Long.toString(sequence),
                 instant,
@@ -290,6 +531,8 @@ public final class Journal {
                 documentId,
                 Long.toString(version),
                 digest,
+                retainUntil,
+                Boolean.toString(legalHold),
                 previousHash)));
   }
 
@@ -303,21 +546,29 @@ public final class Journal {
         e.documentId(),
         e.version(),
         e.digest(),
+        e.retainUntil().map(Instant::toString).orElse(null),
+        e.legalHold(),
         e.previousHash(),
         e.hash());
   }
 
   private static JournalEntry fromStored(StoredEntry e) {
-    return new JournalEntry(
-        e.sequence(),
-        Instant.parse(e.instant()),
-        e.actor(),
-        JournalOperation.valueOf(e.operation()),
-        e.container(),
-        e.documentId(),
-        e.version(),
-        e.digest(),
-        e.previousHash(),
-        e.hash());
+    try {
+      return new JournalEntry(
+          e.sequence(),
+          Instant.parse(e.instant()),
+          e.actor(),
+          JournalOperation.valueOf(e.operation()),
+          e.container(),
+          e.documentId(),
+          e.version(),
+          e.digest(),
+          Optional.ofNullable(e.retainUntil()).map(Instant::parse),
+          e.legalHold(),
+          e.previousHash(),
+          e.hash());
+    } catch (RuntimeException malformed) {
+      return null;
+    }
   }
 }

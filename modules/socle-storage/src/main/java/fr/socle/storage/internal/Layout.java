@@ -7,11 +7,16 @@ import java.util.OptionalLong;
  * Where each object of the safe lives in an object store.
  *
  * <pre>
- * t/{tenant}/c/{container}/d/{id}/v{version:10}/reserved   version reservation (write-once)
- * t/{tenant}/c/{container}/d/{id}/v{version:10}/content    ciphertext (write-once, object lock)
- * t/{tenant}/c/{container}/d/{id}/v{version:10}/key        wrapped data key + metadata (commit point)
- * t/{tenant}/journal/{sequence:19}                         journal entry (write-once)
+ * t/{tenant}/c/{container}/d/{id}/v{version:10}/reserved           reservation: attempt, instant
+ * t/{tenant}/c/{container}/d/{id}/v{version:10}/content-{attempt}  ciphertext (write-once, lock)
+ * t/{tenant}/c/{container}/d/{id}/v{version:10}/key                envelope (commit point)
+ * t/{tenant}/journal/{sequence:19}                                 journal entry (write-once)
+ * t/{tenant}/journal-head                                          last sequence and hash
  * </pre>
+ *
+ * <p>Each deposit attempt writes its ciphertext under a key of its own (a random attempt id named
+ * by the authenticated envelope), so a deposit that loses a race, or is cleaned up, can never
+ * delete another attempt's ciphertext.
  */
 public final class Layout {
   /** Suffix of the object that makes a version visible. */
@@ -72,15 +77,19 @@ public final class Layout {
     return versionPrefix(ref, version) + "reserved";
   }
 
+  /** Name of a ciphertext object inside a version folder, before the attempt id. */
+  public static final String CONTENT_NAME = "content-";
+
   /**
-   * The ciphertext key.
+   * The ciphertext key of one deposit attempt.
    *
    * @param ref the document
    * @param version the version
+   * @param attempt the attempt id
    * @return the key
    */
-  public static String content(DocumentRef ref, long version) {
-    return versionPrefix(ref, version) + "content";
+  public static String content(DocumentRef ref, long version, String attempt) {
+    return versionPrefix(ref, version) + CONTENT_NAME + attempt;
   }
 
   /**
@@ -102,6 +111,16 @@ public final class Layout {
    */
   public static String journalPrefix(String tenant) {
     return tenantPrefix(tenant) + "journal/";
+  }
+
+  /**
+   * Key of a tenant's journal head.
+   *
+   * @param tenant the tenant
+   * @return the key
+   */
+  public static String journalHead(String tenant) {
+    return tenantPrefix(tenant) + "journal-head";
   }
 
   /**

@@ -27,11 +27,11 @@ public final class Names {
    */
   public static void requireValidName(String what, String name) {
     Objects.requireNonNull(name, what);
+    requireNoControl(what, name);
     int bytes = name.getBytes(StandardCharsets.UTF_8).length;
     if (bytes == 0 || bytes > MAX_NAME_BYTES) {
       throw new IllegalArgumentException(what + " must be 1 to " + MAX_NAME_BYTES + " UTF-8 bytes");
     }
-    requireNoControl(what, name);
   }
 
   /**
@@ -51,22 +51,55 @@ public final class Names {
 
   private static void requireNoControl(String what, String s) {
     for (int i = 0; i < s.length(); i++) {
-      if (Character.isISOControl(s.charAt(i))) {
+      char c = s.charAt(i);
+      if (Character.isISOControl(c)) {
         throw new IllegalArgumentException(what + " must not contain control characters");
+      }
+      // A lone surrogate (e.g. left by substring() in the middle of an emoji) has no UTF-8 form:
+      // String.getBytes would turn it into '?', so "\uD800" and "?" would share one key segment.
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new IllegalArgumentException(what + " must be well-formed UTF-16 (lone surrogate)");
       }
     }
   }
 
   /**
-   * Encodes a validated name as one key segment.
+   * Encodes a validated name as one key segment. Injective over valid names: a plain token never
+   * starts with {@code ~}, and UTF-8 is injective over well-formed UTF-16, which {@link
+   * #requireValidName} guarantees.
    *
    * @param name the name
    * @return a segment matching {@code [a-z0-9~][a-z0-9_~-]*}
    */
   public static String segment(String name) {
+    requireValidName("name", name);
     if (PLAIN.matcher(name).matches()) {
       return name;
     }
     return "~" + HexFormat.of().formatHex(name.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Decodes a key segment produced by {@link #segment}.
+   *
+   * @param segment the segment
+   * @return the name, or empty if the segment is not one {@link #segment} produces
+   */
+  public static java.util.Optional<String> decodeSegment(String segment) {
+    try {
+      String name =
+          segment.startsWith("~")
+              ? new String(HexFormat.of().parseHex(segment.substring(1)), StandardCharsets.UTF_8)
+              : segment;
+      return segment(name).equals(segment)
+          ? java.util.Optional.of(name)
+          : java.util.Optional.empty();
+    } catch (RuntimeException e) {
+      return java.util.Optional.empty();
+    }
   }
 }

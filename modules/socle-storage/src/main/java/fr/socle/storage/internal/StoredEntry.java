@@ -3,16 +3,18 @@ package fr.socle.storage.internal;
 /**
  * The persisted form of a journal entry.
  *
- * @param sequence sequence
+ * @param sequence position from 1
  * @param instant ISO-8601 instant
- * @param actor actor
- * @param operation operation name
+ * @param actor who
+ * @param operation {@link fr.socle.storage.JournalOperation} name
  * @param container container or empty
  * @param documentId document or empty
  * @param version version or 0
- * @param digest digest or empty
- * @param previousHash previous entry's hash
- * @param hash this entry's hash
+ * @param digest {@code algorithm:hex} or empty
+ * @param retainUntil ISO-8601 instant or null
+ * @param legalHold legal hold after the operation
+ * @param previousHash hash of the previous entry
+ * @param hash hash of this entry
  */
 public record StoredEntry(
     long sequence,
@@ -23,5 +25,7 @@ public record StoredEntry(
     String documentId,
     long version,
     String digest,
+    String retainUntil,
+    boolean legalHold,
     String previousHash,
     String hash) {}

@@ -4,7 +4,7 @@ package fr.socle.storage.internal;
  * The persisted form of a version's envelope: its metadata and its wrapped data key. JSON through
  * socle-core's {@code Json}. Nullable fields are absent from the JSON.
  *
- * @param format envelope format, 1
+ * @param format envelope format, 2
  * @param tenant the tenant
  * @param container the container
  * @param id the document identifier
@@ -18,6 +18,7 @@ package fr.socle.storage.internal;
  * @param originalFilename original filename or null
  * @param retainUntil ISO-8601 instant or null
  * @param legalHold legal hold
+ * @param attempt the deposit attempt whose ciphertext this version uses
  * @param kekId key-encryption key identifier
  * @param wrappedKey base64 of the wrapped data key
  */
@@ -36,5 +37,6 @@ public record StoredEnvelope(
     String originalFilename,
     String retainUntil,
     boolean legalHold,
+    String attempt,
     String kekId,
     String wrappedKey) {}

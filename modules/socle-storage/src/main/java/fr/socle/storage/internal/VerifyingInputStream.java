@@ -9,8 +9,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 
 /**
- * Decrypts a stored ciphertext as it is read, hashes the plaintext, and at end of stream checks its
- * size and digest against the authenticated metadata.
+ * Decrypts a stored ciphertext as it is read and at end of stream checks its size and, when asked
+ * to, its digest against the authenticated metadata.
  *
  * <p>Tink authenticates every 1 MiB segment before releasing it, and the last-segment flag in the
  * nonce detects truncation; the digest check at the end additionally proves the whole plaintext is
@@ -34,7 +34,7 @@ public final class VerifyingInputStream extends InputStream {
    * @param aead the document's primitive
    * @param ciphertext the stored ciphertext (closed with this stream)
    * @param aad the content associated data
-   * @param digest an empty digest of the metadata's algorithm
+   * @param digest an empty digest of the metadata's algorithm, or null not to hash the plaintext
    * @param expectedSize the metadata's size
    * @param expectedDigest the metadata's hex digest
    * @param what description for messages
@@ -67,7 +67,7 @@ public final class VerifyingInputStream extends InputStream {
       String what) {
     this.raw = raw;
     this.plaintext = plaintext;
-    this.digest = new PipelinedDigest(digest);
+    this.digest = digest == null ? null : new PipelinedDigest(digest);
     this.expectedSize = expectedSize;
     this.expectedDigest = expectedDigest;
     this.what = what;
@@ -98,7 +98,9 @@ public final class VerifyingInputStream extends InputStream {
       checkEnd();
       return -1;
     }
-    digest.update(b, off, n);
+    if (digest != null) {
+      digest.update(b, off, n);
+    }
     size += n;
     if (size > expectedSize) {
       throw new IntegrityViolationException("content of " + what + " is longer than recorded");
@@ -111,9 +113,14 @@ public final class VerifyingInputStream extends InputStream {
       return;
     }
     checked = true;
+    if (size != expectedSize) {
+      throw new IntegrityViolationException("content of " + what + " does not match its size");
+    }
+    if (digest == null) {
+      return;
+    }
     String actual = Hashing.hex(digest.digest());
-    if (size != expectedSize
-        || !MessageDigest.isEqual(actual.getBytes(), expectedDigest.getBytes())) {
+    if (!MessageDigest.isEqual(actual.getBytes(), expectedDigest.getBytes())) {
       throw new IntegrityViolationException("content of " + what + " does not match its digest");
     }
   }
@@ -121,7 +128,9 @@ public final class VerifyingInputStream extends InputStream {
   @Override
   public void close() throws IOException {
     try {
-      digest.close();
+      if (digest != null) {
+        digest.close();
+      }
       plaintext.close();
     } finally {
       raw.close();

@@ -45,4 +45,21 @@ public interface KeyEncryptionKeys {
    * @return the identifier, as found in {@link WrappedKey#kekId()}
    */
   String currentKeyId(String tenant);
+
+  /**
+   * Destroys every key-encryption key of a tenant except {@code keep}. Called by {@code
+   * DocumentSafe.retireOldKeys} only after it proved that every live data key of the tenant unwraps
+   * with {@code keep}; calling it directly skips that proof and may lose documents.
+   *
+   * @param tenant the tenant
+   * @param keep the identifier of the key to keep, which must be the current one
+   * @return how many keys were destroyed
+   * @throws IllegalStateException if {@code keep} is no longer the current key (a rotation raced)
+   * @throws UnsupportedOperationException if key versions are retired in the key holder itself
+   *     (Vault {@code min_decryption_version}, KMS key version disabling)
+   */
+  default int retireKeysExcept(String tenant, String keep) {
+    throw new UnsupportedOperationException(
+        "retire old key versions in the key holder itself, after DocumentSafe.retireOldKeys");
+  }
 }

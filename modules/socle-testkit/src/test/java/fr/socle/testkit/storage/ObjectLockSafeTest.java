@@ -36,8 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ObjectLockSafeTest {
   private static final String TENANT = "21750001600019";
   private static final String CONTAINER = "etat-civil";
-  private static final String CONTENT_KEY =
-      "t/21750001600019/c/etat-civil/d/acte/v0000000001/content";
+  private static final String VERSION_PREFIX = "t/21750001600019/c/etat-civil/d/acte/v0000000001/";
 
   @TempDir Path dir;
   MutableClock clock = MutableClock.at(Instant.parse("2026-11-29T10:00:00Z"));
@@ -47,6 +46,11 @@ class ObjectLockSafeTest {
   @BeforeEach
   void setUp() {
     safe = safe(RetentionMode.COMPLIANCE);
+  }
+
+  /** The ciphertext is named after the deposit attempt that wrote it. */
+  private String contentKey() {
+    return store.list(VERSION_PREFIX + "content-").get(0);
   }
 
   private DocumentSafe safe(RetentionMode mode) {
@@ -83,9 +87,9 @@ class ObjectLockSafeTest {
     Instant until = clock.instant().plus(Duration.ofDays(3650));
     deposit(until, false);
 
-    assertThat(store.retention(CONTENT_KEY)).contains(until);
-    assertThat(store.retentionMode(CONTENT_KEY)).isEqualTo(RetentionMode.COMPLIANCE);
-    assertThat(store.legalHoldOf(CONTENT_KEY)).isFalse();
+    assertThat(store.retention(contentKey())).contains(until);
+    assertThat(store.retentionMode(contentKey())).isEqualTo(RetentionMode.COMPLIANCE);
+    assertThat(store.legalHoldOf(contentKey())).isFalse();
   }
 
   @Test
@@ -94,10 +98,10 @@ class ObjectLockSafeTest {
 
     assertThatThrownBy(() -> safe.destroy(m.ref(), "agent"))
         .isInstanceOf(RetentionLockedException.class);
-    assertThatThrownBy(() -> store.delete(CONTENT_KEY)).isInstanceOf(ObjectLockedException.class);
-    assertThatThrownBy(() -> store.deleteBypassingGovernance(CONTENT_KEY))
+    assertThatThrownBy(() -> store.delete(contentKey())).isInstanceOf(ObjectLockedException.class);
+    assertThatThrownBy(() -> store.deleteBypassingGovernance(contentKey()))
         .isInstanceOf(ObjectLockedException.class);
-    assertThatThrownBy(() -> store.put(CONTENT_KEY, "forged".getBytes(), WriteOptions.replace()))
+    assertThatThrownBy(() -> store.put(contentKey(), "forged".getBytes(), WriteOptions.replace()))
         .isInstanceOf(ObjectLockedException.class);
 
     clock.advance(Duration.ofDays(31));
@@ -111,9 +115,9 @@ class ObjectLockSafeTest {
     safe = safe(RetentionMode.GOVERNANCE);
     DocumentMetadata m = deposit(clock.instant().plus(Duration.ofDays(30)), false);
 
-    assertThat(store.retentionMode(CONTENT_KEY)).isEqualTo(RetentionMode.GOVERNANCE);
-    assertThatThrownBy(() -> store.delete(CONTENT_KEY)).isInstanceOf(ObjectLockedException.class);
-    store.deleteBypassingGovernance(CONTENT_KEY);
+    assertThat(store.retentionMode(contentKey())).isEqualTo(RetentionMode.GOVERNANCE);
+    assertThatThrownBy(() -> store.delete(contentKey())).isInstanceOf(ObjectLockedException.class);
+    store.deleteBypassingGovernance(contentKey());
 
     // The envelope survived, so the safe notices the missing ciphertext.
     assertThatThrownBy(() -> safe.verify(m.ref(), "auditeur"))
@@ -123,13 +127,13 @@ class ObjectLockSafeTest {
   @Test
   void legalHold_isMappedToTheStoreAndReleased() {
     DocumentMetadata m = deposit(null, true);
-    assertThat(store.legalHoldOf(CONTENT_KEY)).isTrue();
-    assertThatThrownBy(() -> store.delete(CONTENT_KEY)).isInstanceOf(ObjectLockedException.class);
+    assertThat(store.legalHoldOf(contentKey())).isTrue();
+    assertThatThrownBy(() -> store.delete(contentKey())).isInstanceOf(ObjectLockedException.class);
 
     safe.legalHold(m.ref(), false, "juriste");
-    assertThat(store.legalHoldOf(CONTENT_KEY)).isFalse();
+    assertThat(store.legalHoldOf(contentKey())).isFalse();
     safe.legalHold(m.ref(), true, "juriste");
-    assertThat(store.legalHoldOf(CONTENT_KEY)).isTrue();
+    assertThat(store.legalHoldOf(contentKey())).isTrue();
     assertThatThrownBy(() -> safe.destroy(m.ref(), "agent"))
         .isInstanceOf(RetentionLockedException.class);
 
@@ -147,10 +151,10 @@ class ObjectLockSafeTest {
 
     safe.extendRetention(m.ref(), later, "archiviste");
 
-    assertThat(store.retention(CONTENT_KEY)).contains(later);
-    assertThatThrownBy(() -> store.extendRetention(CONTENT_KEY, first, RetentionMode.COMPLIANCE))
+    assertThat(store.retention(contentKey())).contains(later);
+    assertThatThrownBy(() -> store.extendRetention(contentKey(), first, RetentionMode.COMPLIANCE))
         .isInstanceOf(ObjectLockedException.class);
-    assertThatThrownBy(() -> store.extendRetention(CONTENT_KEY, later, RetentionMode.GOVERNANCE))
+    assertThatThrownBy(() -> store.extendRetention(contentKey(), later, RetentionMode.GOVERNANCE))
         .isInstanceOf(ObjectLockedException.class);
   }
 
@@ -181,7 +185,7 @@ class ObjectLockSafeTest {
   void tampered_ciphertextInTheStore_isDetected() {
     DocumentMetadata m = deposit(null, false);
     store.tamper(
-        CONTENT_KEY,
+        contentKey(),
         b -> {
           b[b.length / 2] ^= 1;
           return b;

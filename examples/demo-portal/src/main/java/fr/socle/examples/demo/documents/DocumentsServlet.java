@@ -387,6 +387,8 @@ final class DocumentsServlet extends HttpServlet {
       case LEGAL_HOLD_RELEASED -> "gel juridique levé";
       case RETENTION_EXTENDED -> "conservation prolongée";
       case KEY_REWRAPPED -> "rotation de clé";
+      case DEPOSIT_ROLLED_BACK -> "dépôt interrompu annulé";
+      case KEYS_RETIRED -> "anciennes clés retirées";
     };
   }
 
