@@ -90,16 +90,12 @@ public final class Territories {
         }
       }
     }
+    // A délégué or associé is a former commune: it resolves to the current commune the COG links
+    // it to, even when its code is not listed in anciensCodes (mergers older than that field).
+    // This link comes first: a code can be the délégué of one commune and an anciensCode of
+    // another (60455 is déléguée of 60694 in COG 2026 and listed by 60054, which absorbed it
+    // earlier); the current COG link is the one that holds today.
     this.byFormerCode = new HashMap<>(8192);
-    for (Commune c : lists.get(CommuneType.ACTUELLE)) {
-      for (String former : c.formerCodes()) {
-        if (!byCode.containsKey(former)) {
-          byFormerCode.put(former, c);
-        }
-      }
-    }
-    // A délégué or associé is a former commune too, even when its code is not listed in
-    // anciensCodes (mergers older than that field): it resolves to its current commune.
     for (CommuneType t : new CommuneType[] {CommuneType.DELEGUEE, CommuneType.ASSOCIEE}) {
       List<Commune> entries = lists.get(t);
       // Backwards, so that for a code listed twice the last entry wins, as in byTypeAndCode.
@@ -108,6 +104,13 @@ public final class Territories {
         Commune parent = c.parentCode().isPresent() ? byCode.get(c.parentCode().get()) : null;
         if (parent != null && !byCode.containsKey(c.code())) {
           byFormerCode.putIfAbsent(c.code(), parent);
+        }
+      }
+    }
+    for (Commune c : lists.get(CommuneType.ACTUELLE)) {
+      for (String former : c.formerCodes()) {
+        if (!byCode.containsKey(former)) {
+          byFormerCode.putIfAbsent(former, c);
         }
       }
     }

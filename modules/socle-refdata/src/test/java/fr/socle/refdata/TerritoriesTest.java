@@ -97,6 +97,14 @@ class TerritoriesTest {
   }
 
   @Test
+  void commune_whenDelegueOfOneAndFormerCodeOfAnother_resolvesToItsCurrentCogLink() {
+    // 60455 La Neuville-Garnier: déléguée of 60694 in COG 2026, also an anciensCode of 60054.
+    assertThat(territories.commune("60455")).get().extracting(Commune::code).isEqualTo("60694");
+    // 55273 Lamarche-en-Woëvre: associée of 55386, also an anciensCode of 55245.
+    assertThat(territories.commune("55273")).get().extracting(Commune::code).isEqualTo("55386");
+  }
+
+  @Test
   void commune_whenArrondissement_returnsItWithItsCity() {
     Commune arm = territories.commune("13201").orElseThrow();
     assertThat(arm.type()).isEqualTo(CommuneType.ARRONDISSEMENT_MUNICIPAL);
