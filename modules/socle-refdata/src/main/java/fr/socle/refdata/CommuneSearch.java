@@ -25,6 +25,9 @@ import java.util.Set;
 public record CommuneSearch(
     String text, int limit, Optional<String> departementCode, Set<CommuneType> types) {
 
+  /** The longest accepted text, in characters. */
+  public static final int MAX_TEXT_LENGTH = 200;
+
   /** The largest accepted limit. */
   public static final int MAX_LIMIT = 1000;
 

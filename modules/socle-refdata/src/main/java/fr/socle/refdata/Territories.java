@@ -2,9 +2,11 @@ package fr.socle.refdata;
 
 import fr.socle.core.SocleClientException;
 import fr.socle.refdata.internal.CogData;
+import fr.socle.refdata.internal.CogHistoryResource;
 import fr.socle.refdata.internal.CogResource;
 import fr.socle.refdata.internal.NameFolding;
 import fr.socle.refdata.internal.SearchIndex;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -42,6 +44,12 @@ public final class Territories {
   private final List<Region> regions;
   private final List<Departement> departements;
   private final List<Epci> epcis;
+  private final List<Epci> epts;
+  private final List<Arrondissement> arrondissements;
+  private final Map<String, Arrondissement> arrondissementByCode;
+  private final Map<String, Epci> eptBySiren;
+  private final Map<String, Epci> eptOfCommune;
+  private volatile CommuneHistory history; // loaded on the first historical lookup
   private final List<Commune> currentCommunes;
   private final Map<String, Commune> byCode; // current communes and arrondissements
   private final Map<CommuneType, Map<String, Commune>> byTypeAndCode; // délégués and associés
@@ -61,6 +69,8 @@ public final class Territories {
     this.regions = List.copyOf(data.regions());
     this.departements = List.copyOf(data.departements());
     this.epcis = List.copyOf(data.epcis());
+    this.epts = List.copyOf(data.epts());
+    this.arrondissements = List.copyOf(data.arrondissements());
     List<Commune> all = data.communes();
     this.searchable = all.toArray(new Commune[0]);
     // Runs once, cold, mostly interpreted: one pass, maps presized so that they never rehash.
@@ -135,6 +145,18 @@ public final class Territories {
     this.epciBySiren = new HashMap<>(epcis.size() * 2);
     for (Epci e : epcis) {
       epciBySiren.put(e.siren(), e);
+    }
+    this.arrondissementByCode = new HashMap<>(arrondissements.size() * 2);
+    for (Arrondissement a : arrondissements) {
+      arrondissementByCode.put(a.code(), a);
+    }
+    this.eptBySiren = new HashMap<>();
+    this.eptOfCommune = new HashMap<>(256);
+    for (Epci e : epts) {
+      eptBySiren.put(e.siren(), e);
+      for (String member : e.memberCodes()) {
+        eptOfCommune.put(member, e);
+      }
     }
     this.index = new CompletableFuture<>();
     new IndexBuilder(index, searchable).start();
@@ -360,6 +382,146 @@ public final class Territories {
       }
     }
     return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * Finds an arrondissement départemental.
+   *
+   * @param code for example {@code 931} (Bobigny) or {@code 2A1}
+   * @return the arrondissement, if known
+   */
+  public Optional<Arrondissement> arrondissement(String code) {
+    Objects.requireNonNull(code, "code");
+    return Optional.ofNullable(arrondissementByCode.get(normalise(code)));
+  }
+
+  /**
+   * Returns every arrondissement départemental (333 in COG 2026; Mayotte and the overseas
+   * collectivities have none).
+   *
+   * @return the arrondissements
+   */
+  public List<Arrondissement> arrondissements() {
+    return arrondissements;
+  }
+
+  /**
+   * Returns the arrondissement départemental an entry lies in.
+   *
+   * @param commune a commune, délégué, associé or municipal arrondissement
+   * @return the arrondissement; empty in Mayotte and the overseas collectivities
+   */
+  public Optional<Arrondissement> arrondissementOf(Commune commune) {
+    return commune.arrondissementCode().map(arrondissementByCode::get);
+  }
+
+  /**
+   * Returns the établissements publics territoriaux (EPT) of the Métropole du Grand Paris: 11
+   * groupings of the communes of the petite couronne, Paris being its own territory. They are
+   * {@link Epci} records of type {@code EPT} (no fiscalité propre: {@link Epci#financing()} is
+   * empty); {@link #members(Epci)} lists their communes.
+   *
+   * @return the EPT
+   */
+  public List<Epci> epts() {
+    return epts;
+  }
+
+  /**
+   * Finds an établissement public territorial by SIREN.
+   *
+   * @param siren nine digits, spaces allowed
+   * @return the EPT, if known
+   */
+  public Optional<Epci> ept(String siren) {
+    Objects.requireNonNull(siren, "siren");
+    return Optional.ofNullable(eptBySiren.get(siren.replace(" ", "")));
+  }
+
+  /**
+   * Returns the établissement public territorial a commune of the Métropole du Grand Paris belongs
+   * to.
+   *
+   * @param commune a current commune
+   * @return the EPT; empty outside the Métropole du Grand Paris and for Paris itself
+   */
+  public Optional<Epci> eptOf(Commune commune) {
+    return commune.isCurrent()
+        ? Optional.ofNullable(eptOfCommune.get(commune.code()))
+        : Optional.empty();
+  }
+
+  /**
+   * Finds a commune as the COG of an earlier year had it, and the current commune it belongs to
+   * now. Made for birth communes, which people type as they were when they were born (API
+   * Particulier asks for the birth commune's COG code, and merged communes are the usual cause of
+   * failed lookups):
+   *
+   * <pre>{@code
+   * List<CommuneInYear> hits = territories.communeIn("Pierrefitte-sur-Seine", Year.of(1990));
+   * hits.get(0).code();            // "93059", the code of that time
+   * hits.get(0).current().code();  // "93066", Saint-Denis since the 2025 merger
+   * }</pre>
+   *
+   * <p>Covered millésimes: {@link #historyMillesimes()} (COG 2019 and 2021 to 2026; no version of
+   * the source package holds COG 2020). For 2020 the 2019 state is used, then the 2021 one if the
+   * 2019 state has no match; for a year after the embedded millésime, the embedded one; for a year
+   * before 2019, the 2019 state, then the codes known only as former codes of a later commune
+   * (names from the 1943–2019 COG history), whose {@link CommuneInYear#millesime()} is empty.
+   *
+   * <p>The text is a code when it has the shape of one (5 characters, digits or 2A/2B), else a name
+   * compared whole, ignoring accents, case and separators, "St" being "Saint". Several entries can
+   * match (a name common to several communes, a commune and its chef-lieu délégué sharing a code):
+   * communes come before délégués and associés.
+   *
+   * <p>The history is loaded on the first call (a few tens of milliseconds), not with {@link
+   * #embedded()}.
+   *
+   * @param codeOrName an INSEE code or a commune name
+   * @param year the year of interest, for example a birth year
+   * @return the matching entries of that year, possibly empty
+   * @throws fr.socle.core.SocleClientException if the text is longer than 200 characters, or the
+   *     history resource is missing or corrupt
+   */
+  public List<CommuneInYear> communeIn(String codeOrName, Year year) {
+    Objects.requireNonNull(codeOrName, "codeOrName");
+    Objects.requireNonNull(year, "year");
+    if (codeOrName.length() > CommuneSearch.MAX_TEXT_LENGTH) {
+      throw new SocleClientException(
+          "commune text longer than " + CommuneSearch.MAX_TEXT_LENGTH + " characters");
+    }
+    String code = normalise(codeOrName);
+    boolean isCode = code.matches("(?:\\d\\d|2[AB])\\d{3}");
+    String key = isCode ? code : NameFolding.fold(codeOrName);
+    if (key.isEmpty()) {
+      return List.of();
+    }
+    return history().lookup(key, isCode, year.getValue());
+  }
+
+  /**
+   * Returns the millésimes {@link #communeIn(String, Year)} reads, oldest first, the embedded one
+   * last.
+   *
+   * @return the millésimes
+   * @throws fr.socle.core.SocleClientException if the history resource is missing or corrupt
+   */
+  public List<Millesime> historyMillesimes() {
+    return history().millesimes();
+  }
+
+  private CommuneHistory history() {
+    CommuneHistory h = history;
+    if (h == null) {
+      synchronized (this) {
+        h = history;
+        if (h == null) {
+          h = new CommuneHistory(this, CogHistoryResource.loadEmbedded());
+          history = h;
+        }
+      }
+    }
+    return h;
   }
 
   /**
