@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.function.IntPredicate;
 
 /**
- * Prefix search over folded names, ranked by population.
+ * Search over folded names: whole-name matches first, then prefix matches, then prefix matches up
+ * to one slip, each tier ranked by population.
  *
  * <p>Keys are sorted, so the names starting with a prefix form a contiguous range of ranks, found
  * by binary search. The top results of a range are then found one of two ways, whichever is
@@ -77,15 +78,48 @@ public final class SearchIndex {
     return ((k.charAt(len - 2) - 0x100) << 15) | (k.charAt(len - 1) - 0x100);
   }
 
+  /** Typo matches are only those whose matched name part has at least this many characters. */
+  public static final int MIN_TYPO_LENGTH = 6;
+
   /**
-   * Finds the most populated entries whose key starts with one of the prefixes.
+   * Finds entries for what a user typed, in three tiers: the entries whose whole key equals the
+   * first prefix (most populated first), then those whose key starts with one of the prefixes (most
+   * populated first), then, when these leave room and the text has at least {@link
+   * #MIN_TYPO_LENGTH} characters, those whose key starts with the first prefix up to one slip (a
+   * letter left out, added, replaced or two letters swapped), most populated first.
    *
-   * @param prefixes folded prefixes (disjoint ranges)
+   * @param prefixes folded prefixes (disjoint ranges), the full form first
    * @param limit the maximum number of results
    * @param accept a filter on commune indices
-   * @return the entries, most populated first
+   * @return the entries
    */
   public List<Commune> search(List<String> prefixes, int limit, IntPredicate accept) {
+    String full = prefixes.get(0);
+    // Keys are "key + U+0001 + tag": the whole-key matches sort right after the bare key.
+    int exactLo = lowerBound(full + SUFFIX_MARK);
+    int exactHi = lowerBound(full + (char) (SUFFIX_MARK + 1));
+    int[] exact = new int[Math.min(limit, exactHi - exactLo)];
+    int exactCount = best(exactLo, exactHi, exact, 0, accept);
+    List<Commune> out = new ArrayList<>(limit);
+    for (int i = 0; i < exactCount; i++) {
+      out.add(communes[byPopulation[exact[i]]]);
+    }
+    if (out.size() < limit) {
+      prefixed(prefixes, limit - out.size(), accept, exactLo, exactHi, out);
+    }
+    if (out.size() < limit && full.length() >= MIN_TYPO_LENGTH - 1) {
+      typos(full, limit - out.size(), accept, out);
+    }
+    return out;
+  }
+
+  private void prefixed(
+      List<String> prefixes,
+      int limit,
+      IntPredicate accept,
+      int exactLo,
+      int exactHi,
+      List<Commune> out) {
     int ranges = prefixes.size();
     int[] lo = new int[ranges];
     int[] hi = new int[ranges];
@@ -97,42 +131,145 @@ public final class SearchIndex {
       total += hi[i] - lo[i];
     }
     if (total == 0) {
-      return List.of();
+      return;
     }
+    // The exact matches are already in: skip their ranks.
+    IntPredicate notExact =
+        exactLo == exactHi
+            ? accept
+            : new IntPredicate() { // no lambda: this runs on cold paths too
+              @Override
+              public boolean test(int c) {
+                int r = rankOf[c];
+                return (r < exactLo || r >= exactHi) && accept.test(c);
+              }
+            };
     // Scan costs ~total steps; the walk ~n * limit / total (filters assumed not selective).
-    return total * total <= 4L * communes.length * limit
-        ? scan(lo, hi, limit, accept)
-        : walk(lo, hi, limit, accept);
+    if (total * total <= 4L * communes.length * limit) {
+      int[] best = new int[limit];
+      int size = 0;
+      for (int i = 0; i < ranges; i++) {
+        size = best(lo[i], hi[i], best, size, notExact);
+      }
+      for (int i = 0; i < size; i++) {
+        out.add(communes[byPopulation[best[i]]]);
+      }
+    } else {
+      walk(lo, hi, limit, notExact, out);
+    }
   }
 
-  private List<Commune> scan(int[] lo, int[] hi, int limit, IntPredicate accept) {
-    int[] best = new int[limit]; // positions in population order, ascending
-    int size = 0;
-    for (int i = 0; i < lo.length; i++) {
-      for (int r = lo[i]; r < hi[i]; r++) {
-        int c = communeAtRank[r];
-        int o = order[c];
-        if ((size == limit && o >= best[size - 1]) || !accept.test(c)) {
-          continue;
-        }
-        int pos = size == limit ? limit - 1 : size++;
-        while (pos > 0 && best[pos - 1] > o) {
-          best[pos] = best[pos - 1];
-          pos--;
-        }
-        best[pos] = o;
+  /**
+   * Keys starting with {@code q} up to one slip, outside the exact prefix. The keys sharing the
+   * first two characters of the text are scanned (a range found by binary search, one name in a few
+   * hundred on average); only when no tier matched anything are all keys scanned, to catch a slip
+   * in the first two characters: one pass over the keys, the rare slow path.
+   */
+  private void typos(String q, int limit, IntPredicate accept, List<Commune> out) {
+    int prefixLo = lowerBound(q);
+    int prefixHi = lowerBound(q + Character.MAX_VALUE);
+    // Slips from the third character on: the keys sharing the first two. A slip in the first two
+    // is caught by the full pass below when nothing else matched.
+    String two = q.substring(0, 2);
+    int lo = lowerBound(two);
+    int hi = lowerBound(two + Character.MAX_VALUE);
+    int[] best = new int[limit];
+    int size = typoScan(q, lo, hi, prefixLo, prefixHi, best, 0, accept);
+    if (size == 0 && out.isEmpty()) {
+      size = typoScan(q, 0, lo, prefixLo, prefixHi, best, 0, accept);
+      size = typoScan(q, hi, keys.length, prefixLo, prefixHi, best, size, accept);
+    }
+    for (int i = 0; i < size; i++) {
+      Commune c = communes[byPopulation[best[i]]];
+      if (!out.contains(c)) { // reached through the "St" alternative prefix already
+        out.add(c);
       }
     }
-    List<Commune> out = new ArrayList<>(size);
-    for (int i = 0; i < size; i++) {
-      out.add(communes[byPopulation[best[i]]]);
-    }
-    return out;
   }
 
-  private List<Commune> walk(int[] lo, int[] hi, int limit, IntPredicate accept) {
-    List<Commune> out = new ArrayList<>(limit);
-    for (int p = 0; p < byPopulation.length && out.size() < limit; p++) {
+  private int typoScan(
+      String q,
+      int from,
+      int to,
+      int prefixLo,
+      int prefixHi,
+      int[] best,
+      int size,
+      IntPredicate accept) {
+    for (int r = from; r < to; r++) {
+      if (r == prefixLo && prefixHi > prefixLo) {
+        r = prefixHi - 1; // already among the prefix matches
+        continue;
+      }
+      if (oneSlipPrefix(keys[r], q)) {
+        size = insert(communeAtRank[r], best, size, accept);
+      }
+    }
+    return size;
+  }
+
+  /**
+   * Tells whether some prefix of {@code key}, of at least {@link #MIN_TYPO_LENGTH} characters, is
+   * one slip away from {@code q}: one letter left out, added or replaced, or two neighbours swapped
+   * (Damerau distance 1). The length rule keeps short names out: "Parus" is one slip from too many
+   * names to mean Paris. Linear, no allocation.
+   *
+   * @param key a folded key
+   * @param q the folded text
+   * @return whether it matches with one slip (a plain prefix does not count)
+   */
+  static boolean oneSlipPrefix(String key, String q) {
+    int n = q.length();
+    int j = 0;
+    int max = Math.min(n, key.length());
+    while (j < max && key.charAt(j) == q.charAt(j)) {
+      j++;
+    }
+    if (j == n) {
+      return false; // a plain prefix, not a slip
+    }
+    int min = MIN_TYPO_LENGTH;
+    return (n >= min && key.regionMatches(j + 1, q, j + 1, n - j - 1)) // replaced
+        || (n + 1 >= min && key.regionMatches(j + 1, q, j, n - j)) // left out of q
+        || (n - 1 >= min && j + 1 < n && key.regionMatches(j, q, j + 1, n - j - 1)) // added
+        || (n >= min
+            && j + 1 < n
+            && j + 1 < key.length()
+            && key.charAt(j) == q.charAt(j + 1)
+            && key.charAt(j + 1) == q.charAt(j)
+            && key.regionMatches(j + 2, q, j + 2, n - j - 2)); // swapped
+  }
+
+  /** Keeps in {@code best} the best {@code best.length} candidates of a rank range. */
+  private int best(int lo, int hi, int[] best, int size, IntPredicate accept) {
+    for (int r = lo; r < hi; r++) {
+      size = insert(communeAtRank[r], best, size, accept);
+    }
+    return size;
+  }
+
+  // best holds positions in population order, ascending; a commune is inserted in place.
+  private int insert(int c, int[] best, int size, IntPredicate accept) {
+    int limit = best.length;
+    if (limit == 0) {
+      return size;
+    }
+    int o = order[c];
+    if ((size == limit && o >= best[size - 1]) || !accept.test(c)) {
+      return size;
+    }
+    int pos = size == limit ? limit - 1 : size++;
+    while (pos > 0 && best[pos - 1] > o) {
+      best[pos] = best[pos - 1];
+      pos--;
+    }
+    best[pos] = o;
+    return size;
+  }
+
+  private void walk(int[] lo, int[] hi, int limit, IntPredicate accept, List<Commune> out) {
+    int target = out.size() + limit;
+    for (int p = 0; p < byPopulation.length && out.size() < target; p++) {
       int c = byPopulation[p];
       int r = rankOf[c];
       for (int i = 0; i < lo.length; i++) {
@@ -144,7 +281,6 @@ public final class SearchIndex {
         }
       }
     }
-    return out;
   }
 
   private int lowerBound(String key) {
