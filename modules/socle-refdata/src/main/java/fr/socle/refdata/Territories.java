@@ -22,7 +22,9 @@ import java.util.concurrent.CompletionException;
 
 /**
  * French territories of one COG millésime, offline: communes (current, délégués, associés,
- * municipal arrondissements), départements, régions, EPCI and postal codes.
+ * municipal arrondissements), arrondissements départementaux, départements, régions, EPCI, the EPT
+ * of the Métropole du Grand Paris and postal codes; and, through {@link #communeIn(String, Year)},
+ * the communes of the COG of earlier years.
  *
  * <p>{@link #embedded()} holds COG 2026, built from {@code @etalab/decoupage-administratif} 6.0.0
  * (INSEE COG, DGCL EPCI list, INSEE legal populations, La Poste postal codes; Licence Ouverte). It
@@ -278,7 +280,9 @@ public final class Territories {
   }
 
   /**
-   * Returns every current commune, in INSEE code order.
+   * Returns every current commune: the communes of the COG in INSEE code order up to Mayotte (976),
+   * then the 94 entries of the overseas collectivities ({@link Zone#COM}: 975, 977, 978, 984,
+   * 986–989), as the dataset lists them.
    *
    * @return the communes
    */
