@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Answers {@link Territories#communeIn}: the commune entries of the earlier millésimes, looked up
@@ -30,11 +31,17 @@ final class CommuneHistory {
   private final int newest;
   private final Map<String, List<Integer>> byCode = new HashMap<>();
   private final Map<String, List<Integer>> byName = new HashMap<>();
-  // Embedded entries unchanged since the oldest millésime, by code and by folded name.
-  private final Map<String, List<Commune>> stableByCode = new HashMap<>();
-  private final Map<String, List<Commune>> stableByName = new HashMap<>();
+  // "type:code" of the embedded entries that changed since the oldest millésime: the others have
+  // been there, identical, in every one. Embedded entries are looked up through Territories (by
+  // code) and its search index (by name): no second copy of them here.
+  private final Set<String> changedNow = new HashSet<>();
+  private final Function<String, List<Commune>> embeddedByName;
 
-  CommuneHistory(Territories territories, CogHistoryResource.Data data) {
+  CommuneHistory(
+      Territories territories,
+      CogHistoryResource.Data data,
+      Function<String, List<Commune>> embeddedByName) {
+    this.embeddedByName = embeddedByName;
     this.territories = territories;
     this.data = data;
     this.millesimes = List.of(data.millesimes());
@@ -42,7 +49,6 @@ final class CommuneHistory {
     if (millesimes.get(newest).year() != territories.millesime().year()) {
       throw new IllegalStateException("history does not end with the embedded millésime");
     }
-    Set<String> changedNow = new HashSet<>();
     for (int i = 0; i < data.codes().length; i++) {
       byCode.computeIfAbsent(data.codes()[i], k -> new ArrayList<>(2)).add(i);
       byName.computeIfAbsent(NameFolding.fold(data.noms()[i]), k -> new ArrayList<>(2)).add(i);
@@ -50,14 +56,25 @@ final class CommuneHistory {
         changedNow.add(data.types()[i] + ":" + data.codes()[i]);
       }
     }
-    for (CommuneType t : TYPES) {
-      for (Commune c : territories.communes(t)) {
-        if (!changedNow.contains(t.ordinal() + ":" + c.code())) {
-          stableByCode.computeIfAbsent(c.code(), k -> new ArrayList<>(1)).add(c);
-          stableByName.computeIfAbsent(NameFolding.fold(c.nom()), k -> new ArrayList<>(1)).add(c);
-        }
+  }
+
+  private List<Commune> stable(String key, boolean isCode) {
+    List<Commune> candidates;
+    if (isCode) {
+      candidates = new ArrayList<>(2);
+      for (CommuneType t : TYPES) {
+        territories.commune(key, t).ifPresent(candidates::add);
+      }
+    } else {
+      candidates = embeddedByName.apply(key);
+    }
+    List<Commune> out = new ArrayList<>(candidates.size());
+    for (Commune c : candidates) {
+      if (!changedNow.contains(c.type().ordinal() + ":" + c.code())) {
+        out.add(c);
       }
     }
+    return out;
   }
 
   List<Millesime> millesimes() {
@@ -102,7 +119,7 @@ final class CommuneHistory {
         historical(i, Optional.of(millesimes.get(index))).ifPresent(out::add);
       }
     }
-    for (Commune c : (isCode ? stableByCode : stableByName).getOrDefault(key, List.of())) {
+    for (Commune c : stable(key, isCode)) {
       Optional<Commune> current =
           c.type() == CommuneType.DELEGUEE || c.type() == CommuneType.ASSOCIEE
               ? c.parentCode().flatMap(territories::commune)

@@ -520,7 +520,8 @@ public final class Territories {
       synchronized (this) {
         h = history;
         if (h == null) {
-          h = new CommuneHistory(this, CogHistoryResource.loadEmbedded());
+          SearchIndex names = searchIndex();
+          h = new CommuneHistory(this, CogHistoryResource.loadEmbedded(), names::withKey);
           history = h;
         }
       }

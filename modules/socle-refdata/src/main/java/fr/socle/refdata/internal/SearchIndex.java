@@ -113,6 +113,30 @@ public final class SearchIndex {
     return out;
   }
 
+  /**
+   * Returns the entries whose whole key equals a folded name, in the dataset's order.
+   *
+   * @param key a folded name
+   * @return the entries, possibly empty
+   */
+  public List<Commune> withKey(String key) {
+    int lo = lowerBound(key + SUFFIX_MARK);
+    int hi = lowerBound(key + (char) (SUFFIX_MARK + 1));
+    if (lo == hi) {
+      return List.of();
+    }
+    int[] idx = new int[hi - lo];
+    for (int r = lo; r < hi; r++) {
+      idx[r - lo] = communeAtRank[r];
+    }
+    Arrays.sort(idx);
+    List<Commune> out = new ArrayList<>(idx.length);
+    for (int i : idx) {
+      out.add(communes[i]);
+    }
+    return out;
+  }
+
   private void prefixed(
       List<String> prefixes,
       int limit,
