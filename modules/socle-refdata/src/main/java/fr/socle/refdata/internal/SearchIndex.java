@@ -185,8 +185,8 @@ public final class SearchIndex {
 
   /**
    * Keys starting with {@code q} up to one slip, outside the exact prefix. The keys sharing the
-   * first two characters of the text are scanned (a range found by binary search, one name in a few
-   * hundred on average); only when no tier matched anything are all keys scanned, to catch a slip
+   * first two characters of the text are scanned (a range found by binary search, a few hundred to
+   * a few thousand keys); only when no tier matched anything are all keys scanned, to catch a slip
    * in the first two characters: one pass over the keys, the rare slow path.
    */
   private void typos(String q, int limit, IntPredicate accept, List<Commune> out) {
