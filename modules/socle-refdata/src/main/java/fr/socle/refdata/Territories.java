@@ -16,9 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * French territories of one COG millésime, offline: communes (current, délégués, associés,
@@ -61,10 +58,9 @@ public final class Territories {
   private final Map<String, Region> regionByCode;
   private final Map<String, Departement> departementByCode;
   private final Map<String, Epci> epciBySiren;
-  private final Commune[] searchable;
-  // Built on a background thread at load, so that lookups by code are ready first; a search waits
-  // for it (about 100 ms after load).
-  private final CompletableFuture<SearchIndex> index;
+  // Its index is built on a background thread at load, so that lookups by code are ready first; a
+  // search waits for it (about 100 ms after load).
+  private final SearchBox searchBox;
 
   private Territories(CogData data) {
     this.millesime = data.millesime();
@@ -74,7 +70,7 @@ public final class Territories {
     this.epts = List.copyOf(data.epts());
     this.arrondissements = List.copyOf(data.arrondissements());
     List<Commune> all = data.communes();
-    this.searchable = all.toArray(new Commune[0]);
+    Commune[] searchable = all.toArray(new Commune[0]);
     // Runs once, cold, mostly interpreted: one pass, maps presized so that they never rehash.
     this.byCode = new HashMap<>(all.size() * 2);
     this.byTypeAndCode = new EnumMap<>(CommuneType.class);
@@ -160,33 +156,7 @@ public final class Territories {
         eptOfCommune.put(member, e);
       }
     }
-    this.index = new CompletableFuture<>();
-    new IndexBuilder(index, searchable).start();
-  }
-
-  /**
-   * Builds the search index off the loading thread. A named class rather than a lambda: the first
-   * lambda of a JVM bootstraps {@code java.lang.invoke}, which would cost the cold load.
-   */
-  private static final class IndexBuilder extends Thread {
-    private final CompletableFuture<SearchIndex> index;
-    private final Commune[] communes;
-
-    IndexBuilder(CompletableFuture<SearchIndex> index, Commune[] communes) {
-      super("socle-refdata-search-index");
-      setDaemon(true);
-      this.index = index;
-      this.communes = communes;
-    }
-
-    @Override
-    public void run() {
-      try {
-        index.complete(new SearchIndex(communes));
-      } catch (Throwable t) {
-        index.completeExceptionally(t);
-      }
-    }
+    this.searchBox = new SearchBox(searchable, byCode, byFormerCode, byTypeAndCode, byPostalCode);
   }
 
   /**
@@ -520,7 +490,7 @@ public final class Territories {
       synchronized (this) {
         h = history;
         if (h == null) {
-          SearchIndex names = searchIndex();
+          SearchIndex names = searchBox.index();
           h = new CommuneHistory(this, CogHistoryResource.loadEmbedded(), names::withKey);
           history = h;
         }
@@ -571,87 +541,7 @@ public final class Territories {
    * @return the matches, possibly empty; empty when the text has no letter or digit
    */
   public List<Commune> search(CommuneSearch query) {
-    String dep = query.departementCode().orElse(null);
-    Set<CommuneType> types = query.types();
-    boolean allTypes = types.size() == CommuneType.values().length;
-    String code = codeShape(query.text());
-    if (code != null) {
-      return searchCode(code, query.limit(), dep, types);
-    }
-    List<String> prefixes = NameFolding.foldQuery(query.text());
-    if (prefixes.get(0).isEmpty()) {
-      return List.of();
-    }
-    return searchIndex()
-        .search(
-            prefixes,
-            query.limit(),
-            i -> {
-              Commune c = searchable[i];
-              return (dep == null || dep.equals(c.departementCode()))
-                  && (allTypes || types.contains(c.type()));
-            });
-  }
-
-  /** The text as an INSEE or postal code (folded, spaces removed), or null if it is not one. */
-  private static String codeShape(String text) {
-    String folded = NameFolding.fold(text).toUpperCase(Locale.ROOT);
-    if (folded.length() != 5) {
-      return null;
-    }
-    for (int i = 0; i < 5; i++) {
-      char ch = folded.charAt(i);
-      boolean digit = ch >= '0' && ch <= '9';
-      boolean corsica = i == 1 && (ch == 'A' || ch == 'B') && folded.charAt(0) == '2';
-      if (!digit && !corsica) {
-        return null;
-      }
-    }
-    return folded;
-  }
-
-  private List<Commune> searchCode(String code, int limit, String dep, Set<CommuneType> types) {
-    List<Commune> hits = new ArrayList<>();
-    Commune exact = byCode.get(code);
-    if (exact != null) {
-      hits.add(exact);
-    }
-    // Postal codes before former codes: 75015 is Paris 15e for anyone typing it today, and the
-    // code Bry-sur-Marne had in the Seine before 1968.
-    List<Commune> postal = new ArrayList<>(communesByPostalCode(code));
-    postal.sort(BY_POPULATION);
-    hits.addAll(postal);
-    Commune resolved = byFormerCode.get(code);
-    if (resolved != null) {
-      hits.add(resolved);
-    }
-    for (CommuneType t : new CommuneType[] {CommuneType.DELEGUEE, CommuneType.ASSOCIEE}) {
-      Commune c = byTypeAndCode.get(t).get(code);
-      if (c != null) {
-        hits.add(c);
-      }
-    }
-    List<Commune> out = new ArrayList<>(Math.min(limit, hits.size()));
-    for (Commune c : hits) {
-      if (out.size() < limit
-          && (dep == null || dep.equals(c.departementCode()))
-          && types.contains(c.type())
-          && !out.contains(c)) {
-        out.add(c);
-      }
-    }
-    return Collections.unmodifiableList(out);
-  }
-
-  private static final java.util.Comparator<Commune> BY_POPULATION =
-      java.util.Comparator.comparingInt((Commune c) -> -c.population().orElse(-1));
-
-  private SearchIndex searchIndex() {
-    try {
-      return index.join();
-    } catch (CompletionException e) {
-      throw new SocleClientException("cannot build the commune search index", e.getCause());
-    }
+    return searchBox.search(query);
   }
 
   private static String normalise(String code) {
