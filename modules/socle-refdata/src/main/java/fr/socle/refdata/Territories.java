@@ -464,9 +464,10 @@ public final class Territories {
       throw new SocleClientException(
           "commune text longer than " + CommuneSearch.MAX_TEXT_LENGTH + " characters");
     }
-    String code = normalise(codeOrName);
+    String folded = NameFolding.fold(codeOrName);
+    String code = folded.toUpperCase(Locale.ROOT); // "93 059", "2a004" and full-width digits too
     boolean isCode = code.matches("(?:\\d\\d|2[AB])\\d{3}");
-    String key = isCode ? code : NameFolding.fold(codeOrName);
+    String key = isCode ? code : folded;
     if (key.isEmpty()) {
       return List.of();
     }

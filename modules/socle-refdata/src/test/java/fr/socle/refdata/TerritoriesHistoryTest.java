@@ -87,6 +87,16 @@ class TerritoriesHistoryTest {
   }
 
   @Test
+  void communeIn_whenCodeTypedWithSpacesOrLowerCase_readsItAsACode() {
+    assertThat(territories.communeIn(" 93 059 ", Year.of(2024)))
+        .extracting(CommuneInYear::nom)
+        .containsExactly("Pierrefitte-sur-Seine");
+    assertThat(territories.communeIn("2a004", Year.of(2022)))
+        .extracting(CommuneInYear::nom)
+        .containsExactly("Ajaccio");
+  }
+
+  @Test
   void communeIn_whenUnknownBlankOrHostile_isEmptyOrBadInput() {
     assertThat(territories.communeIn("99999", Year.of(2022))).isEmpty();
     assertThat(territories.communeIn("Atlantis", Year.of(2022))).isEmpty();
