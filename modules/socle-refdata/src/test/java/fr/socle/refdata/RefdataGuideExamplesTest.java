@@ -116,6 +116,10 @@ class RefdataGuideExamplesTest {
         .isEqualTo(CommuneType.DELEGUEE);
     assertThat(territories.communeIn("20004", Year.of(1970)).get(0).current().code())
         .isEqualTo("2A004");
+    CommuneInYear talican = territories.communeIn("Les Hauts Talican", Year.of(2019)).get(0);
+    assertThat(talican.code()).isEqualTo("60054");
+    assertThat(talican.current().nom()).isEqualTo("Beaumont-les-Nonains");
+    assertThat(territories.commune("60694").orElseThrow().nom()).isEqualTo("Les Hauts-Talican");
     assertThat(territories.historyMillesimes())
         .extracting(m -> m.year() + " " + m.source().substring(m.source().lastIndexOf(' ') + 1))
         .containsExactly(

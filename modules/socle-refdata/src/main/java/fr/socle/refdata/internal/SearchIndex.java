@@ -81,6 +81,9 @@ public final class SearchIndex {
   /** Typo matches are only those whose matched name part has at least this many characters. */
   public static final int MIN_TYPO_LENGTH = 6;
 
+  // Depth of the typo scan: the first prefix of the text whose range holds at most this many keys.
+  private static final int TYPO_SCAN_RANGE = 256;
+
   /**
    * Finds entries for what a user typed, in three tiers: the entries whose whole key equals the
    * first prefix (most populated first), then those whose key starts with one of the prefixes (most
@@ -184,24 +187,42 @@ public final class SearchIndex {
   }
 
   /**
-   * Keys starting with {@code q} up to one slip, outside the exact prefix. The keys sharing the
-   * first two characters of the text are scanned (a range found by binary search, a few hundred to
-   * a few thousand keys); only when no tier matched anything are all keys scanned, to catch a slip
-   * in the first two characters: one pass over the keys, the rare slow path.
+   * Keys starting with {@code q} up to one slip, outside the exact prefix. A slip is found at the
+   * first character where the key and the text differ, at position {@code j}:
+   *
+   * <ul>
+   *   <li>{@code j >= k}: the keys sharing the first {@code k} characters of the text are scanned,
+   *       {@code k} (at least 2) being the first depth whose range holds at most {@link
+   *       #TYPO_SCAN_RANGE} keys;
+   *   <li>{@code 2 <= j < k}: the four shapes of a slip at {@code j} are looked up by binary
+   *       search, one per distinct character found at {@code j} for the replaced or left-out
+   *       letter;
+   *   <li>{@code j < 2}: only when no tier matched anything, all keys are scanned (one pass, the
+   *       rare slow path).
+   * </ul>
    */
   private void typos(String q, int limit, IntPredicate accept, List<Commune> out) {
+    int n = q.length();
     int prefixLo = lowerBound(q);
     int prefixHi = lowerBound(q + Character.MAX_VALUE);
-    // Slips from the third character on: the keys sharing the first two. A slip in the first two
-    // is caught by the full pass below when nothing else matched.
-    String two = q.substring(0, 2);
-    int lo = lowerBound(two);
-    int hi = lowerBound(two + Character.MAX_VALUE);
+    int[] rangeLo = new int[n];
+    int[] rangeHi = new int[n];
+    int k = 2;
+    rangeLo[k] = lowerBound(q.substring(0, k));
+    rangeHi[k] = lowerBound(q.substring(0, k) + Character.MAX_VALUE);
+    while (rangeHi[k] - rangeLo[k] > TYPO_SCAN_RANGE && k < n - 1) {
+      String next = q.substring(0, k + 1);
+      rangeLo[k + 1] = lowerBound(next, rangeLo[k], rangeHi[k]);
+      rangeHi[k + 1] = lowerBound(next + Character.MAX_VALUE, rangeLo[k + 1], rangeHi[k]);
+      k++;
+    }
     int[] best = new int[limit];
-    int size = typoScan(q, lo, hi, prefixLo, prefixHi, best, 0, accept);
+    int size = typoScan(q, rangeLo[k], rangeHi[k], prefixLo, prefixHi, best, 0, accept);
+    for (int j = 2; j < k; j++) {
+      size = slipsAt(q, j, rangeLo[j], rangeHi[j], prefixLo, prefixHi, best, size, accept);
+    }
     if (size == 0 && out.isEmpty()) {
-      size = typoScan(q, 0, lo, prefixLo, prefixHi, best, 0, accept);
-      size = typoScan(q, hi, keys.length, prefixLo, prefixHi, best, size, accept);
+      size = typoScan(q, 0, keys.length, prefixLo, prefixHi, best, 0, accept);
     }
     for (int i = 0; i < size; i++) {
       Commune c = communes[byPopulation[best[i]]];
@@ -209,6 +230,69 @@ public final class SearchIndex {
         out.add(c);
       }
     }
+  }
+
+  // The keys whose first difference with q is a slip at position j; [lo, hi) holds the keys
+  // starting with q's first j characters. Same length rule as oneSlipPrefix.
+  private int slipsAt(
+      String q,
+      int j,
+      int lo,
+      int hi,
+      int prefixLo,
+      int prefixHi,
+      int[] best,
+      int size,
+      IntPredicate accept) {
+    int n = q.length();
+    String base = q.substring(0, j);
+    char at = q.charAt(j);
+    char after = q.charAt(j + 1); // j < k <= n - 1
+    if (n - 1 >= MIN_TYPO_LENGTH && after != at) { // a letter added to the text
+      size = addRange(base + q.substring(j + 1), lo, hi, prefixLo, prefixHi, best, size, accept);
+    }
+    if (n >= MIN_TYPO_LENGTH && after != at) { // two letters swapped
+      String swapped = base + after + at + q.substring(j + 2);
+      size = addRange(swapped, lo, hi, prefixLo, prefixHi, best, size, accept);
+    }
+    // A letter replaced or left out: one lookup per distinct character at j in the range.
+    int r = lo;
+    while (r < hi) {
+      char c = keys[r].charAt(j);
+      int next = lowerBound(base + (char) (c + 1), r, hi);
+      if (c != SUFFIX_MARK && c != at) {
+        if (n >= MIN_TYPO_LENGTH) {
+          size =
+              addRange(
+                  base + c + q.substring(j + 1), r, next, prefixLo, prefixHi, best, size, accept);
+        }
+        if (n + 1 >= MIN_TYPO_LENGTH) {
+          size =
+              addRange(base + c + q.substring(j), r, next, prefixLo, prefixHi, best, size, accept);
+        }
+      }
+      r = next;
+    }
+    return size;
+  }
+
+  private int addRange(
+      String prefix,
+      int lo,
+      int hi,
+      int prefixLo,
+      int prefixHi,
+      int[] best,
+      int size,
+      IntPredicate accept) {
+    int a = lowerBound(prefix, lo, hi);
+    int b = lowerBound(prefix + Character.MAX_VALUE, a, hi);
+    for (int r = a; r < b; r++) {
+      if (r < prefixLo || r >= prefixHi) {
+        size = insert(communeAtRank[r], best, size, accept);
+      }
+    }
+    return size;
   }
 
   private int typoScan(
@@ -253,10 +337,17 @@ public final class SearchIndex {
       return false; // a plain prefix, not a slip
     }
     int min = MIN_TYPO_LENGTH;
-    return (n >= min && key.regionMatches(j + 1, q, j + 1, n - j - 1)) // replaced
-        || (n + 1 >= min && key.regionMatches(j + 1, q, j, n - j)) // left out of q
-        || (n - 1 >= min && j + 1 < n && key.regionMatches(j, q, j + 1, n - j - 1)) // added
-        || (n >= min
+    // The key's letter at j, if the key has not ended there (index keys end with SUFFIX_MARK):
+    // "crouys" is not "Crouy" with its last letter replaced.
+    boolean letter = j < key.length() && key.charAt(j) != SUFFIX_MARK;
+    return (letter && n >= min && key.regionMatches(j + 1, q, j + 1, n - j - 1)) // replaced
+        || (letter && n + 1 >= min && key.regionMatches(j + 1, q, j, n - j)) // left out of q
+        || (n - 1 >= min
+            && (j + 1 < n
+                ? key.regionMatches(j, q, j + 1, n - j - 1)
+                : !letter)) // added (at the end: the whole name and one more letter)
+        || (letter
+            && n >= min
             && j + 1 < n
             && j + 1 < key.length()
             && key.charAt(j) == q.charAt(j + 1)
@@ -281,6 +372,11 @@ public final class SearchIndex {
     int o = order[c];
     if ((size == limit && o >= best[size - 1]) || !accept.test(c)) {
       return size;
+    }
+    for (int i = 0; i < size; i++) {
+      if (best[i] == o) {
+        return size; // found twice (typo shapes can overlap)
+      }
     }
     int pos = size == limit ? limit - 1 : size++;
     while (pos > 0 && best[pos - 1] > o) {
@@ -308,8 +404,12 @@ public final class SearchIndex {
   }
 
   private int lowerBound(String key) {
-    int a = 0;
-    int b = keys.length;
+    return lowerBound(key, 0, keys.length);
+  }
+
+  private int lowerBound(String key, int from, int to) {
+    int a = from;
+    int b = to;
     while (a < b) {
       int m = (a + b) >>> 1;
       if (keys[m].compareTo(key) < 0) {
