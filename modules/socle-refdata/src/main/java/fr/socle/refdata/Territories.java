@@ -534,9 +534,8 @@ public final class Territories {
    * délégués and associés have no population and come last. The whole name must start with the text
    * ("denis" does not find Saint-Denis).
    *
-   * <p>Costs about a microsecond from memory; the typo tier scans the names sharing the text's
-   * first two letters (tens of microseconds). A text that matches nothing but a slip in its first
-   * two letters costs one pass over every name.
+   * <p>Costs about a microsecond from memory, a few more when typo matches are looked for. A text
+   * that matches nothing but a slip in its first two letters costs one pass over every name.
    *
    * @param query the query with its filters
    * @return the matches, possibly empty; empty when the text has no letter or digit
