@@ -75,7 +75,7 @@ class SearchIndexTypoTest {
   void typoTier_findsWhatABruteForceOverEveryKeyFinds() {
     Random random = new Random(13);
     int checked = 0;
-    for (int n = 0; n < 1500; n++) {
+    for (int n = 0; n < 800; n++) {
       String name = FOLDED[random.nextInt(FOLDED.length)];
       if (name.length() < 5) {
         continue;
@@ -84,14 +84,16 @@ class SearchIndexTypoTest {
       String typed = name.substring(0, cut);
       int pos = random.nextInt(typed.length());
       String q = slip(typed, random.nextInt(4), pos, (char) ('a' + random.nextInt(26)));
+      // The tiers are concatenated and cut at the limit: one brute force serves every limit.
+      List<Commune> expected = bruteForce(q, 50);
       for (int limit : new int[] {3, 10, 50}) {
         assertThat(INDEX.search(List.of(q), limit, i -> true))
             .as("%s / %d", q, limit)
-            .isEqualTo(bruteForce(q, limit));
+            .isEqualTo(expected.subList(0, Math.min(limit, expected.size())));
       }
       checked++;
     }
-    assertThat(checked).isGreaterThan(1000);
+    assertThat(checked).isGreaterThan(500);
   }
 
   @Test
