@@ -47,7 +47,8 @@ final class CommuneHistory {
     this.millesimes = List.of(data.millesimes());
     this.newest = millesimes.size() - 1;
     if (millesimes.get(newest).year() != territories.millesime().year()) {
-      throw new IllegalStateException("history does not end with the embedded millésime");
+      throw new fr.socle.core.SocleClientException(
+          "COG history resource does not end with the embedded millésime");
     }
     for (int i = 0; i < data.codes().length; i++) {
       byCode.computeIfAbsent(data.codes()[i], k -> new ArrayList<>(2)).add(i);
