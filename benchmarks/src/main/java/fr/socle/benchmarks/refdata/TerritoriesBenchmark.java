@@ -1,9 +1,11 @@
 package fr.socle.benchmarks.refdata;
 
 import fr.socle.refdata.Commune;
+import fr.socle.refdata.CommuneInYear;
 import fr.socle.refdata.CommuneType;
 import fr.socle.refdata.Territories;
 import java.text.Normalizer;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -83,6 +85,10 @@ public class TerritoriesBenchmark {
     if (!territories.search("sain", 10).equals(linearScan("sain"))) {
       throw new IllegalStateException("search and baseline disagree");
     }
+    if (!territories.search("Marseile", 10).get(0).code().equals("13055")
+        || territories.communeIn("Pierrefitte-sur-Seine", BIRTH_YEAR).isEmpty()) {
+      throw new IllegalStateException("typo search or history lookup does not find its commune");
+    }
   }
 
   // Separate String instances, hash cached, as a caller's input would be.
@@ -133,6 +139,32 @@ public class TerritoriesBenchmark {
   public List<Commune> searchSain() {
     return territories.search("sain", 10);
   }
+
+  /** A whole name typed in full: the exact tier, then the prefix tier. */
+  @Benchmark
+  public List<Commune> searchExactSaintPierre() {
+    return territories.search("Saint-Pierre", 10);
+  }
+
+  /** One slip in a long name: no prefix match, the typo tier scans the names starting "ma". */
+  @Benchmark
+  public List<Commune> searchTypoMarseile() {
+    return territories.search("Marseile", 10);
+  }
+
+  /** A postal code typed in the search box (also the former code of Bry-sur-Marne). */
+  @Benchmark
+  public List<Commune> searchPostalCode75015() {
+    return territories.search("75015", 10);
+  }
+
+  /** A birth commune by name as it was in 1990 (history loaded in the setup). */
+  @Benchmark
+  public List<CommuneInYear> communeInPierrefitte1990() {
+    return territories.communeIn("Pierrefitte-sur-Seine", BIRTH_YEAR);
+  }
+
+  private static final Year BIRTH_YEAR = Year.of(1990);
 
   @Benchmark
   public List<Commune> baselineC2LinearScanSain() {

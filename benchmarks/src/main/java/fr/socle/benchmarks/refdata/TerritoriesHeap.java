@@ -33,17 +33,26 @@ public final class TerritoriesHeap {
     int hits = territories.search("sain", 10).size();
     long searchReadyNanos = System.nanoTime() - start;
     long after = settledUsedHeap(memory);
+    // The history of earlier millésimes is loaded on the first communeIn call, not by embedded().
+    long historyStart = System.nanoTime();
+    int past = territories.communeIn("93059", java.time.Year.of(1990)).size();
+    long historyNanos = System.nanoTime() - historyStart;
+    long withHistory = settledUsedHeap(memory);
     System.out.printf(
         "cold load %.1f ms wall, %.1f ms CPU of the loading thread, %.1f ms CPU of the process"
             + " (JIT included); first search answered at %.1f ms (%d hits);"
-            + " retained heap %.1f MB (%d communes)%n",
+            + " retained heap %.1f MB (%d communes); first communeIn %.1f ms (%d hit),"
+            + " retained heap with the history %.1f MB%n",
         loadNanos / 1e6,
         loadThreadCpu / 1e6,
         loadProcessCpu / 1e6,
         searchReadyNanos / 1e6,
         hits,
         (after - before) / 1e6,
-        territories.communes().size());
+        territories.communes().size(),
+        historyNanos / 1e6,
+        past,
+        (withHistory - before) / 1e6);
   }
 
   private static long settledUsedHeap(MemoryMXBean memory) throws InterruptedException {

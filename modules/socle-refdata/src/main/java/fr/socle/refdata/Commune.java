@@ -27,6 +27,10 @@ import java.util.OptionalInt;
  *     {@code 93059} for Saint-Denis 93066 since the 2025 merger
  * @param parentCode for a délégué or associé, its current commune; for an arrondissement, its city
  * @param epciCode the SIREN of the EPCI the current commune belongs to, if any
+ * @param arrondissementCode the arrondissement départemental ({@link Arrondissement}) the entry
+ *     lies in; empty for the overseas collectivities and Mayotte, which have none
+ * @param chefLieuRank for a current commune, the highest seat it holds (région, département,
+ *     arrondissement); {@link ChefLieuRank#NONE} for other entries
  * @param millesime the COG vintage this record comes from
  */
 public record Commune(
@@ -42,6 +46,8 @@ public record Commune(
     List<String> formerCodes,
     Optional<String> parentCode,
     Optional<String> epciCode,
+    Optional<String> arrondissementCode,
+    ChefLieuRank chefLieuRank,
     Millesime millesime) {
 
   /** Validates the record and makes its lists unmodifiable. */
@@ -58,6 +64,8 @@ public record Commune(
     formerCodes = List.copyOf(formerCodes);
     Objects.requireNonNull(parentCode, "parentCode");
     Objects.requireNonNull(epciCode, "epciCode");
+    Objects.requireNonNull(arrondissementCode, "arrondissementCode");
+    Objects.requireNonNull(chefLieuRank, "chefLieuRank");
     Objects.requireNonNull(millesime, "millesime");
   }
 

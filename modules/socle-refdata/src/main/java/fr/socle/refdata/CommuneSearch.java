@@ -1,12 +1,14 @@
 package fr.socle.refdata;
 
+import fr.socle.core.SocleClientException;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A prefix search on commune names, for autocompletion: see {@link
+ * What a citizen typed into a "commune" field, for autocompletion: a name (or its beginning, with
+ * or without accents, typos allowed), an INSEE code, a former code or a postal code. See {@link
  * Territories#search(CommuneSearch)}.
  *
  * <pre>{@code
@@ -16,30 +18,43 @@ import java.util.Set;
  * List<Commune> hits = Territories.embedded().search(query);
  * }</pre>
  *
- * @param text what the user typed; accents, case, hyphens, apostrophes and spaces are ignored and
- *     "St"/"Ste" equal "Saint"/"Sainte"
- * @param limit the maximum number of results, 1 to 1000
+ * @param text what the user typed, at most {@value #MAX_TEXT_LENGTH} characters; accents, case,
+ *     hyphens, apostrophes and spaces are ignored and "St"/"Ste" equal "Saint"/"Sainte"
+ * @param limit the maximum number of results, 1 to {@value #MAX_LIMIT}
  * @param departementCode only communes of this département, if present
  * @param types only these kinds of entries; never empty
  */
 public record CommuneSearch(
     String text, int limit, Optional<String> departementCode, Set<CommuneType> types) {
 
+  /** The longest accepted text, in characters. */
+  public static final int MAX_TEXT_LENGTH = 200;
+
   /** The largest accepted limit. */
   public static final int MAX_LIMIT = 1000;
 
-  /** Validates the query. */
+  /**
+   * Validates the query.
+   *
+   * @throws SocleClientException if the text is longer than {@value #MAX_TEXT_LENGTH} characters,
+   *     the limit out of range or the set of types empty
+   * @throws NullPointerException if an argument is null
+   */
   public CommuneSearch {
     Objects.requireNonNull(text, "text");
-    if (text.length() > 200) {
-      throw new IllegalArgumentException("search text longer than 200 characters");
+    // A search box never needs more: the longest commune name has 45 characters. Longer text is
+    // refused rather than cut, so that a caller sees a bug instead of odd results.
+    if (text.length() > MAX_TEXT_LENGTH) {
+      throw new SocleClientException(
+          "search text longer than " + MAX_TEXT_LENGTH + " characters: " + text.length());
     }
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+      throw new SocleClientException("limit must be between 1 and " + MAX_LIMIT + ": " + limit);
     }
     Objects.requireNonNull(departementCode, "departementCode");
+    Objects.requireNonNull(types, "types");
     if (types.isEmpty()) {
-      throw new IllegalArgumentException("at least one commune type is needed");
+      throw new SocleClientException("at least one commune type is needed");
     }
     types = Set.copyOf(EnumSet.copyOf(types));
   }

@@ -2,9 +2,11 @@ package fr.socle.refdata;
 
 import fr.socle.core.SocleClientException;
 import fr.socle.refdata.internal.CogData;
+import fr.socle.refdata.internal.CogHistoryResource;
 import fr.socle.refdata.internal.CogResource;
 import fr.socle.refdata.internal.NameFolding;
 import fr.socle.refdata.internal.SearchIndex;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -14,13 +16,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * French territories of one COG millésime, offline: communes (current, délégués, associés,
- * municipal arrondissements), départements, régions, EPCI and postal codes.
+ * municipal arrondissements), arrondissements départementaux, départements, régions, EPCI, the EPT
+ * of the Métropole du Grand Paris and postal codes; and, through {@link #communeIn(String, Year)},
+ * the communes of the COG of earlier years.
  *
  * <p>{@link #embedded()} holds COG 2026, built from {@code @etalab/decoupage-administratif} 6.0.0
  * (INSEE COG, DGCL EPCI list, INSEE legal populations, La Poste postal codes; Licence Ouverte). It
@@ -42,6 +43,12 @@ public final class Territories {
   private final List<Region> regions;
   private final List<Departement> departements;
   private final List<Epci> epcis;
+  private final List<Epci> epts;
+  private final List<Arrondissement> arrondissements;
+  private final Map<String, Arrondissement> arrondissementByCode;
+  private final Map<String, Epci> eptBySiren;
+  private final Map<String, Epci> eptOfCommune;
+  private volatile CommuneHistory history; // loaded on the first historical lookup
   private final List<Commune> currentCommunes;
   private final Map<String, Commune> byCode; // current communes and arrondissements
   private final Map<CommuneType, Map<String, Commune>> byTypeAndCode; // délégués and associés
@@ -51,18 +58,19 @@ public final class Territories {
   private final Map<String, Region> regionByCode;
   private final Map<String, Departement> departementByCode;
   private final Map<String, Epci> epciBySiren;
-  private final Commune[] searchable;
-  // Built on a background thread at load, so that lookups by code are ready first; a search waits
-  // for it (about 100 ms after load).
-  private final CompletableFuture<SearchIndex> index;
+  // Its index is built on a background thread at load, so that lookups by code are ready first; a
+  // search waits for it (about 100 ms after load).
+  private final SearchBox searchBox;
 
   private Territories(CogData data) {
     this.millesime = data.millesime();
     this.regions = List.copyOf(data.regions());
     this.departements = List.copyOf(data.departements());
     this.epcis = List.copyOf(data.epcis());
+    this.epts = List.copyOf(data.epts());
+    this.arrondissements = List.copyOf(data.arrondissements());
     List<Commune> all = data.communes();
-    this.searchable = all.toArray(new Commune[0]);
+    Commune[] searchable = all.toArray(new Commune[0]);
     // Runs once, cold, mostly interpreted: one pass, maps presized so that they never rehash.
     this.byCode = new HashMap<>(all.size() * 2);
     this.byTypeAndCode = new EnumMap<>(CommuneType.class);
@@ -90,16 +98,12 @@ public final class Territories {
         }
       }
     }
+    // A délégué or associé is a former commune: it resolves to the current commune the COG links
+    // it to, even when its code is not listed in anciensCodes (mergers older than that field).
+    // This link comes first: a code can be the délégué of one commune and an anciensCode of
+    // another (60455 is déléguée of 60694 in COG 2026 and listed by 60054, which absorbed it
+    // earlier); the current COG link is the one that holds today.
     this.byFormerCode = new HashMap<>(8192);
-    for (Commune c : lists.get(CommuneType.ACTUELLE)) {
-      for (String former : c.formerCodes()) {
-        if (!byCode.containsKey(former)) {
-          byFormerCode.put(former, c);
-        }
-      }
-    }
-    // A délégué or associé is a former commune too, even when its code is not listed in
-    // anciensCodes (mergers older than that field): it resolves to its current commune.
     for (CommuneType t : new CommuneType[] {CommuneType.DELEGUEE, CommuneType.ASSOCIEE}) {
       List<Commune> entries = lists.get(t);
       // Backwards, so that for a code listed twice the last entry wins, as in byTypeAndCode.
@@ -108,6 +112,13 @@ public final class Territories {
         Commune parent = c.parentCode().isPresent() ? byCode.get(c.parentCode().get()) : null;
         if (parent != null && !byCode.containsKey(c.code())) {
           byFormerCode.putIfAbsent(c.code(), parent);
+        }
+      }
+    }
+    for (Commune c : lists.get(CommuneType.ACTUELLE)) {
+      for (String former : c.formerCodes()) {
+        if (!byCode.containsKey(former)) {
+          byFormerCode.putIfAbsent(former, c);
         }
       }
     }
@@ -133,33 +144,19 @@ public final class Territories {
     for (Epci e : epcis) {
       epciBySiren.put(e.siren(), e);
     }
-    this.index = new CompletableFuture<>();
-    new IndexBuilder(index, searchable).start();
-  }
-
-  /**
-   * Builds the search index off the loading thread. A named class rather than a lambda: the first
-   * lambda of a JVM bootstraps {@code java.lang.invoke}, which would cost the cold load.
-   */
-  private static final class IndexBuilder extends Thread {
-    private final CompletableFuture<SearchIndex> index;
-    private final Commune[] communes;
-
-    IndexBuilder(CompletableFuture<SearchIndex> index, Commune[] communes) {
-      super("socle-refdata-search-index");
-      setDaemon(true);
-      this.index = index;
-      this.communes = communes;
+    this.arrondissementByCode = new HashMap<>(arrondissements.size() * 2);
+    for (Arrondissement a : arrondissements) {
+      arrondissementByCode.put(a.code(), a);
     }
-
-    @Override
-    public void run() {
-      try {
-        index.complete(new SearchIndex(communes));
-      } catch (Throwable t) {
-        index.completeExceptionally(t);
+    this.eptBySiren = new HashMap<>();
+    this.eptOfCommune = new HashMap<>(256);
+    for (Epci e : epts) {
+      eptBySiren.put(e.siren(), e);
+      for (String member : e.memberCodes()) {
+        eptOfCommune.put(member, e);
       }
     }
+    this.searchBox = new SearchBox(searchable, byCode, byFormerCode, byTypeAndCode, byPostalCode);
   }
 
   /**
@@ -253,7 +250,9 @@ public final class Territories {
   }
 
   /**
-   * Returns every current commune, in INSEE code order.
+   * Returns every current commune: the communes of the COG in INSEE code order up to Mayotte (976),
+   * then the 94 entries of the overseas collectivities ({@link Zone#COM}: 975, 977, 978, 984,
+   * 986–989), as the dataset lists them.
    *
    * @return the communes
    */
@@ -360,52 +359,189 @@ public final class Territories {
   }
 
   /**
-   * Prefix search on names of every kind of entry, most populated first (délégués and associés have
-   * no population and come last). See {@link #search(CommuneSearch)}.
+   * Finds an arrondissement départemental.
    *
-   * @param text what the user typed, for example {@code "st et"}
-   * @param limit 1 to 1000
+   * @param code for example {@code 931} (Bobigny) or {@code 2A1}
+   * @return the arrondissement, if known
+   */
+  public Optional<Arrondissement> arrondissement(String code) {
+    Objects.requireNonNull(code, "code");
+    return Optional.ofNullable(arrondissementByCode.get(normalise(code)));
+  }
+
+  /**
+   * Returns every arrondissement départemental (333 in COG 2026; Mayotte and the overseas
+   * collectivities have none).
+   *
+   * @return the arrondissements
+   */
+  public List<Arrondissement> arrondissements() {
+    return arrondissements;
+  }
+
+  /**
+   * Returns the arrondissement départemental an entry lies in.
+   *
+   * @param commune a commune, délégué, associé or municipal arrondissement
+   * @return the arrondissement; empty in Mayotte and the overseas collectivities
+   */
+  public Optional<Arrondissement> arrondissementOf(Commune commune) {
+    return commune.arrondissementCode().map(arrondissementByCode::get);
+  }
+
+  /**
+   * Returns the établissements publics territoriaux (EPT) of the Métropole du Grand Paris: 11
+   * groupings of the communes of the petite couronne, Paris being its own territory. They are
+   * {@link Epci} records of type {@code EPT} (no fiscalité propre: {@link Epci#financing()} is
+   * empty); {@link #members(Epci)} lists their communes.
+   *
+   * @return the EPT
+   */
+  public List<Epci> epts() {
+    return epts;
+  }
+
+  /**
+   * Finds an établissement public territorial by SIREN.
+   *
+   * @param siren nine digits, spaces allowed
+   * @return the EPT, if known
+   */
+  public Optional<Epci> ept(String siren) {
+    Objects.requireNonNull(siren, "siren");
+    return Optional.ofNullable(eptBySiren.get(siren.replace(" ", "")));
+  }
+
+  /**
+   * Returns the établissement public territorial a commune of the Métropole du Grand Paris belongs
+   * to.
+   *
+   * @param commune a current commune
+   * @return the EPT; empty outside the Métropole du Grand Paris and for Paris itself
+   */
+  public Optional<Epci> eptOf(Commune commune) {
+    return commune.isCurrent()
+        ? Optional.ofNullable(eptOfCommune.get(commune.code()))
+        : Optional.empty();
+  }
+
+  /**
+   * Finds a commune as the COG of an earlier year had it, and the current commune it belongs to
+   * now. Made for birth communes, which people type as they were when they were born (API
+   * Particulier asks for the birth commune's COG code, and merged communes are the usual cause of
+   * failed lookups):
+   *
+   * <pre>{@code
+   * List<CommuneInYear> hits = territories.communeIn("Pierrefitte-sur-Seine", Year.of(1990));
+   * hits.get(0).code();            // "93059", the code of that time
+   * hits.get(0).current().code();  // "93066", Saint-Denis since the 2025 merger
+   * }</pre>
+   *
+   * <p>Covered millésimes: {@link #historyMillesimes()} (COG 2019 and 2021 to 2026; no version of
+   * the source package holds COG 2020). For 2020 the 2019 state is used, then the 2021 one if the
+   * 2019 state has no match; for a year after the embedded millésime, the embedded one; for a year
+   * before 2019, the 2019 state, then the codes known only as former codes of a later commune
+   * (names from the 1943–2019 COG history), whose {@link CommuneInYear#millesime()} is empty.
+   *
+   * <p>The text is a code when it has the shape of one (5 characters, digits or 2A/2B), else a name
+   * compared whole, ignoring accents, case and separators, "St" being "Saint". Several entries can
+   * match (a name common to several communes, a commune and its chef-lieu délégué sharing a code):
+   * communes come before délégués and associés.
+   *
+   * <p>The history is loaded on the first call (a few tens of milliseconds), not with {@link
+   * #embedded()}.
+   *
+   * @param codeOrName an INSEE code or a commune name
+   * @param year the year of interest, for example a birth year
+   * @return the matching entries of that year, possibly empty
+   * @throws fr.socle.core.SocleClientException if the text is longer than 200 characters, or the
+   *     history resource is missing or corrupt
+   */
+  public List<CommuneInYear> communeIn(String codeOrName, Year year) {
+    Objects.requireNonNull(codeOrName, "codeOrName");
+    Objects.requireNonNull(year, "year");
+    if (codeOrName.length() > CommuneSearch.MAX_TEXT_LENGTH) {
+      throw new SocleClientException(
+          "commune text longer than " + CommuneSearch.MAX_TEXT_LENGTH + " characters");
+    }
+    String folded = NameFolding.fold(codeOrName);
+    String code = folded.toUpperCase(Locale.ROOT); // "93 059", "2a004" and full-width digits too
+    boolean isCode = code.matches("(?:\\d\\d|2[AB])\\d{3}");
+    String key = isCode ? code : folded;
+    if (key.isEmpty()) {
+      return List.of();
+    }
+    return history().lookup(key, isCode, year.getValue());
+  }
+
+  /**
+   * Returns the millésimes {@link #communeIn(String, Year)} reads, oldest first, the embedded one
+   * last.
+   *
+   * @return the millésimes
+   * @throws fr.socle.core.SocleClientException if the history resource is missing or corrupt
+   */
+  public List<Millesime> historyMillesimes() {
+    return history().millesimes();
+  }
+
+  private CommuneHistory history() {
+    CommuneHistory h = history;
+    if (h == null) {
+      synchronized (this) {
+        h = history;
+        if (h == null) {
+          SearchIndex names = searchBox.index();
+          h = new CommuneHistory(this, CogHistoryResource.loadEmbedded(), names::withKey);
+          history = h;
+        }
+      }
+    }
+    return h;
+  }
+
+  /**
+   * Searches what a citizen typed into a "commune" field, over every kind of entry. See {@link
+   * #search(CommuneSearch)}.
+   *
+   * @param text what the user typed, at most {@value CommuneSearch#MAX_TEXT_LENGTH} characters, for
+   *     example {@code "st et"}, {@code "Marseile"} or {@code "75015"}
+   * @param limit 1 to {@value CommuneSearch#MAX_LIMIT}
    * @return the matches, possibly empty
-   * @throws IllegalArgumentException if the limit is out of range
+   * @throws SocleClientException if the text is too long or the limit out of range
    */
   public List<Commune> search(String text, int limit) {
     return search(CommuneSearch.of(text, limit));
   }
 
   /**
-   * Prefix search on names ignoring accents, case, hyphens, apostrophes and spaces, where
-   * "St"/"Ste" equal "Saint"/"Sainte": "st etienne", "SAINT-ÉTIENNE" and "saintet" all find
-   * Saint-Étienne. The whole name must start with the text ("denis" does not find Saint-Denis).
-   * Results are ranked by population, then by name.
+   * Searches what a citizen typed into a "commune" field: one box for names, INSEE codes, former
+   * codes and postal codes.
+   *
+   * <p><b>A code</b> (five characters: digits, or 2A/2B and three digits; spaces ignored) returns
+   * the current commune or arrondissement with that INSEE code, then the communes the postal code
+   * serves (most populated first), then the current commune a former code resolves to (as {@link
+   * #commune(String)}), then the délégués and associés with that code: current entries first.
+   * {@code 69003} gives Albigny-sur-Saône (INSEE 69003), then Lyon and Lyon 3e (postal code 69003);
+   * {@code 93059} gives Saint-Denis, then the commune déléguée Pierrefitte-sur-Seine.
+   *
+   * <p><b>A name</b> is folded (accents, case, hyphens, apostrophes and spaces ignored, full-width
+   * letters read as ASCII, "St"/"Ste" equal "Saint"/"Sainte": "st etienne", "SAINT-ÉTIENNE" and
+   * "saintet" all find Saint-Étienne) and ranked in three tiers: names equal to the text, then
+   * names starting with it, then names starting with it up to one slip (a letter left out, added or
+   * replaced, two letters swapped) in their first 6 letters or more: "Marseile" and "Bordaeux" find
+   * Marseille and Bordeaux, "Parus" does not find Paris. Within a tier, the most populated first;
+   * délégués and associés have no population and come last. The whole name must start with the text
+   * ("denis" does not find Saint-Denis).
+   *
+   * <p>Costs about a microsecond from memory, a few more when typo matches are looked for. A text
+   * that matches nothing but a slip in its first two letters costs one pass over every name.
    *
    * @param query the query with its filters
    * @return the matches, possibly empty; empty when the text has no letter or digit
    */
   public List<Commune> search(CommuneSearch query) {
-    List<String> prefixes = NameFolding.foldQuery(query.text());
-    if (prefixes.get(0).isEmpty()) {
-      return List.of();
-    }
-    String dep = query.departementCode().orElse(null);
-    Set<CommuneType> types = query.types();
-    boolean allTypes = types.size() == CommuneType.values().length;
-    return searchIndex()
-        .search(
-            prefixes,
-            query.limit(),
-            i -> {
-              Commune c = searchable[i];
-              return (dep == null || dep.equals(c.departementCode()))
-                  && (allTypes || types.contains(c.type()));
-            });
-  }
-
-  private SearchIndex searchIndex() {
-    try {
-      return index.join();
-    } catch (CompletionException e) {
-      throw new SocleClientException("cannot build the commune search index", e.getCause());
-    }
+    return searchBox.search(query);
   }
 
   private static String normalise(String code) {

@@ -97,6 +97,14 @@ class TerritoriesTest {
   }
 
   @Test
+  void commune_whenDelegueOfOneAndFormerCodeOfAnother_resolvesToItsCurrentCogLink() {
+    // 60455 La Neuville-Garnier: déléguée of 60694 in COG 2026, also an anciensCode of 60054.
+    assertThat(territories.commune("60455")).get().extracting(Commune::code).isEqualTo("60694");
+    // 55273 Lamarche-en-Woëvre: associée of 55386, also an anciensCode of 55245.
+    assertThat(territories.commune("55273")).get().extracting(Commune::code).isEqualTo("55386");
+  }
+
+  @Test
   void commune_whenArrondissement_returnsItWithItsCity() {
     Commune arm = territories.commune("13201").orElseThrow();
     assertThat(arm.type()).isEqualTo(CommuneType.ARRONDISSEMENT_MUNICIPAL);
@@ -208,15 +216,16 @@ class TerritoriesTest {
   @Test
   void search_whenLimitOutOfRange_throws() {
     assertThatThrownBy(() -> territories.search("a", 0))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(fr.socle.core.SocleClientException.class);
     assertThatThrownBy(() -> territories.search("a", 1001))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(fr.socle.core.SocleClientException.class);
   }
 
   @Test
   void search_scanAndWalkStrategies_agreeWithBruteForce() {
     // Small prefixes take the population walk, long ones the range scan: both must equal a
-    // brute-force answer.
+    // brute-force answer (whole-name matches first, then by population). The texts are shorter than
+    // the typo threshold, so no typo match joins in.
     for (String q : List.of("s", "sa", "sain", "saint-m", "mont", "le", "pa", "bo", "ch", "vil")) {
       for (int limit : List.of(1, 10, 200)) {
         List<Commune> expected = bruteForce(NameFolding.fold(q), limit);
@@ -232,7 +241,8 @@ class TerritoriesTest {
     return ALL.stream()
         .filter(c -> NameFolding.fold(c.nom()).startsWith(prefix))
         .sorted(
-            Comparator.comparingInt((Commune c) -> -c.population().orElse(-1))
+            Comparator.comparingInt((Commune c) -> NameFolding.fold(c.nom()).equals(prefix) ? 0 : 1)
+                .thenComparingInt((Commune c) -> -c.population().orElse(-1))
                 .thenComparing(c -> NameFolding.fold(c.nom())))
         .limit(limit)
         .toList();

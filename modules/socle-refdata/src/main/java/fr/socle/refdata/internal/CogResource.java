@@ -1,6 +1,8 @@
 package fr.socle.refdata.internal;
 
 import fr.socle.core.SocleClientException;
+import fr.socle.refdata.Arrondissement;
+import fr.socle.refdata.ChefLieuRank;
 import fr.socle.refdata.Commune;
 import fr.socle.refdata.CommuneType;
 import fr.socle.refdata.Departement;
@@ -19,11 +21,11 @@ import java.util.OptionalInt;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads the COG resource written by {@code tools/generate-cog.mjs} (format 2, described in {@code
+ * Reads the COG resource written by {@code tools/generate-cog.mjs} (format 3, described in {@code
  * tools/README.md}): gzip over a big-endian binary file, a string table first (each distinct string
  * once, index 0 the empty string meaning "absent", in two blocks), then the régions, départements,
- * EPCI and communes (in two blocks) referring to strings by index. Each pair of blocks is decoded
- * on two threads.
+ * arrondissements, EPCI, EPT and communes (in two blocks) referring to strings by index. Each pair
+ * of blocks is decoded on two threads.
  *
  * <p>The load runs once, cold, before the JIT has compiled anything: the reader is plain array
  * indexing, no text splitting, no regex, no lambdas, and equal strings are shared by construction.
@@ -32,10 +34,17 @@ public final class CogResource {
   /** The resource holding COG 2026. */
   public static final String EMBEDDED = "/fr/socle/refdata/internal/cog.bin.gz";
 
-  private static final int FORMAT = 2;
+  private static final int FORMAT = 3;
   private static final byte[] MAGIC = "SOCLECOG".getBytes(StandardCharsets.US_ASCII);
   private static final long MAX_BYTES = 16L * 1024 * 1024;
   private static final Zone[] ZONES = {Zone.METRO, Zone.DROM, Zone.COM};
+  private static final ChefLieuRank[] RANKS = {
+    ChefLieuRank.NONE,
+    ChefLieuRank.NONE, // 1 (canton) is not in the data since COG 2021
+    ChefLieuRank.ARRONDISSEMENT,
+    ChefLieuRank.DEPARTEMENT,
+    ChefLieuRank.REGION
+  };
   private static final CommuneType[] TYPES = {
     CommuneType.ACTUELLE,
     CommuneType.DELEGUEE,
@@ -46,6 +55,8 @@ public final class CogResource {
   private final byte[] b;
   private int pos;
   private String[] strings;
+  // One shared Optional per string index, created on first use: no Optional per record.
+  private Optional<String>[] optionals;
   private Millesime millesime;
 
   private CogResource(byte[] bytes) {
@@ -128,7 +139,19 @@ public final class CogResource {
       departements.add(new Departement(str(), str(), str(), str(), zone(), millesime));
     }
     n = u16();
-    List<Epci> epcis = new ArrayList<>(n);
+    List<Arrondissement> arrondissements = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      arrondissements.add(new Arrondissement(str(), str(), str(), str(), str(), millesime));
+    }
+    List<Epci> epcis = groupings();
+    List<Epci> epts = groupings();
+    List<Commune> communes = readCommunes();
+    return new CogData(millesime, regions, departements, arrondissements, epcis, epts, communes);
+  }
+
+  private List<Epci> groupings() {
+    int n = u16();
+    List<Epci> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       String siren = str();
       String nom = str();
@@ -140,11 +163,10 @@ public final class CogResource {
       for (int m = 0; m < members.length; m++) {
         members[m] = str();
       }
-      epcis.add(
+      out.add(
           new Epci(siren, nom, type, financing, total, municipale, List.of(members), millesime));
     }
-    List<Commune> communes = readCommunes();
-    return new CogData(millesime, regions, departements, epcis, communes);
+    return out;
   }
 
   private Commune commune() {
@@ -158,8 +180,10 @@ public final class CogResource {
     int population = i32();
     List<String> postalCodes = list();
     List<String> formerCodes = list();
-    String parent = str();
-    String epci = str();
+    Optional<String> parent = optional();
+    Optional<String> epci = optional();
+    Optional<String> arrondissement = optional();
+    ChefLieuRank rank = RANKS[u8()];
     if (code.isEmpty() || nom.isEmpty()) {
       throw new IllegalArgumentException("commune without code or name");
     }
@@ -174,9 +198,23 @@ public final class CogResource {
         population < 0 ? OptionalInt.empty() : OptionalInt.of(population),
         postalCodes,
         formerCodes,
-        parent.isEmpty() ? Optional.empty() : Optional.of(parent),
-        epci.isEmpty() ? Optional.empty() : Optional.of(epci),
+        parent,
+        epci,
+        arrondissement,
+        rank,
         millesime);
+  }
+
+  private Optional<String> optional() {
+    int i = i32();
+    Optional<String> o = optionals[i];
+    if (o == null) {
+      String v = strings[i];
+      // Racy but harmless: two threads may each create an equal Optional.
+      o = v.isEmpty() ? Optional.empty() : Optional.of(v);
+      optionals[i] = o;
+    }
+    return o;
   }
 
   /**
@@ -203,6 +241,9 @@ public final class CogResource {
       throw new IllegalArgumentException("string 0 must be empty");
     }
     strings = table;
+    @SuppressWarnings("unchecked")
+    Optional<String>[] opts = new Optional[table.length];
+    optionals = opts;
     pos = other.pos;
   }
 
@@ -232,6 +273,7 @@ public final class CogResource {
     CogResource other = new CogResource(b);
     other.pos = second;
     other.strings = strings;
+    other.optionals = optionals;
     other.millesime = millesime;
     int count2 = other.i32();
     int length2 = other.i32();

@@ -7,7 +7,8 @@ import java.util.List;
  * Folds commune names and search text into comparable keys: lower case, no accents, ligatures
  * spelled out, separators (spaces, hyphens, apostrophes, any punctuation) removed, and the tokens
  * "st"/"ste" spelled "saint"/"sainte". "Saint-Étienne", "st etienne" and "SAINT ETIENNE" all give
- * {@code saintetienne}; "L'Haÿ-les-Roses" gives {@code lhaylesroses}.
+ * {@code saintetienne}; "L'Haÿ-les-Roses" gives {@code lhaylesroses}; full-width "ＰＡＲＩＳ" gives
+ * {@code paris}.
  */
 public final class NameFolding {
   private static final int TABLE_SIZE = 0x250;
@@ -129,11 +130,13 @@ public final class NameFolding {
     if (!Character.isLetterOrDigit(c)) {
       return "";
     }
-    String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+    // NFKD, not NFD: compatibility forms fold too, so that full-width letters typed with an Asian
+    // input method (ＰＡＲＩＳ) and ligatures (ﬁ) fold like their ASCII letters.
+    String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKD);
     StringBuilder b = new StringBuilder(2);
     for (int i = 0; i < decomposed.length(); i++) {
       char d = decomposed.charAt(i);
-      if (Character.getType(d) != Character.NON_SPACING_MARK) {
+      if (Character.isLetterOrDigit(d)) {
         b.append(Character.toLowerCase(d));
       }
     }

@@ -41,7 +41,12 @@ public final class Validators {
       Pattern.compile(
           "(0[1-9]|[1-8]\\d|9[0-5]|2[AB])\\d{3}|97[1-6]\\d{2}|(975|977|978|98[4-9])\\d{2}");
   private static final Pattern POSTAL_CODE = Pattern.compile("(0[1-9]|[1-8]\\d|9[0-8])\\d{3}");
-  private static final Pattern RNA = Pattern.compile("W\\d[0-9AB]\\d{7}");
+  // W, the greffe code (the département: 01-95, 2A/2B, or 9 and a letter for the overseas
+  // greffes, e.g. 9R La Réunion, 9M Martinique; then the digit of the préfecture or
+  // sous-préfecture), then a six-digit serial. Digit-only 97/98 are kept for overseas numbers
+  // issued before the letter codes. Département 00, 96 and 99 have no greffe.
+  private static final Pattern RNA =
+      Pattern.compile("W(?:0[1-9]|[1-8]\\d|9[0-578]|2[AB]|9[A-Z])\\d{7}");
   private static final Pattern FINESS = Pattern.compile("(\\d{2}|2[AB]|9[A-F])\\d{7}");
   private static final Pattern UAI = Pattern.compile("\\d{7}[A-Z]");
   private static final Pattern NIR =
@@ -454,8 +459,10 @@ public final class Validators {
   }
 
   /**
-   * Checks the format of an RNA number: {@code W} followed by 9 characters, the préfecture code
-   * (digits, {@code 2A}/{@code 2B} in Corsica) then digits. RNA numbers carry no key.
+   * Checks the format of an RNA number: {@code W} followed by 9 characters, the three-character
+   * code of the greffe (the département — two digits, {@code 2A}/{@code 2B} in Corsica, {@code 9}
+   * and a letter overseas such as {@code 9R} La Réunion or {@code 9M} Martinique — then the digit
+   * of the préfecture or sous-préfecture), then a six-digit serial. RNA numbers carry no key.
    *
    * @param input the number
    * @return the result, with {@link Qualifier#FORMAT_ONLY}
@@ -470,7 +477,7 @@ public final class Validators {
       return invalid(k, LENGTH, "expected W and 9 characters, got " + s.length() + " characters");
     }
     if (!RNA.matcher(s).matches()) {
-      return invalid(k, FORMAT, "expected W and 9 digits");
+      return invalid(k, FORMAT, "expected W, a greffe code and a six-digit serial");
     }
     return ValidationResult.valid(k, s, Qualifier.FORMAT_ONLY);
   }

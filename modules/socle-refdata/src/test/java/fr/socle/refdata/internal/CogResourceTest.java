@@ -39,9 +39,18 @@ class CogResourceTest {
           "L'Abergement-Clémenciat",
           "210100012",
           "01400",
-          "01002");
+          "01002",
+          "011",
+          "Belley",
+          "01034",
+          "200057867",
+          "Plaine Commune",
+          "EPT");
 
-  /** Writes a format-2 resource: one région, one département, one EPCI, two communes. */
+  /**
+   * Writes a format-3 resource: one région, one département, one arrondissement, one EPCI, one EPT,
+   * two communes.
+   */
   private static byte[] sample(int format, int communeType, int zone, int trailing)
       throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -59,12 +68,20 @@ class CogResourceTest {
     out.writeShort(1); // départements
     ref(out, "01", "Ain", "84", "01053");
     out.writeByte(0);
+    out.writeShort(1); // arrondissements
+    ref(out, "011", "Belley", "01", "84", "01034");
     out.writeShort(1); // EPCI
     ref(out, "200069193", "CA du Bassin de Bourg-en-Bresse", "CA", "FPU");
     out.writeInt(1000);
     out.writeInt(900);
     out.writeShort(1);
     ref(out, "01001");
+    out.writeShort(1); // EPT
+    ref(out, "200057867", "Plaine Commune", "EPT", "");
+    out.writeInt(450_000);
+    out.writeInt(440_000);
+    out.writeShort(1);
+    ref(out, "01002");
     for (String code : List.of("01001", "01002")) { // two blocks of one commune
       ByteArrayOutputStream recordBytes = new ByteArrayOutputStream();
       DataOutputStream record = new DataOutputStream(recordBytes);
@@ -76,6 +93,8 @@ class CogResourceTest {
     }
     return bytes.toByteArray();
   }
+
+  private static int rank = 3;
 
   private static void communeRecord(DataOutputStream out, String code, int communeType, int zone)
       throws IOException {
@@ -89,6 +108,8 @@ class CogResourceTest {
       ref(out, "01400");
       out.writeByte(0);
       ref(out, "", code.equals("01001") ? "200069193" : "");
+      ref(out, "011");
+      out.writeByte(code.equals("01001") ? rank : 0);
     }
   }
 
@@ -110,7 +131,7 @@ class CogResourceTest {
   }
 
   private static byte[] sample() throws IOException {
-    return sample(2, 0, 0, 0);
+    return sample(3, 0, 0, 0);
   }
 
   private static void ref(DataOutputStream out, String... values) throws IOException {
@@ -157,6 +178,25 @@ class CogResourceTest {
     assertThat(first.epciCode()).contains("200069193");
     assertThat(data.communes().get(1).epciCode()).isEmpty();
     assertThat(data.communes().get(1).postalCodes().get(0)).isSameAs(first.postalCodes().get(0));
+    assertThat(first.arrondissementCode()).contains("011");
+    assertThat(first.chefLieuRank()).isEqualTo(fr.socle.refdata.ChefLieuRank.DEPARTEMENT);
+    assertThat(data.communes().get(1).chefLieuRank()).isEqualTo(fr.socle.refdata.ChefLieuRank.NONE);
+    assertThat(data.arrondissements().get(0).chefLieu()).isEqualTo("01034");
+    assertThat(data.epts().get(0).memberCodes()).containsExactly("01002");
+    assertThat(data.epts().get(0).type()).isEqualTo("EPT");
+  }
+
+  @Test
+  void load_whenChefLieuRankUnknown_refuses() {
+    int saved = rank;
+    rank = 9;
+    try {
+      assertThatThrownBy(() -> CogResource.load(gz(sample())))
+          .isInstanceOf(SocleClientException.class)
+          .hasMessageContaining("corrupt COG resource");
+    } finally {
+      rank = saved;
+    }
   }
 
   @Test
@@ -170,9 +210,9 @@ class CogResourceTest {
 
   @Test
   void load_whenUnknownFormatVersion_refuses() {
-    assertThatThrownBy(() -> CogResource.load(gz(sample(1, 0, 0, 0))))
+    assertThatThrownBy(() -> CogResource.load(gz(sample(2, 0, 0, 0))))
         .isInstanceOf(SocleClientException.class)
-        .hasMessageContaining("unsupported COG resource format 1");
+        .hasMessageContaining("unsupported COG resource format 2");
   }
 
   @Test
@@ -198,17 +238,17 @@ class CogResourceTest {
 
   @Test
   void load_whenTrailingBytes_refuses() {
-    assertThatThrownBy(() -> CogResource.load(gz(sample(2, 0, 0, 3))))
+    assertThatThrownBy(() -> CogResource.load(gz(sample(3, 0, 0, 3))))
         .isInstanceOf(SocleClientException.class)
         .hasMessageContaining("corrupt COG resource");
   }
 
   @Test
   void load_whenUnknownCommuneTypeOrZone_refuses() {
-    assertThatThrownBy(() -> CogResource.load(gz(sample(2, 9, 0, 0))))
+    assertThatThrownBy(() -> CogResource.load(gz(sample(3, 9, 0, 0))))
         .isInstanceOf(SocleClientException.class)
         .hasMessageContaining("corrupt COG resource");
-    assertThatThrownBy(() -> CogResource.load(gz(sample(2, 0, 7, 0))))
+    assertThatThrownBy(() -> CogResource.load(gz(sample(3, 0, 7, 0))))
         .isInstanceOf(SocleClientException.class)
         .hasMessageContaining("corrupt COG resource");
   }
@@ -216,8 +256,8 @@ class CogResourceTest {
   @Test
   void load_whenStringReferenceOutOfRange_refuses() throws IOException {
     byte[] raw = sample();
-    // The last four bytes are the EPCI reference of the last commune.
-    raw[raw.length - 4] = 0x7F;
+    // The last five bytes are the arrondissement reference and the rank of the last commune.
+    raw[raw.length - 5] = 0x7F;
     assertThatThrownBy(() -> CogResource.load(gz(raw)))
         .isInstanceOf(SocleClientException.class)
         .hasMessageContaining("out of range");

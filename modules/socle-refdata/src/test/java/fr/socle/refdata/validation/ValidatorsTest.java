@@ -231,4 +231,11 @@ class ValidatorsTest {
                 .intValue();
     return String.format("%02d", key);
   }
+
+  @Test
+  void communeCode_whenDelegueOfOneAndFormerCodeOfAnother_namesItsCurrentCogLink() {
+    Territories t = Territories.embedded();
+    assertThat(Validators.communeCode("60455", t).detail()).contains("now 60694");
+    assertThat(Validators.communeCode("55273", t).detail()).contains("now 55386");
+  }
 }
