@@ -1,58 +1,42 @@
 package fr.socle.identity;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import fr.socle.core.Redaction;
 import fr.socle.core.Secret;
 import fr.socle.core.SocleClientException;
-import fr.socle.core.http.HttpRequest;
-import fr.socle.core.http.HttpResponse;
 import fr.socle.core.http.HttpTransport;
 import fr.socle.core.json.Json;
+import fr.socle.identity.internal.AuthorizationRequests;
 import fr.socle.identity.internal.ClientAuthentication;
-import fr.socle.identity.internal.Discovery;
+import fr.socle.identity.internal.ClientKeys;
+import fr.socle.identity.internal.FamilyProfile;
 import fr.socle.identity.internal.LoginTransaction;
+import fr.socle.identity.internal.LogoutRequests;
+import fr.socle.identity.internal.ProviderEndpoints;
 import fr.socle.identity.internal.ProviderMetadata;
+import fr.socle.identity.internal.ProviderSession;
+import fr.socle.identity.internal.QueryStrings;
 import fr.socle.identity.internal.Randoms;
 import fr.socle.identity.internal.RequestObject;
-import fr.socle.identity.internal.Responses;
 import fr.socle.identity.internal.SectorIdentifier;
 import fr.socle.identity.internal.TokenResponse;
 import fr.socle.identity.internal.TokenValidator;
 import fr.socle.identity.internal.TransactionSealer;
-import fr.socle.identity.internal.TransportResourceRetriever;
-import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.ECPrivateKey;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,20 +89,14 @@ public final class IdentityClient implements AutoCloseable {
   /** Default clock skew on ID token times: the tokens live 60 seconds. */
   public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
 
-  /** Token and userinfo responses are a few KiB; anything larger is refused. */
-  private static final long MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
-
   private final IdentityProvider provider;
+  private final FamilyProfile profile;
   private final String clientId;
-  private final Secret clientSecret;
   private final URI redirectUri;
   private final URI postLogoutRedirectUri;
   private final List<Scope> scopes;
   private final Assurance assurance;
   private final Clock clock;
-  private final Duration clockSkew;
-  private final Duration jwksCacheTtl;
-  private final ClientAuthentication clientAuthentication;
   private final JWK clientSigningKey;
   private final boolean keepProviderTokens;
   private final URI sectorIdentifierUri;
@@ -128,111 +106,63 @@ public final class IdentityClient implements AutoCloseable {
   private final boolean ownsTransport;
   private final Json json;
   private final TransactionSealer sealer;
-  private final Object lock = new Object();
-  private volatile Resolved resolved;
-
-  private record Resolved(ProviderMetadata metadata, TokenValidator validator) {}
+  private final ProviderSession session;
+  private final ProviderEndpoints endpoints;
 
   private IdentityClient(Builder b) {
     this.provider = require(b.provider, "provider");
+    this.profile = FamilyProfile.of(provider.family());
     this.clientId = require(b.clientId, "clientId");
     if (clientId.isBlank()) {
       throw new SocleClientException("clientId must not be blank");
     }
-    this.clientSecret = b.clientSecret;
     this.redirectUri =
         IdentityProvider.checkSecureUri(require(b.redirectUri, "redirectUri"), "redirectUri");
     this.postLogoutRedirectUri =
         b.postLogoutRedirectUri == null
             ? null
             : IdentityProvider.checkSecureUri(b.postLogoutRedirectUri, "postLogoutRedirectUri");
-    this.scopes = scopes(b.scopes);
+    LinkedHashSet<Scope> all = new LinkedHashSet<>();
+    all.add(Scope.OPENID);
+    all.addAll(b.scopes);
+    this.scopes = List.copyOf(all);
     this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
-    this.clockSkew = b.clockSkew;
-    this.jwksCacheTtl = b.jwksCacheTtl;
-    ProviderFamily family = provider.family();
-    this.assurance = AssuranceRules.clientDefault(family, b.assurance);
-    checkClientAuthentication(family, b.tokenEndpointAuth, b.clientSigningKey);
-    this.clientAuthentication =
+    this.assurance = profile.defaultAssurance(b.assurance);
+    profile.checkClientAuthentication(b.tokenEndpointAuth, b.clientSigningKey);
+    ClientAuthentication clientAuthentication =
         ClientAuthentication.of(
-            b.tokenEndpointAuth, clientId, clientSecret, b.clientSigningKey, clock);
+            b.tokenEndpointAuth, clientId, b.clientSecret, b.clientSigningKey, clock);
     this.keepProviderTokens = b.keepProviderTokens;
-    if (b.sectorIdentifierUri != null && family == ProviderFamily.PROCONNECT) {
-      throw new SocleClientException(
-          "ProConnect subjects are public per identity provider: there is no sector to declare");
+    if (b.sectorIdentifierUri != null) {
+      profile.checkSectorIdentifier();
     }
     this.sectorIdentifierUri =
         b.sectorIdentifierUri == null
             ? null
             : IdentityProvider.checkSecureUri(b.sectorIdentifierUri, "sectorIdentifierUri");
-    checkScopes(family, scopes);
+    profile.checkScopes(scopes);
     if (b.requestObjects) {
-      checkRequestObjects(family, b.clientSigningKey);
+      profile.checkRequestObjects(b.clientSigningKey);
     }
     this.requestObjects = b.requestObjects;
     this.clientSigningKey = b.clientSigningKey;
     this.decryptionKeys = b.decryptionKeys.isEmpty() ? null : new JWKSet(b.decryptionKeys);
-    if (family == ProviderFamily.FRANCECONNECT_PLUS && decryptionKeys == null) {
-      throw new SocleClientException(
-          "FranceConnect+ encrypts tokens to the application: configure decryptionKey(...)");
-    }
+    profile.checkDecryptionKeys(decryptionKeys != null);
     this.sealer =
         new TransactionSealer(
             require(b.transactionKey, "transactionKey"), clientId, b.transactionTtl, clock);
     this.ownsTransport = b.http == null;
     this.http = b.http == null ? HttpTransport.create() : b.http;
     this.json = Json.create();
-  }
-
-  /**
-   * The methods each platform accepts: FranceConnect and FranceConnect+ take client_secret_post or
-   * private_key_jwt (RS256 or ES256 on FranceConnect, ES256 only on FranceConnect+), never
-   * client_secret_basic (france-connect sources, core-fcp-{low,high} oidc-provider.ts,
-   * clientAuthMethods and clientAuthSigningAlgValues). ProConnect removed the jwks_uri of service
-   * registrations in August 2026: without registered keys, client_secret_post is its only method.
-   */
-  private static void checkClientAuthentication(
-      ProviderFamily family, TokenEndpointAuth auth, JWK key) {
-    if (family == ProviderFamily.GENERIC || auth == TokenEndpointAuth.CLIENT_SECRET_POST) {
-      return;
-    }
-    if (family == ProviderFamily.PROCONNECT) {
-      throw new SocleClientException(
-          "ProConnect accepts client_secret_post only (no keys are registered for services)");
-    }
-    if (auth != TokenEndpointAuth.PRIVATE_KEY_JWT) {
-      throw new SocleClientException(
-          family + " accepts client_secret_post or private_key_jwt at its token endpoint");
-    }
-    if (family == ProviderFamily.FRANCECONNECT_PLUS && key instanceof RSAKey) {
-      throw new SocleClientException("FranceConnect+ accepts ES256 client assertions only");
-    }
-  }
-
-  /**
-   * Request objects are for generic providers. FranceConnect's provider enables them and advertises
-   * request_parameter_supported, but its /authorize validates the query against a whitelist without
-   * request or request_uri (forbidNonWhitelisted), so a request object gets Y030007
-   * (france-connect/sources, back/apps/core-fcp/src/dto/authorize-params.dto.ts and
-   * controllers/oidc-provider.controller.ts); ProConnect refuses unknown parameters (Y000400) and
-   * has no keys registered for services.
-   */
-  private static void checkRequestObjects(ProviderFamily family, JWK key) {
-    if (family != ProviderFamily.GENERIC) {
-      throw new SocleClientException(
-          family + " refuses a request object at /authorize (Y030007/Y000400): not sent there");
-    }
-    if (key == null) {
-      throw new SocleClientException("request objects are signed with clientSigningKey(...)");
-    }
-  }
-
-  /** FranceConnect v2 and FranceConnect+ removed the address and phone scopes (2025). */
-  private static void checkScopes(ProviderFamily family, List<Scope> scopes) {
-    if ((family == ProviderFamily.FRANCECONNECT || family == ProviderFamily.FRANCECONNECT_PLUS)
-        && (scopes.contains(Scope.of("address")) || scopes.contains(Scope.PHONE))) {
-      throw new SocleClientException(family + " has no address or phone scope any more");
-    }
+    this.session =
+        new ProviderSession(
+            provider,
+            profile,
+            new ProviderSession.Settings(
+                clientId, b.clientSecret, decryptionKeys, b.jwksCacheTtl, b.clockSkew, clock),
+            http,
+            json);
+    this.endpoints = new ProviderEndpoints(http, json, clientAuthentication, profile);
   }
 
   private static <T> T require(T value, String name) {
@@ -240,13 +170,6 @@ public final class IdentityClient implements AutoCloseable {
       throw new SocleClientException(name + " is required");
     }
     return value;
-  }
-
-  private static List<Scope> scopes(Set<Scope> requested) {
-    LinkedHashSet<Scope> all = new LinkedHashSet<>();
-    all.add(Scope.OPENID);
-    all.addAll(requested);
-    return List.copyOf(all);
   }
 
   /**
@@ -290,8 +213,8 @@ public final class IdentityClient implements AutoCloseable {
    *
    * @return the level; empty when none is requested (ProConnect, generic providers by default)
    */
-  public java.util.Optional<EidasLevel> eidasLevel() {
-    return assurance == null ? java.util.Optional.empty() : assurance.minimumLevel();
+  public Optional<EidasLevel> eidasLevel() {
+    return assurance == null ? Optional.empty() : assurance.minimumLevel();
   }
 
   /**
@@ -300,8 +223,8 @@ public final class IdentityClient implements AutoCloseable {
    * @return the requirement; empty when none is requested (ProConnect and generic providers by
    *     default)
    */
-  public java.util.Optional<Assurance> assurance() {
-    return java.util.Optional.ofNullable(assurance);
+  public Optional<Assurance> assurance() {
+    return Optional.ofNullable(assurance);
   }
 
   /**
@@ -332,45 +255,26 @@ public final class IdentityClient implements AutoCloseable {
    */
   public LoginStart begin(LoginOptions options) {
     Objects.requireNonNull(options, "options");
-    checkSupported(options);
-    ProviderMetadata meta = resolve().metadata();
+    profile.checkLoginOptions(options);
+    ProviderMetadata meta = session.resolve().metadata();
     String state = Randoms.alphanumeric64();
     String nonce = Randoms.alphanumeric64();
-    String verifier = usePkce(meta) ? Randoms.alphanumeric64() : null;
-    Map<String, String> params = new LinkedHashMap<>();
-    params.put("response_type", "code");
-    params.put("client_id", clientId);
-    params.put("redirect_uri", redirectUri.toString());
-    params.put("scope", String.join(" ", scopes.stream().map(Scope::value).toList()));
-    params.put("state", state);
-    params.put("nonce", nonce);
-    Assurance required =
-        options.assurance().map(a -> AssuranceRules.check(provider.family(), a)).orElse(assurance);
-    AssuranceRules.addParameters(provider.family(), required, params, json);
-    if (verifier != null) {
-      params.put("code_challenge", s256(verifier));
-      params.put("code_challenge_method", "S256");
-    }
-    if (!options.prompt().isEmpty()) {
-      params.put(
-          "prompt",
-          String.join(" ", options.prompt().stream().map(LoginOptions.Prompt::value).toList()));
-    }
-    options.idpHint().ifPresent(v -> params.put("idp_hint", v));
-    options.loginHint().ifPresent(v -> params.put("login_hint", v));
-    options.siretHint().ifPresent(v -> params.put("siret_hint", v));
-    if (!options.uiLocales().isEmpty()) {
-      params.put(
-          "ui_locales",
-          String.join(" ", options.uiLocales().stream().map(Locale::toLanguageTag).toList()));
-    }
+    String verifier =
+        profile.usePkce(meta.codeChallengeMethods()) ? Randoms.alphanumeric64() : null;
+    Assurance required = options.assurance().map(profile::checkAssurance).orElse(assurance);
+    Map<String, String> params =
+        AuthorizationRequests.parameters(
+            new AuthorizationRequests.Request(
+                clientId, redirectUri, scopes, state, nonce, verifier, required, options),
+            profile,
+            json);
     if (requestObjects) {
       params.put(
           "request",
           RequestObject.sign(
               clientSigningKey, clientId, meta.issuer(), params, clock.instant(), json));
     }
-    URI uri = withQuery(meta.authorizationEndpoint(), params);
+    URI uri = QueryStrings.withQuery(meta.authorizationEndpoint(), params);
     LoginTransaction tx =
         new LoginTransaction(
             meta.issuer(),
@@ -381,46 +285,6 @@ public final class IdentityClient implements AutoCloseable {
             required == null ? null : required.encode(),
             clock.instant());
     return new LoginStart(uri, sealer.seal(tx));
-  }
-
-  /** Refuses, before any redirect, a parameter the provider family does not define. */
-  private void checkSupported(LoginOptions options) {
-    ProviderFamily family = provider.family();
-    boolean franceConnect =
-        family == ProviderFamily.FRANCECONNECT || family == ProviderFamily.FRANCECONNECT_PLUS;
-    if (franceConnect
-        && (options.prompt().contains(LoginOptions.Prompt.NONE)
-            || options.prompt().contains(LoginOptions.Prompt.SELECT_ACCOUNT))) {
-      throw new SocleClientException(
-          "FranceConnect accepts prompt login and consent only (no silent login, no account"
-              + " choice)");
-    }
-    if (family == ProviderFamily.GENERIC && options.idpHint().isPresent()) {
-      throw new SocleClientException(
-          "idp_hint is a FranceConnect and ProConnect parameter; OpenID Connect does not define it");
-    }
-    if (franceConnect && options.loginHint().isPresent()) {
-      throw new SocleClientException("FranceConnect does not accept login_hint");
-    }
-    if (family != ProviderFamily.PROCONNECT && options.siretHint().isPresent()) {
-      throw new SocleClientException("siret_hint is a ProConnect parameter");
-    }
-    if (family == ProviderFamily.PROCONNECT && !options.uiLocales().isEmpty()) {
-      // ProConnect's /authorize refuses parameters it does not list (Y000400).
-      throw new SocleClientException("ProConnect does not accept ui_locales");
-    }
-  }
-
-  private boolean usePkce(ProviderMetadata meta) {
-    switch (provider.family()) {
-      case PROCONNECT:
-        return true;
-      case GENERIC:
-        return meta.codeChallengeMethods().contains("S256");
-      default:
-        // FranceConnect's authorize endpoint defines no PKCE parameter.
-        return false;
-    }
   }
 
   /**
@@ -434,7 +298,7 @@ public final class IdentityClient implements AutoCloseable {
    */
   public Identity complete(URI callbackUri, String sealedTransaction) {
     Objects.requireNonNull(callbackUri, "callbackUri");
-    return complete(parseQuery(callbackUri.getRawQuery()), sealedTransaction);
+    return complete(QueryStrings.parse(callbackUri.getRawQuery()), sealedTransaction);
   }
 
   /**
@@ -454,43 +318,13 @@ public final class IdentityClient implements AutoCloseable {
    */
   public Identity complete(Map<String, String> callbackParameters, String sealedTransaction) {
     Objects.requireNonNull(callbackParameters, "callbackParameters");
-    Resolved r = resolve();
+    ProviderSession.Resolved r = session.resolve();
     ProviderMetadata meta = r.metadata();
     LoginTransaction tx = sealer.unseal(sealedTransaction, meta.issuer(), clientId);
+    String code = AuthorizationRequests.authorizationCode(callbackParameters, meta, tx);
 
-    // RFC 9207: checked first, on success and error responses alike.
-    String iss = callbackParameters.get("iss");
-    if (iss != null ? !iss.equals(meta.issuer()) : meta.issParameterSupported()) {
-      throw new InvalidCallbackException(
-          InvalidCallbackException.Reason.ISSUER_MISMATCH,
-          iss == null
-              ? "callback lacks the iss parameter the provider advertises"
-              : "callback iss is not the provider's issuer (mix-up?)");
-    }
-    String state = callbackParameters.get("state");
-    if (state == null
-        || !MessageDigest.isEqual(
-            state.getBytes(StandardCharsets.UTF_8), tx.state().getBytes(StandardCharsets.UTF_8))) {
-      throw new InvalidCallbackException(
-          InvalidCallbackException.Reason.STATE_MISMATCH,
-          "callback state is missing or differs from the login transaction's");
-    }
-    String error = callbackParameters.get("error");
-    if (error != null) {
-      String description = callbackParameters.get("error_description");
-      if ("access_denied".equals(error)) {
-        throw new LoginCancelledException(description);
-      }
-      throw new AuthorizationErrorException(error, description);
-    }
-    String code = callbackParameters.get("code");
-    if (code == null || code.isEmpty()) {
-      throw new InvalidCallbackException(
-          InvalidCallbackException.Reason.MALFORMED, "callback has neither code nor error");
-    }
-
-    java.time.Instant redeemedAt = clock.instant();
-    TokenResponse tokens = redeem(meta, code, tx);
+    Instant redeemedAt = clock.instant();
+    TokenResponse tokens = endpoints.redeem(meta, code, redirectUri, tx.codeVerifier());
     TokenValidator.VerifiedToken idToken =
         r.validator().validateIdToken(tokens.idToken(), tx.nonce(), tokens.accessToken());
     JWTClaimsSet idClaims = idToken.claims();
@@ -508,7 +342,7 @@ public final class IdentityClient implements AutoCloseable {
     Map<String, Object> userinfo =
         meta.userinfoEndpoint() == null
             ? idClaims.getClaims()
-            : userinfo(meta, r.validator(), tokens.accessToken(), subject);
+            : endpoints.userinfo(meta, r.validator(), tokens.accessToken(), subject);
     log.debug("login completed at {}", meta.issuer());
     ProviderTokens kept =
         keepProviderTokens
@@ -519,27 +353,6 @@ public final class IdentityClient implements AutoCloseable {
             : null;
     return IdentityMapper.map(
         provider.issuer(), idClaims.getClaims(), userinfo, subject, idToken.signedToken(), kept);
-  }
-
-  private TokenResponse redeem(ProviderMetadata meta, String code, LoginTransaction tx) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("grant_type", "authorization_code");
-    form.put("code", code);
-    form.put("redirect_uri", redirectUri.toString());
-    if (tx.codeVerifier() != null) {
-      form.put("code_verifier", tx.codeVerifier());
-    }
-    return TokenResponse.parse(tokenRequest(meta, form), json, true);
-  }
-
-  private HttpResponse tokenRequest(ProviderMetadata meta, Map<String, String> form) {
-    HttpRequest.Builder request =
-        HttpRequest.post(meta.tokenEndpoint())
-            .header("Accept", "application/json")
-            .idempotent(false)
-            .maxResponseBytes(MAX_TOKEN_RESPONSE_BYTES);
-    clientAuthentication.apply(request, form, meta.tokenEndpoint());
-    return http.execute(request.form(form).build());
   }
 
   /**
@@ -556,55 +369,14 @@ public final class IdentityClient implements AutoCloseable {
    */
   public ProviderTokens refresh(Secret refreshToken) {
     Objects.requireNonNull(refreshToken, "refreshToken");
-    ProviderFamily family = provider.family();
-    if (family == ProviderFamily.FRANCECONNECT || family == ProviderFamily.FRANCECONNECT_PLUS) {
-      throw new SocleClientException(family + " issues no refresh token");
-    }
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("grant_type", "refresh_token");
-    form.put("refresh_token", refreshToken.reveal());
-    java.time.Instant now = clock.instant();
-    TokenResponse tokens =
-        TokenResponse.parse(tokenRequest(resolve().metadata(), form), json, false);
+    profile.checkRefresh();
+    Instant now = clock.instant();
+    TokenResponse tokens = endpoints.refresh(session.resolve().metadata(), refreshToken);
     log.debug("access token refreshed at {}", provider.issuer());
     return new ProviderTokens(
         Secret.of(tokens.accessToken()),
         now.plusSeconds(tokens.expiresInSeconds()),
         tokens.refreshToken() != null ? Secret.of(tokens.refreshToken()) : refreshToken);
-  }
-
-  private Map<String, Object> userinfo(
-      ProviderMetadata meta, TokenValidator validator, String accessToken, String subject) {
-    HttpResponse response =
-        http.execute(
-            HttpRequest.get(meta.userinfoEndpoint())
-                .header("Authorization", "Bearer " + accessToken)
-                .header("Accept", "application/jwt, application/json")
-                .maxResponseBytes(MAX_TOKEN_RESPONSE_BYTES)
-                .build());
-    String type = response.mediaType().orElse("none");
-    if (!response.isSuccessful()) {
-      throw new IdentityProviderException(
-          "userinfo endpoint answered an error",
-          response.status(),
-          null,
-          response.correlationId().orElse(null));
-    }
-    if (type.equals("application/jwt")) {
-      return validator.validateUserinfo(response.bodyAsString().trim(), subject).getClaims();
-    }
-    if (provider.family() == ProviderFamily.GENERIC
-        && (type.equals("application/json") || type.endsWith("+json"))) {
-      Map<String, Object> claims = Responses.jsonObject(response, "userinfo", json);
-      TokenValidator.requireSubject(claims.get("sub"), subject);
-      return claims;
-    }
-    // FranceConnect v2 and ProConnect always sign userinfo: anything else is refused.
-    throw new IdentityProviderException(
-        "userinfo endpoint answered " + type + " instead of a signed JWT",
-        response.status(),
-        null,
-        response.correlationId().orElse(null));
   }
 
   /**
@@ -636,16 +408,15 @@ public final class IdentityClient implements AutoCloseable {
     if (postLogoutRedirectUri == null) {
       throw new SocleClientException("postLogoutRedirectUri is not configured");
     }
-    ProviderMetadata meta = resolve().metadata();
+    ProviderMetadata meta = session.resolve().metadata();
     if (meta.endSessionEndpoint() == null) {
       throw new ProviderConfigurationException("the provider has no end_session_endpoint");
     }
     String state = Randoms.alphanumeric64();
-    Map<String, String> params = new LinkedHashMap<>();
-    params.put("id_token_hint", idTokenHint);
-    params.put("state", state);
-    params.put("post_logout_redirect_uri", postLogoutRedirectUri.toString());
-    return new LogoutStart(withQuery(meta.endSessionEndpoint(), params), state);
+    return new LogoutStart(
+        LogoutRequests.logoutUri(
+            meta.endSessionEndpoint(), idTokenHint, state, postLogoutRedirectUri),
+        state);
   }
 
   /**
@@ -661,19 +432,11 @@ public final class IdentityClient implements AutoCloseable {
   public boolean verifyLogoutCallback(
       Map<String, String> callbackParameters, String expectedState) {
     Objects.requireNonNull(callbackParameters, "callbackParameters");
-    String state = callbackParameters.get("state");
-    if (state == null || state.isEmpty()) {
+    boolean confirmed = LogoutRequests.verifyCallback(callbackParameters, expectedState);
+    if (!confirmed) {
       log.debug("logout callback without state: tolerated");
-      return false;
     }
-    if (expectedState == null
-        || !MessageDigest.isEqual(
-            state.getBytes(StandardCharsets.UTF_8),
-            expectedState.getBytes(StandardCharsets.UTF_8))) {
-      throw new InvalidCallbackException(
-          InvalidCallbackException.Reason.STATE_MISMATCH, "logout callback state differs");
-    }
-    return true;
+    return confirmed;
   }
 
   /**
@@ -706,7 +469,7 @@ public final class IdentityClient implements AutoCloseable {
    * @throws IdentityProviderException if it cannot be fetched
    */
   public void checkProvider() {
-    resolve();
+    session.resolve();
     verifySectorIdentifier();
   }
 
@@ -730,131 +493,8 @@ public final class IdentityClient implements AutoCloseable {
    *
    * @return the URI, if configured
    */
-  public java.util.Optional<URI> sectorIdentifierUri() {
-    return java.util.Optional.ofNullable(sectorIdentifierUri);
-  }
-
-  private Resolved resolve() {
-    Resolved r = resolved;
-    if (r != null) {
-      return r;
-    }
-    synchronized (lock) {
-      if (resolved == null) {
-        String issuer = provider.issuer().toString();
-        ProviderMetadata meta = Discovery.fetch(http, provider.discoveryUri(), issuer, json);
-        resolved = new Resolved(meta, validator(meta));
-        log.debug("provider {} discovered", issuer);
-      }
-      return resolved;
-    }
-  }
-
-  private TokenValidator validator(ProviderMetadata meta) {
-    JWKSource<SecurityContext> keys;
-    try {
-      // Nimbus: cache, refetch on an unknown kid at most twice per rate-limit window (no storm
-      // when a forged token names random kids), keep the last good keys through an outage.
-      long ttl = jwksCacheTtl.toMillis();
-      long minInterval = Math.min(JWKSourceBuilder.DEFAULT_RATE_LIMIT_MIN_INTERVAL, ttl / 2);
-      JWKSourceBuilder<SecurityContext> builder =
-          JWKSourceBuilder.<SecurityContext>create(
-                  meta.jwksUri().toURL(), new TransportResourceRetriever(http))
-              .cache(ttl, Math.min(JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT, ttl))
-              // refresh ahead of expiry (in the background of a request) when the TTL allows it
-              .refreshAheadCache(
-                  ttl
-                      >= 2
-                          * (JWKSourceBuilder.DEFAULT_REFRESH_AHEAD_TIME
-                              + JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT))
-              .outageTolerant(Duration.ofHours(12).toMillis())
-              .retrying(false);
-      keys =
-          (minInterval > 0 ? builder.rateLimited(minInterval) : builder.rateLimited(false)).build();
-    } catch (MalformedURLException e) {
-      throw new ProviderConfigurationException("jwks_uri is not a URL");
-    }
-    Set<JWSAlgorithm> algs;
-    byte[] hmac = null;
-    switch (provider.family()) {
-      case FRANCECONNECT:
-        algs = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256);
-        break;
-      case FRANCECONNECT_PLUS:
-        algs = Set.of(JWSAlgorithm.ES256);
-        break;
-      case PROCONNECT:
-        algs = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256, JWSAlgorithm.HS256);
-        hmac = clientSecret.revealBytes();
-        break;
-      default:
-        algs = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256, JWSAlgorithm.PS256);
-    }
-    boolean fcFamily =
-        provider.family() == ProviderFamily.FRANCECONNECT
-            || provider.family() == ProviderFamily.FRANCECONNECT_PLUS;
-    return new TokenValidator(
-        new TokenValidator.Policy(
-            meta.issuer(),
-            clientId,
-            algs,
-            provider.family() == ProviderFamily.FRANCECONNECT_PLUS,
-            fcFamily,
-            clockSkew),
-        keys,
-        hmac,
-        decryptionKeys,
-        clock);
-  }
-
-  private static String s256(String verifier) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-      return Base64URL.encode(digest).toString();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always available", e);
-    }
-  }
-
-  private static URI withQuery(URI endpoint, Map<String, String> params) {
-    StringBuilder sb = new StringBuilder(endpoint.toString());
-    sb.append(endpoint.getRawQuery() == null ? '?' : '&');
-    boolean first = true;
-    for (Map.Entry<String, String> p : params.entrySet()) {
-      if (!first) {
-        sb.append('&');
-      }
-      first = false;
-      sb.append(encode(p.getKey())).append('=').append(encode(p.getValue()));
-    }
-    return URI.create(sb.toString());
-  }
-
-  private static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  static Map<String, String> parseQuery(String rawQuery) {
-    Map<String, String> out = new HashMap<>();
-    if (rawQuery == null || rawQuery.isEmpty()) {
-      return out;
-    }
-    for (String pair : rawQuery.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String name =
-          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value =
-          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      if (out.put(name, value) != null) {
-        throw new InvalidCallbackException(
-            InvalidCallbackException.Reason.MALFORMED, "callback repeats parameter " + name);
-      }
-    }
-    return out;
+  public Optional<URI> sectorIdentifierUri() {
+    return Optional.ofNullable(sectorIdentifierUri);
   }
 
   /** Closes the HTTP transport if the client created it. */
@@ -877,11 +517,6 @@ public final class IdentityClient implements AutoCloseable {
         + "]";
   }
 
-  /**
-   * Configures an {@link IdentityClient}. Required: {@link #provider}, {@link #clientId}, {@link
-   * #clientSecret} (except with private_key_jwt), {@link #redirectUri} and {@link #transactionKey}.
-   * Not thread-safe.
-   */
   public static final class Builder {
     private IdentityProvider provider;
     private String clientId;
@@ -977,7 +612,7 @@ public final class IdentityClient implements AutoCloseable {
      * @param scopes the scopes
      * @return this builder
      */
-    public Builder scopes(java.util.Collection<Scope> scopes) {
+    public Builder scopes(Collection<Scope> scopes) {
       this.scopes.addAll(scopes);
       return this;
     }
@@ -1157,7 +792,7 @@ public final class IdentityClient implements AutoCloseable {
      * @return this builder
      */
     public Builder clientSigningKey(String keyId, KeyPair keyPair) {
-      this.clientSigningKey = toJwk(keyId, keyPair, KeyUse.SIGNATURE);
+      this.clientSigningKey = ClientKeys.toJwk(keyId, keyPair, KeyUse.SIGNATURE);
       return this;
     }
 
@@ -1171,7 +806,7 @@ public final class IdentityClient implements AutoCloseable {
      * @return this builder
      */
     public Builder decryptionKey(String keyId, KeyPair keyPair) {
-      this.decryptionKeys.add(toJwk(keyId, keyPair, KeyUse.ENCRYPTION));
+      this.decryptionKeys.add(ClientKeys.toJwk(keyId, keyPair, KeyUse.ENCRYPTION));
       return this;
     }
 
@@ -1183,39 +818,9 @@ public final class IdentityClient implements AutoCloseable {
      * @throws SocleClientException if it is not a JWK set of private RSA or EC keys
      */
     public Builder decryptionKeys(Secret privateJwkSet) {
-      try {
-        for (JWK key : JWKSet.parse(privateJwkSet.reveal()).getKeys()) {
-          if (!key.isPrivate() || !(key instanceof RSAKey || key instanceof ECKey)) {
-            throw new SocleClientException("decryption keys must be private RSA or EC keys");
-          }
-          this.decryptionKeys.add(key);
-        }
-      } catch (ParseException e) {
-        throw new SocleClientException("decryption keys are not a JWK set");
-      }
+      this.decryptionKeys.addAll(
+          ClientKeys.privateKeys(Objects.requireNonNull(privateJwkSet, "privateJwkSet")));
       return this;
-    }
-
-    private static JWK toJwk(String keyId, KeyPair keyPair, KeyUse use) {
-      Objects.requireNonNull(keyId, "keyId");
-      Objects.requireNonNull(keyPair, "keyPair");
-      if (keyPair.getPublic() instanceof RSAPublicKey pub
-          && keyPair.getPrivate() instanceof RSAPrivateKey priv) {
-        if (pub.getModulus().bitLength() < 2048) {
-          throw new SocleClientException("RSA keys must have at least 2048 bits");
-        }
-        return new RSAKey.Builder(pub).privateKey(priv).keyID(keyId).keyUse(use).build();
-      }
-      if (keyPair.getPublic() instanceof ECPublicKey pub
-          && keyPair.getPrivate() instanceof ECPrivateKey priv) {
-        com.nimbusds.jose.jwk.Curve curve =
-            com.nimbusds.jose.jwk.Curve.forECParameterSpec(pub.getParams());
-        if (!com.nimbusds.jose.jwk.Curve.P_256.equals(curve)) {
-          throw new SocleClientException("EC keys must be on P-256");
-        }
-        return new ECKey.Builder(curve, pub).privateKey(priv).keyID(keyId).keyUse(use).build();
-      }
-      throw new SocleClientException("keys must be RSA or P-256 key pairs");
     }
 
     /**
