@@ -323,12 +323,12 @@ public final class FranceConnectSimulator implements AutoCloseable {
    * @param misbehaviours what to do wrong
    */
   public void misbehave(Misbehaviour... misbehaviours) {
-    running().endpoints.misbehaviours.addAll(Arrays.asList(misbehaviours));
+    running().endpoints.state().misbehaviours.addAll(Arrays.asList(misbehaviours));
   }
 
   /** Deactivates every misbehaviour. */
   public void behave() {
-    running().endpoints.misbehaviours.clear();
+    running().endpoints.state().misbehaviours.clear();
   }
 
   /**
@@ -337,7 +337,7 @@ public final class FranceConnectSimulator implements AutoCloseable {
    * @return a snapshot
    */
   public Set<Misbehaviour> misbehaviours() {
-    return running().endpoints.active();
+    return running().endpoints.state().active();
   }
 
   /**
@@ -368,12 +368,12 @@ public final class FranceConnectSimulator implements AutoCloseable {
    */
   public void selectUser(TestUser user) {
     checkSuits(user);
-    running().endpoints.selectedUser.set(user);
+    running().endpoints.state().selectedUser.set(user);
   }
 
   /** Shows the identity page again on the next logins. */
   public void clearSelectedUser() {
-    running().endpoints.selectedUser.set(null);
+    running().endpoints.state().selectedUser.set(null);
   }
 
   /**
@@ -385,12 +385,12 @@ public final class FranceConnectSimulator implements AutoCloseable {
    * @param acr the level, for example {@code eidas3}, or null for the granted level (the default)
    */
   public void authenticationLevel(String acr) {
-    running().endpoints.authenticationLevel.set(acr);
+    running().endpoints.state().authenticationLevel.set(acr);
   }
 
   /** Number of pages, codes, tokens and hints held in memory; for the simulator's own tests. */
   int heldState() {
-    return running().endpoints.heldState();
+    return running().endpoints.state().heldState();
   }
 
   /**
@@ -409,7 +409,7 @@ public final class FranceConnectSimulator implements AutoCloseable {
    * @return the parameters, empty if none was received
    */
   public Map<String, String> lastAuthorizeParameters() {
-    return running().endpoints.lastAuthorize.get();
+    return running().endpoints.state().lastAuthorize.get();
   }
 
   /**
@@ -419,7 +419,7 @@ public final class FranceConnectSimulator implements AutoCloseable {
    * @return the parameters, empty if none was received
    */
   public Map<String, String> lastTokenParameters() {
-    return running().endpoints.lastToken.get();
+    return running().endpoints.state().lastToken.get();
   }
 
   /**
@@ -431,7 +431,7 @@ public final class FranceConnectSimulator implements AutoCloseable {
    * @return true if the last userinfo request used the query
    */
   public boolean lastUserinfoTokenInQuery() {
-    return running().endpoints.lastUserinfoTokenInQuery.get();
+    return running().endpoints.state().lastUserinfoTokenInQuery.get();
   }
 
   /**
