@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jwt.JWTClaimsSet;
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.Redaction;
 import fr.socle.core.Secret;
 import fr.socle.core.SocleClientException;
@@ -114,7 +115,7 @@ public final class IdentityClient implements AutoCloseable {
     this.profile = FamilyProfile.of(provider.family());
     this.clientId = require(b.clientId, "clientId");
     if (clientId.isBlank()) {
-      throw new SocleClientException("clientId must not be blank");
+      throw new InvalidInputException("clientId must not be blank");
     }
     this.redirectUri =
         IdentityProvider.checkSecureUri(require(b.redirectUri, "redirectUri"), "redirectUri");
@@ -167,7 +168,7 @@ public final class IdentityClient implements AutoCloseable {
 
   private static <T> T require(T value, String name) {
     if (value == null) {
-      throw new SocleClientException(name + " is required");
+      throw new InvalidInputException(name + " is required: call " + name + "(...)");
     }
     return value;
   }
@@ -248,7 +249,7 @@ public final class IdentityClient implements AutoCloseable {
    *
    * @param options the optional parameters of this login
    * @return where to redirect the browser and what to keep until the callback
-   * @throws SocleClientException if an option is not defined by this provider family (see {@link
+   * @throws InvalidInputException if an option is not defined by this provider family (see {@link
    *     LoginOptions})
    * @throws ProviderConfigurationException if the provider's discovery document cannot be trusted
    * @throws IdentityProviderException if the discovery document cannot be fetched
@@ -363,7 +364,7 @@ public final class IdentityClient implements AutoCloseable {
    * @param refreshToken the refresh token of {@link ProviderTokens#refreshToken()}
    * @return the new tokens; the refresh token is the new one if the provider rotated it, else the
    *     one given
-   * @throws SocleClientException on FranceConnect and FranceConnect+, which have no refresh token
+   * @throws InvalidInputException on FranceConnect and FranceConnect+, which have no refresh token
    * @throws IdentityProviderException if the provider refuses (expired or revoked refresh token) or
    *     answers something else than a valid token response
    */
@@ -384,7 +385,7 @@ public final class IdentityClient implements AutoCloseable {
    *
    * @param identity the identity returned at login
    * @return the URL and the state to check on return
-   * @throws SocleClientException if no post-logout redirect URI is configured
+   * @throws InvalidInputException if no post-logout redirect URI is configured
    * @throws ProviderConfigurationException if the provider has no end_session_endpoint
    */
   public LogoutStart logoutUri(Identity identity) {
@@ -398,15 +399,17 @@ public final class IdentityClient implements AutoCloseable {
    *
    * @param idTokenHint the ID token received at login ({@link Identity#idToken()})
    * @return the URL and the state to check on return
-   * @throws SocleClientException if no post-logout redirect URI is configured
+   * @throws InvalidInputException if no post-logout redirect URI is configured
    * @throws ProviderConfigurationException if the provider has no end_session_endpoint
    */
   public LogoutStart logoutUri(String idTokenHint) {
-    if (idTokenHint == null || idTokenHint.isEmpty()) {
-      throw new SocleClientException("an ID token hint is required to log out");
+    Objects.requireNonNull(idTokenHint, "idTokenHint");
+    if (idTokenHint.isEmpty()) {
+      throw new InvalidInputException("idTokenHint is empty: pass the ID token of the login");
     }
     if (postLogoutRedirectUri == null) {
-      throw new SocleClientException("postLogoutRedirectUri is not configured");
+      throw new InvalidInputException(
+          "postLogoutRedirectUri is not configured: call postLogoutRedirectUri(...) on the builder");
     }
     ProviderMetadata meta = session.resolve().metadata();
     if (meta.endSessionEndpoint() == null) {
@@ -675,8 +678,9 @@ public final class IdentityClient implements AutoCloseable {
      * @return this builder
      */
     public Builder transactionTtl(Duration ttl) {
-      if (ttl == null || ttl.isNegative() || ttl.isZero()) {
-        throw new SocleClientException("transaction TTL must be positive");
+      Objects.requireNonNull(ttl, "ttl");
+      if (ttl.isNegative() || ttl.isZero()) {
+        throw new InvalidInputException("transactionTtl must be positive");
       }
       this.transactionTtl = ttl;
       return this;
@@ -689,8 +693,9 @@ public final class IdentityClient implements AutoCloseable {
      * @return this builder
      */
     public Builder clockSkew(Duration skew) {
-      if (skew == null || skew.isNegative() || skew.compareTo(Duration.ofMinutes(5)) > 0) {
-        throw new SocleClientException("clock skew must be between 0 and 5 minutes");
+      Objects.requireNonNull(skew, "skew");
+      if (skew.isNegative() || skew.compareTo(Duration.ofMinutes(5)) > 0) {
+        throw new InvalidInputException("clockSkew must be between 0 and 5 minutes");
       }
       this.clockSkew = skew;
       return this;
@@ -705,8 +710,9 @@ public final class IdentityClient implements AutoCloseable {
      * @return this builder
      */
     public Builder jwksCacheTtl(Duration ttl) {
-      if (ttl == null || ttl.isNegative() || ttl.isZero()) {
-        throw new SocleClientException("JWKS cache TTL must be positive");
+      Objects.requireNonNull(ttl, "ttl");
+      if (ttl.isNegative() || ttl.isZero()) {
+        throw new InvalidInputException("jwksCacheTtl must be positive");
       }
       this.jwksCacheTtl = ttl;
       return this;
@@ -815,7 +821,7 @@ public final class IdentityClient implements AutoCloseable {
      *
      * @param privateJwkSet the JSON of a JWK set with private keys
      * @return this builder
-     * @throws SocleClientException if it is not a JWK set of private RSA or EC keys
+     * @throws InvalidInputException if it is not a JWK set of private RSA or EC keys
      */
     public Builder decryptionKeys(Secret privateJwkSet) {
       this.decryptionKeys.addAll(
@@ -828,7 +834,7 @@ public final class IdentityClient implements AutoCloseable {
      * {@link IdentityClient#checkProvider()}).
      *
      * @return the client
-     * @throws SocleClientException if the configuration is incomplete or inconsistent
+     * @throws InvalidInputException if the configuration is incomplete or inconsistent
      */
     public IdentityClient build() {
       return new IdentityClient(this);

@@ -6,8 +6,8 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.Secret;
-import fr.socle.core.SocleClientException;
 import java.security.KeyPair;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
@@ -29,7 +29,7 @@ public final class ClientKeys {
    * @param keyPair an RSA (2048 bits or more) or P-256 key pair
    * @param use signature or encryption
    * @return the JWK
-   * @throws SocleClientException if the key is of another kind or too short
+   * @throws InvalidInputException if the key is of another kind or too short
    */
   public static JWK toJwk(String keyId, KeyPair keyPair, KeyUse use) {
     Objects.requireNonNull(keyId, "keyId");
@@ -37,7 +37,7 @@ public final class ClientKeys {
     if (keyPair.getPublic() instanceof RSAPublicKey pub
         && keyPair.getPrivate() instanceof RSAPrivateKey priv) {
       if (pub.getModulus().bitLength() < 2048) {
-        throw new SocleClientException("RSA keys must have at least 2048 bits");
+        throw new InvalidInputException("RSA keys must have at least 2048 bits");
       }
       return new RSAKey.Builder(pub).privateKey(priv).keyID(keyId).keyUse(use).build();
     }
@@ -45,11 +45,11 @@ public final class ClientKeys {
         && keyPair.getPrivate() instanceof ECPrivateKey priv) {
       Curve curve = Curve.forECParameterSpec(pub.getParams());
       if (!Curve.P_256.equals(curve)) {
-        throw new SocleClientException("EC keys must be on P-256");
+        throw new InvalidInputException("EC keys must be on P-256");
       }
       return new ECKey.Builder(curve, pub).privateKey(priv).keyID(keyId).keyUse(use).build();
     }
-    throw new SocleClientException("keys must be RSA or P-256 key pairs");
+    throw new InvalidInputException("keys must be RSA or P-256 key pairs");
   }
 
   /**
@@ -57,7 +57,7 @@ public final class ClientKeys {
    *
    * @param privateJwkSet the JSON of a JWK set with private keys
    * @return the keys
-   * @throws SocleClientException if it is not a JWK set of private RSA or EC keys; the message
+   * @throws InvalidInputException if it is not a JWK set of private RSA or EC keys; the message
    *     never echoes the set
    */
   public static List<JWK> privateKeys(Secret privateJwkSet) {
@@ -65,12 +65,12 @@ public final class ClientKeys {
     try {
       for (JWK key : JWKSet.parse(privateJwkSet.reveal()).getKeys()) {
         if (!key.isPrivate() || !(key instanceof RSAKey || key instanceof ECKey)) {
-          throw new SocleClientException("decryption keys must be private RSA or EC keys");
+          throw new InvalidInputException("decryption keys must be private RSA or EC keys");
         }
         keys.add(key);
       }
     } catch (ParseException e) {
-      throw new SocleClientException("decryption keys are not a JWK set");
+      throw new InvalidInputException("decryption keys are not a JWK set");
     }
     return keys;
   }

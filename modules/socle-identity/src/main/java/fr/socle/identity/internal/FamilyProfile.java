@@ -3,7 +3,7 @@ package fr.socle.identity.internal;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
-import fr.socle.core.SocleClientException;
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.json.Json;
 import fr.socle.identity.Assurance;
 import fr.socle.identity.EidasLevel;
@@ -67,22 +67,22 @@ public final class FamilyProfile {
    *
    * @param auth the configured method
    * @param key the client signing key, or null
-   * @throws SocleClientException if the family does not accept the method or the key
+   * @throws InvalidInputException if the family does not accept the method or the key
    */
   public void checkClientAuthentication(TokenEndpointAuth auth, JWK key) {
     if (family == ProviderFamily.GENERIC || auth == TokenEndpointAuth.CLIENT_SECRET_POST) {
       return;
     }
     if (family == ProviderFamily.PROCONNECT) {
-      throw new SocleClientException(
+      throw new InvalidInputException(
           "ProConnect accepts client_secret_post only (no keys are registered for services)");
     }
     if (auth != TokenEndpointAuth.PRIVATE_KEY_JWT) {
-      throw new SocleClientException(
+      throw new InvalidInputException(
           family + " accepts client_secret_post or private_key_jwt at its token endpoint");
     }
     if (family == ProviderFamily.FRANCECONNECT_PLUS && key instanceof RSAKey) {
-      throw new SocleClientException("FranceConnect+ accepts ES256 client assertions only");
+      throw new InvalidInputException("FranceConnect+ accepts ES256 client assertions only");
     }
   }
 
@@ -95,15 +95,15 @@ public final class FamilyProfile {
    * has no keys registered for services.
    *
    * @param key the client signing key, or null
-   * @throws SocleClientException if the family refuses request objects or no key signs them
+   * @throws InvalidInputException if the family refuses request objects or no key signs them
    */
   public void checkRequestObjects(JWK key) {
     if (family != ProviderFamily.GENERIC) {
-      throw new SocleClientException(
+      throw new InvalidInputException(
           family + " refuses a request object at /authorize (Y030007/Y000400): not sent there");
     }
     if (key == null) {
-      throw new SocleClientException("request objects are signed with clientSigningKey(...)");
+      throw new InvalidInputException("request objects are signed with clientSigningKey(...)");
     }
   }
 
@@ -111,11 +111,11 @@ public final class FamilyProfile {
    * FranceConnect v2 and FranceConnect+ removed the address and phone scopes (2025).
    *
    * @param scopes the scopes to send
-   * @throws SocleClientException if the family no longer defines one of them
+   * @throws InvalidInputException if the family no longer defines one of them
    */
   public void checkScopes(List<Scope> scopes) {
     if (franceConnect() && (scopes.contains(Scope.of("address")) || scopes.contains(Scope.PHONE))) {
-      throw new SocleClientException(family + " has no address or phone scope any more");
+      throw new InvalidInputException(family + " has no address or phone scope any more");
     }
   }
 
@@ -123,11 +123,11 @@ public final class FamilyProfile {
    * ProConnect's subjects are public per identity provider: a sector identifier means nothing
    * there.
    *
-   * @throws SocleClientException on ProConnect
+   * @throws InvalidInputException on ProConnect
    */
   public void checkSectorIdentifier() {
     if (family == ProviderFamily.PROCONNECT) {
-      throw new SocleClientException(
+      throw new InvalidInputException(
           "ProConnect subjects are public per identity provider: there is no sector to declare");
     }
   }
@@ -136,11 +136,11 @@ public final class FamilyProfile {
    * FranceConnect+ encrypts ID tokens and userinfo responses to the application.
    *
    * @param configured whether decryption keys are configured
-   * @throws SocleClientException on FranceConnect+ without keys
+   * @throws InvalidInputException on FranceConnect+ without keys
    */
   public void checkDecryptionKeys(boolean configured) {
     if (family == ProviderFamily.FRANCECONNECT_PLUS && !configured) {
-      throw new SocleClientException(
+      throw new InvalidInputException(
           "FranceConnect+ encrypts tokens to the application: configure decryptionKey(...)");
     }
   }
@@ -153,7 +153,7 @@ public final class FamilyProfile {
    *
    * @param configured the requirement configured, or null
    * @return the requirement to apply, or null for none
-   * @throws SocleClientException if the family cannot grant the configured requirement
+   * @throws InvalidInputException if the family cannot grant the configured requirement
    */
   public Assurance defaultAssurance(Assurance configured) {
     switch (family) {
@@ -176,27 +176,27 @@ public final class FamilyProfile {
    *
    * @param a the requirement
    * @return the requirement
-   * @throws SocleClientException if the family cannot grant it
+   * @throws InvalidInputException if the family cannot grant it
    */
   public Assurance checkAssurance(Assurance a) {
     EidasLevel level = a.minimumLevel().orElse(null);
     switch (family) {
       case FRANCECONNECT:
         if (level != EidasLevel.EIDAS1) {
-          throw new SocleClientException(
+          throw new InvalidInputException(
               "FranceConnect only grants eidas1; use FranceConnect+ for eidas2 or eidas3");
         }
         return a;
       case FRANCECONNECT_PLUS:
         if (level == null || level.compareTo(EidasLevel.EIDAS2) < 0) {
-          throw new SocleClientException("FranceConnect+ only grants eidas2 or eidas3");
+          throw new InvalidInputException("FranceConnect+ only grants eidas2 or eidas3");
         }
         return a;
       case PROCONNECT:
         return a;
       default:
         if (level == null) {
-          throw new SocleClientException(
+          throw new InvalidInputException(
               a + " is a ProConnect requirement; generic providers take an eIDAS level");
         }
         return a;
@@ -246,29 +246,29 @@ public final class FamilyProfile {
    * Refuses, before any redirect, a parameter the provider family does not define.
    *
    * @param options the options of a login
-   * @throws SocleClientException if the family does not define one of them
+   * @throws InvalidInputException if the family does not define one of them
    */
   public void checkLoginOptions(LoginOptions options) {
     if (franceConnect()
         && (options.prompt().contains(LoginOptions.Prompt.NONE)
             || options.prompt().contains(LoginOptions.Prompt.SELECT_ACCOUNT))) {
-      throw new SocleClientException(
+      throw new InvalidInputException(
           "FranceConnect accepts prompt login and consent only (no silent login, no account"
               + " choice)");
     }
     if (family == ProviderFamily.GENERIC && options.idpHint().isPresent()) {
-      throw new SocleClientException(
+      throw new InvalidInputException(
           "idp_hint is a FranceConnect and ProConnect parameter; OpenID Connect does not define it");
     }
     if (franceConnect() && options.loginHint().isPresent()) {
-      throw new SocleClientException("FranceConnect does not accept login_hint");
+      throw new InvalidInputException("FranceConnect does not accept login_hint");
     }
     if (family != ProviderFamily.PROCONNECT && options.siretHint().isPresent()) {
-      throw new SocleClientException("siret_hint is a ProConnect parameter");
+      throw new InvalidInputException("siret_hint is a ProConnect parameter");
     }
     if (family == ProviderFamily.PROCONNECT && !options.uiLocales().isEmpty()) {
       // ProConnect's /authorize refuses parameters it does not list (Y000400).
-      throw new SocleClientException("ProConnect does not accept ui_locales");
+      throw new InvalidInputException("ProConnect does not accept ui_locales");
     }
   }
 
@@ -350,11 +350,11 @@ public final class FamilyProfile {
   /**
    * FranceConnect and FranceConnect+ issue no refresh token; ProConnect's live two hours.
    *
-   * @throws SocleClientException on the FranceConnect family
+   * @throws InvalidInputException on the FranceConnect family
    */
   public void checkRefresh() {
     if (franceConnect()) {
-      throw new SocleClientException(family + " issues no refresh token");
+      throw new InvalidInputException(family + " issues no refresh token");
     }
   }
 }
