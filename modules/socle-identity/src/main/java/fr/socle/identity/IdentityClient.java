@@ -3,34 +3,27 @@ package fr.socle.identity;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jwt.JWTClaimsSet;
 import fr.socle.core.InvalidInputException;
 import fr.socle.core.Redaction;
 import fr.socle.core.Secret;
 import fr.socle.core.SocleClientException;
 import fr.socle.core.http.HttpTransport;
 import fr.socle.core.json.Json;
-import fr.socle.identity.internal.AuthorizationRequests;
 import fr.socle.identity.internal.ClientAuthentication;
 import fr.socle.identity.internal.ClientKeys;
 import fr.socle.identity.internal.FamilyProfile;
-import fr.socle.identity.internal.LoginTransaction;
 import fr.socle.identity.internal.LogoutRequests;
 import fr.socle.identity.internal.ProviderEndpoints;
 import fr.socle.identity.internal.ProviderMetadata;
 import fr.socle.identity.internal.ProviderSession;
 import fr.socle.identity.internal.QueryStrings;
 import fr.socle.identity.internal.Randoms;
-import fr.socle.identity.internal.RequestObject;
 import fr.socle.identity.internal.SectorIdentifier;
-import fr.socle.identity.internal.TokenResponse;
-import fr.socle.identity.internal.TokenValidator;
 import fr.socle.identity.internal.TransactionSealer;
 import java.net.URI;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -97,18 +90,14 @@ public final class IdentityClient implements AutoCloseable {
   private final URI postLogoutRedirectUri;
   private final List<Scope> scopes;
   private final Assurance assurance;
-  private final Clock clock;
   private final JWK clientSigningKey;
-  private final boolean keepProviderTokens;
   private final URI sectorIdentifierUri;
-  private final boolean requestObjects;
   private final JWKSet decryptionKeys;
   private final HttpTransport http;
   private final boolean ownsTransport;
   private final Json json;
-  private final TransactionSealer sealer;
   private final ProviderSession session;
-  private final ProviderEndpoints endpoints;
+  private final LoginFlow login;
 
   private IdentityClient(Builder b) {
     this.provider = require(b.provider, "provider");
@@ -127,13 +116,12 @@ public final class IdentityClient implements AutoCloseable {
     all.add(Scope.OPENID);
     all.addAll(b.scopes);
     this.scopes = List.copyOf(all);
-    this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
+    Clock clock = b.clock == null ? Clock.systemUTC() : b.clock;
     this.assurance = profile.defaultAssurance(b.assurance);
     profile.checkClientAuthentication(b.tokenEndpointAuth, b.clientSigningKey);
     ClientAuthentication clientAuthentication =
         ClientAuthentication.of(
             b.tokenEndpointAuth, clientId, b.clientSecret, b.clientSigningKey, clock);
-    this.keepProviderTokens = b.keepProviderTokens;
     if (b.sectorIdentifierUri != null) {
       profile.checkSectorIdentifier();
     }
@@ -145,11 +133,10 @@ public final class IdentityClient implements AutoCloseable {
     if (b.requestObjects) {
       profile.checkRequestObjects(b.clientSigningKey);
     }
-    this.requestObjects = b.requestObjects;
     this.clientSigningKey = b.clientSigningKey;
     this.decryptionKeys = b.decryptionKeys.isEmpty() ? null : new JWKSet(b.decryptionKeys);
     profile.checkDecryptionKeys(decryptionKeys != null);
-    this.sealer =
+    TransactionSealer sealer =
         new TransactionSealer(
             require(b.transactionKey, "transactionKey"), clientId, b.transactionTtl, clock);
     this.ownsTransport = b.http == null;
@@ -163,7 +150,21 @@ public final class IdentityClient implements AutoCloseable {
                 clientId, b.clientSecret, decryptionKeys, b.jwksCacheTtl, b.clockSkew, clock),
             http,
             json);
-    this.endpoints = new ProviderEndpoints(http, json, clientAuthentication, profile);
+    this.login =
+        new LoginFlow(
+            new LoginFlow.Settings(
+                provider,
+                clientId,
+                redirectUri,
+                scopes,
+                b.requestObjects ? b.clientSigningKey : null,
+                b.keepProviderTokens,
+                clock),
+            profile,
+            session,
+            new ProviderEndpoints(http, json, clientAuthentication, profile),
+            sealer,
+            json);
   }
 
   private static <T> T require(T value, String name) {
@@ -255,37 +256,7 @@ public final class IdentityClient implements AutoCloseable {
    * @throws IdentityProviderException if the discovery document cannot be fetched
    */
   public LoginStart begin(LoginOptions options) {
-    Objects.requireNonNull(options, "options");
-    profile.checkLoginOptions(options);
-    ProviderMetadata meta = session.resolve().metadata();
-    String state = Randoms.alphanumeric64();
-    String nonce = Randoms.alphanumeric64();
-    String verifier =
-        profile.usePkce(meta.codeChallengeMethods()) ? Randoms.alphanumeric64() : null;
-    Assurance required = options.assurance().map(profile::checkAssurance).orElse(assurance);
-    Map<String, String> params =
-        AuthorizationRequests.parameters(
-            new AuthorizationRequests.Request(
-                clientId, redirectUri, scopes, state, nonce, verifier, required, options),
-            profile,
-            json);
-    if (requestObjects) {
-      params.put(
-          "request",
-          RequestObject.sign(
-              clientSigningKey, clientId, meta.issuer(), params, clock.instant(), json));
-    }
-    URI uri = QueryStrings.withQuery(meta.authorizationEndpoint(), params);
-    LoginTransaction tx =
-        new LoginTransaction(
-            meta.issuer(),
-            clientId,
-            state,
-            nonce,
-            verifier,
-            required == null ? null : required.encode(),
-            clock.instant());
-    return new LoginStart(uri, sealer.seal(tx));
+    return login.begin(Objects.requireNonNull(options, "options"), assurance);
   }
 
   /**
@@ -318,42 +289,8 @@ public final class IdentityClient implements AutoCloseable {
    * @throws EidasLevelTooLowException if the level is below the requested one
    */
   public Identity complete(Map<String, String> callbackParameters, String sealedTransaction) {
-    Objects.requireNonNull(callbackParameters, "callbackParameters");
-    ProviderSession.Resolved r = session.resolve();
-    ProviderMetadata meta = r.metadata();
-    LoginTransaction tx = sealer.unseal(sealedTransaction, meta.issuer(), clientId);
-    String code = AuthorizationRequests.authorizationCode(callbackParameters, meta, tx);
-
-    Instant redeemedAt = clock.instant();
-    TokenResponse tokens = endpoints.redeem(meta, code, redirectUri, tx.codeVerifier());
-    TokenValidator.VerifiedToken idToken =
-        r.validator().validateIdToken(tokens.idToken(), tx.nonce(), tokens.accessToken());
-    JWTClaimsSet idClaims = idToken.claims();
-    if (tx.acr() != null) {
-      Assurance required = Assurance.decode(tx.acr());
-      Object acr = idClaims.getClaim("acr");
-      String actual = acr instanceof String s ? s : null;
-      if (!required.accepts(actual)) {
-        throw required.minimumLevel().isPresent()
-            ? new EidasLevelTooLowException(required.minimumLevel().get(), actual)
-            : new EidasLevelTooLowException(required, actual);
-      }
-    }
-    String subject = idClaims.getSubject();
-    Map<String, Object> userinfo =
-        meta.userinfoEndpoint() == null
-            ? idClaims.getClaims()
-            : endpoints.userinfo(meta, r.validator(), tokens.accessToken(), subject);
-    log.debug("login completed at {}", meta.issuer());
-    ProviderTokens kept =
-        keepProviderTokens
-            ? new ProviderTokens(
-                Secret.of(tokens.accessToken()),
-                redeemedAt.plusSeconds(tokens.expiresInSeconds()),
-                tokens.refreshToken() == null ? null : Secret.of(tokens.refreshToken()))
-            : null;
-    return IdentityMapper.map(
-        provider.issuer(), idClaims.getClaims(), userinfo, subject, idToken.signedToken(), kept);
+    return login.complete(
+        Objects.requireNonNull(callbackParameters, "callbackParameters"), sealedTransaction);
   }
 
   /**
@@ -369,15 +306,7 @@ public final class IdentityClient implements AutoCloseable {
    *     answers something else than a valid token response
    */
   public ProviderTokens refresh(Secret refreshToken) {
-    Objects.requireNonNull(refreshToken, "refreshToken");
-    profile.checkRefresh();
-    Instant now = clock.instant();
-    TokenResponse tokens = endpoints.refresh(session.resolve().metadata(), refreshToken);
-    log.debug("access token refreshed at {}", provider.issuer());
-    return new ProviderTokens(
-        Secret.of(tokens.accessToken()),
-        now.plusSeconds(tokens.expiresInSeconds()),
-        tokens.refreshToken() != null ? Secret.of(tokens.refreshToken()) : refreshToken);
+    return login.refresh(Objects.requireNonNull(refreshToken, "refreshToken"));
   }
 
   /**
