@@ -328,7 +328,9 @@ public final class IdentityClient implements AutoCloseable {
    *
    * @param idTokenHint the ID token received at login ({@link Identity#idToken()})
    * @return the URL and the state to check on return
-   * @throws InvalidInputException if no post-logout redirect URI is configured
+   * @throws NullPointerException if {@code idTokenHint} is null
+   * @throws InvalidInputException if {@code idTokenHint} is empty or no post-logout redirect URI is
+   *     configured
    * @throws ProviderConfigurationException if the provider has no end_session_endpoint
    */
   public LogoutStart logoutUri(String idTokenHint) {
