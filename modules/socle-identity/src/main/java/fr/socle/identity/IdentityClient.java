@@ -1,58 +1,36 @@
 package fr.socle.identity;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.Base64URL;
-import com.nimbusds.jwt.JWTClaimsSet;
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.Redaction;
 import fr.socle.core.Secret;
 import fr.socle.core.SocleClientException;
-import fr.socle.core.http.HttpRequest;
-import fr.socle.core.http.HttpResponse;
 import fr.socle.core.http.HttpTransport;
 import fr.socle.core.json.Json;
 import fr.socle.identity.internal.ClientAuthentication;
-import fr.socle.identity.internal.Discovery;
-import fr.socle.identity.internal.LoginTransaction;
+import fr.socle.identity.internal.ClientKeys;
+import fr.socle.identity.internal.FamilyProfile;
+import fr.socle.identity.internal.LogoutRequests;
+import fr.socle.identity.internal.ProviderEndpoints;
 import fr.socle.identity.internal.ProviderMetadata;
+import fr.socle.identity.internal.ProviderSession;
+import fr.socle.identity.internal.QueryStrings;
 import fr.socle.identity.internal.Randoms;
-import fr.socle.identity.internal.RequestObject;
-import fr.socle.identity.internal.Responses;
 import fr.socle.identity.internal.SectorIdentifier;
-import fr.socle.identity.internal.TokenResponse;
-import fr.socle.identity.internal.TokenValidator;
 import fr.socle.identity.internal.TransactionSealer;
-import fr.socle.identity.internal.TransportResourceRetriever;
-import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.ECPrivateKey;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,148 +83,95 @@ public final class IdentityClient implements AutoCloseable {
   /** Default clock skew on ID token times: the tokens live 60 seconds. */
   public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
 
-  /** Token and userinfo responses are a few KiB; anything larger is refused. */
-  private static final long MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
-
   private final IdentityProvider provider;
+  private final FamilyProfile profile;
   private final String clientId;
-  private final Secret clientSecret;
   private final URI redirectUri;
   private final URI postLogoutRedirectUri;
   private final List<Scope> scopes;
   private final Assurance assurance;
-  private final Clock clock;
-  private final Duration clockSkew;
-  private final Duration jwksCacheTtl;
-  private final ClientAuthentication clientAuthentication;
   private final JWK clientSigningKey;
-  private final boolean keepProviderTokens;
   private final URI sectorIdentifierUri;
-  private final boolean requestObjects;
   private final JWKSet decryptionKeys;
   private final HttpTransport http;
   private final boolean ownsTransport;
   private final Json json;
-  private final TransactionSealer sealer;
-  private final Object lock = new Object();
-  private volatile Resolved resolved;
-
-  private record Resolved(ProviderMetadata metadata, TokenValidator validator) {}
+  private final ProviderSession session;
+  private final LoginFlow login;
 
   private IdentityClient(Builder b) {
     this.provider = require(b.provider, "provider");
+    this.profile = FamilyProfile.of(provider.family());
     this.clientId = require(b.clientId, "clientId");
     if (clientId.isBlank()) {
-      throw new SocleClientException("clientId must not be blank");
+      throw new InvalidInputException("clientId must not be blank");
     }
-    this.clientSecret = b.clientSecret;
     this.redirectUri =
         IdentityProvider.checkSecureUri(require(b.redirectUri, "redirectUri"), "redirectUri");
     this.postLogoutRedirectUri =
         b.postLogoutRedirectUri == null
             ? null
             : IdentityProvider.checkSecureUri(b.postLogoutRedirectUri, "postLogoutRedirectUri");
-    this.scopes = scopes(b.scopes);
-    this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
-    this.clockSkew = b.clockSkew;
-    this.jwksCacheTtl = b.jwksCacheTtl;
-    ProviderFamily family = provider.family();
-    this.assurance = AssuranceRules.clientDefault(family, b.assurance);
-    checkClientAuthentication(family, b.tokenEndpointAuth, b.clientSigningKey);
-    this.clientAuthentication =
+    LinkedHashSet<Scope> all = new LinkedHashSet<>();
+    all.add(Scope.OPENID);
+    all.addAll(b.scopes);
+    this.scopes = List.copyOf(all);
+    Clock clock = b.clock == null ? Clock.systemUTC() : b.clock;
+    this.assurance = profile.defaultAssurance(b.assurance);
+    profile.checkClientAuthentication(b.tokenEndpointAuth, b.clientSigningKey);
+    ClientAuthentication clientAuthentication =
         ClientAuthentication.of(
-            b.tokenEndpointAuth, clientId, clientSecret, b.clientSigningKey, clock);
-    this.keepProviderTokens = b.keepProviderTokens;
-    if (b.sectorIdentifierUri != null && family == ProviderFamily.PROCONNECT) {
-      throw new SocleClientException(
-          "ProConnect subjects are public per identity provider: there is no sector to declare");
+            b.tokenEndpointAuth, clientId, b.clientSecret, b.clientSigningKey, clock);
+    if (b.sectorIdentifierUri != null) {
+      profile.checkSectorIdentifier();
     }
     this.sectorIdentifierUri =
         b.sectorIdentifierUri == null
             ? null
             : IdentityProvider.checkSecureUri(b.sectorIdentifierUri, "sectorIdentifierUri");
-    checkScopes(family, scopes);
+    profile.checkScopes(scopes);
     if (b.requestObjects) {
-      checkRequestObjects(family, b.clientSigningKey);
+      profile.checkRequestObjects(b.clientSigningKey);
     }
-    this.requestObjects = b.requestObjects;
     this.clientSigningKey = b.clientSigningKey;
     this.decryptionKeys = b.decryptionKeys.isEmpty() ? null : new JWKSet(b.decryptionKeys);
-    if (family == ProviderFamily.FRANCECONNECT_PLUS && decryptionKeys == null) {
-      throw new SocleClientException(
-          "FranceConnect+ encrypts tokens to the application: configure decryptionKey(...)");
-    }
-    this.sealer =
+    profile.checkDecryptionKeys(decryptionKeys != null);
+    TransactionSealer sealer =
         new TransactionSealer(
             require(b.transactionKey, "transactionKey"), clientId, b.transactionTtl, clock);
     this.ownsTransport = b.http == null;
     this.http = b.http == null ? HttpTransport.create() : b.http;
     this.json = Json.create();
-  }
-
-  /**
-   * The methods each platform accepts: FranceConnect and FranceConnect+ take client_secret_post or
-   * private_key_jwt (RS256 or ES256 on FranceConnect, ES256 only on FranceConnect+), never
-   * client_secret_basic (france-connect sources, core-fcp-{low,high} oidc-provider.ts,
-   * clientAuthMethods and clientAuthSigningAlgValues). ProConnect removed the jwks_uri of service
-   * registrations in August 2026: without registered keys, client_secret_post is its only method.
-   */
-  private static void checkClientAuthentication(
-      ProviderFamily family, TokenEndpointAuth auth, JWK key) {
-    if (family == ProviderFamily.GENERIC || auth == TokenEndpointAuth.CLIENT_SECRET_POST) {
-      return;
-    }
-    if (family == ProviderFamily.PROCONNECT) {
-      throw new SocleClientException(
-          "ProConnect accepts client_secret_post only (no keys are registered for services)");
-    }
-    if (auth != TokenEndpointAuth.PRIVATE_KEY_JWT) {
-      throw new SocleClientException(
-          family + " accepts client_secret_post or private_key_jwt at its token endpoint");
-    }
-    if (family == ProviderFamily.FRANCECONNECT_PLUS && key instanceof RSAKey) {
-      throw new SocleClientException("FranceConnect+ accepts ES256 client assertions only");
-    }
-  }
-
-  /**
-   * Request objects are for generic providers. FranceConnect's provider enables them and advertises
-   * request_parameter_supported, but its /authorize validates the query against a whitelist without
-   * request or request_uri (forbidNonWhitelisted), so a request object gets Y030007
-   * (france-connect/sources, back/apps/core-fcp/src/dto/authorize-params.dto.ts and
-   * controllers/oidc-provider.controller.ts); ProConnect refuses unknown parameters (Y000400) and
-   * has no keys registered for services.
-   */
-  private static void checkRequestObjects(ProviderFamily family, JWK key) {
-    if (family != ProviderFamily.GENERIC) {
-      throw new SocleClientException(
-          family + " refuses a request object at /authorize (Y030007/Y000400): not sent there");
-    }
-    if (key == null) {
-      throw new SocleClientException("request objects are signed with clientSigningKey(...)");
-    }
-  }
-
-  /** FranceConnect v2 and FranceConnect+ removed the address and phone scopes (2025). */
-  private static void checkScopes(ProviderFamily family, List<Scope> scopes) {
-    if ((family == ProviderFamily.FRANCECONNECT || family == ProviderFamily.FRANCECONNECT_PLUS)
-        && (scopes.contains(Scope.of("address")) || scopes.contains(Scope.PHONE))) {
-      throw new SocleClientException(family + " has no address or phone scope any more");
-    }
+    this.session =
+        new ProviderSession(
+            provider,
+            profile,
+            new ProviderSession.Settings(
+                clientId, b.clientSecret, decryptionKeys, b.jwksCacheTtl, b.clockSkew, clock),
+            http,
+            json);
+    this.login =
+        new LoginFlow(
+            new LoginFlow.Settings(
+                provider,
+                clientId,
+                redirectUri,
+                scopes,
+                b.requestObjects ? b.clientSigningKey : null,
+                b.keepProviderTokens,
+                clock),
+            profile,
+            session,
+            new ProviderEndpoints(http, json, clientAuthentication, profile),
+            sealer,
+            json);
   }
 
   private static <T> T require(T value, String name) {
     if (value == null) {
-      throw new SocleClientException(name + " is required");
+      throw new InvalidInputException(name + " is required: call " + name + "(...)");
     }
     return value;
-  }
-
-  private static List<Scope> scopes(Set<Scope> requested) {
-    LinkedHashSet<Scope> all = new LinkedHashSet<>();
-    all.add(Scope.OPENID);
-    all.addAll(requested);
-    return List.copyOf(all);
   }
 
   /**
@@ -290,8 +215,8 @@ public final class IdentityClient implements AutoCloseable {
    *
    * @return the level; empty when none is requested (ProConnect, generic providers by default)
    */
-  public java.util.Optional<EidasLevel> eidasLevel() {
-    return assurance == null ? java.util.Optional.empty() : assurance.minimumLevel();
+  public Optional<EidasLevel> eidasLevel() {
+    return assurance == null ? Optional.empty() : assurance.minimumLevel();
   }
 
   /**
@@ -300,8 +225,8 @@ public final class IdentityClient implements AutoCloseable {
    * @return the requirement; empty when none is requested (ProConnect and generic providers by
    *     default)
    */
-  public java.util.Optional<Assurance> assurance() {
-    return java.util.Optional.ofNullable(assurance);
+  public Optional<Assurance> assurance() {
+    return Optional.ofNullable(assurance);
   }
 
   /**
@@ -325,102 +250,13 @@ public final class IdentityClient implements AutoCloseable {
    *
    * @param options the optional parameters of this login
    * @return where to redirect the browser and what to keep until the callback
-   * @throws SocleClientException if an option is not defined by this provider family (see {@link
+   * @throws InvalidInputException if an option is not defined by this provider family (see {@link
    *     LoginOptions})
    * @throws ProviderConfigurationException if the provider's discovery document cannot be trusted
    * @throws IdentityProviderException if the discovery document cannot be fetched
    */
   public LoginStart begin(LoginOptions options) {
-    Objects.requireNonNull(options, "options");
-    checkSupported(options);
-    ProviderMetadata meta = resolve().metadata();
-    String state = Randoms.alphanumeric64();
-    String nonce = Randoms.alphanumeric64();
-    String verifier = usePkce(meta) ? Randoms.alphanumeric64() : null;
-    Map<String, String> params = new LinkedHashMap<>();
-    params.put("response_type", "code");
-    params.put("client_id", clientId);
-    params.put("redirect_uri", redirectUri.toString());
-    params.put("scope", String.join(" ", scopes.stream().map(Scope::value).toList()));
-    params.put("state", state);
-    params.put("nonce", nonce);
-    Assurance required =
-        options.assurance().map(a -> AssuranceRules.check(provider.family(), a)).orElse(assurance);
-    AssuranceRules.addParameters(provider.family(), required, params, json);
-    if (verifier != null) {
-      params.put("code_challenge", s256(verifier));
-      params.put("code_challenge_method", "S256");
-    }
-    if (!options.prompt().isEmpty()) {
-      params.put(
-          "prompt",
-          String.join(" ", options.prompt().stream().map(LoginOptions.Prompt::value).toList()));
-    }
-    options.idpHint().ifPresent(v -> params.put("idp_hint", v));
-    options.loginHint().ifPresent(v -> params.put("login_hint", v));
-    options.siretHint().ifPresent(v -> params.put("siret_hint", v));
-    if (!options.uiLocales().isEmpty()) {
-      params.put(
-          "ui_locales",
-          String.join(" ", options.uiLocales().stream().map(Locale::toLanguageTag).toList()));
-    }
-    if (requestObjects) {
-      params.put(
-          "request",
-          RequestObject.sign(
-              clientSigningKey, clientId, meta.issuer(), params, clock.instant(), json));
-    }
-    URI uri = withQuery(meta.authorizationEndpoint(), params);
-    LoginTransaction tx =
-        new LoginTransaction(
-            meta.issuer(),
-            clientId,
-            state,
-            nonce,
-            verifier,
-            required == null ? null : required.encode(),
-            clock.instant());
-    return new LoginStart(uri, sealer.seal(tx));
-  }
-
-  /** Refuses, before any redirect, a parameter the provider family does not define. */
-  private void checkSupported(LoginOptions options) {
-    ProviderFamily family = provider.family();
-    boolean franceConnect =
-        family == ProviderFamily.FRANCECONNECT || family == ProviderFamily.FRANCECONNECT_PLUS;
-    if (franceConnect
-        && (options.prompt().contains(LoginOptions.Prompt.NONE)
-            || options.prompt().contains(LoginOptions.Prompt.SELECT_ACCOUNT))) {
-      throw new SocleClientException(
-          "FranceConnect accepts prompt login and consent only (no silent login, no account"
-              + " choice)");
-    }
-    if (family == ProviderFamily.GENERIC && options.idpHint().isPresent()) {
-      throw new SocleClientException(
-          "idp_hint is a FranceConnect and ProConnect parameter; OpenID Connect does not define it");
-    }
-    if (franceConnect && options.loginHint().isPresent()) {
-      throw new SocleClientException("FranceConnect does not accept login_hint");
-    }
-    if (family != ProviderFamily.PROCONNECT && options.siretHint().isPresent()) {
-      throw new SocleClientException("siret_hint is a ProConnect parameter");
-    }
-    if (family == ProviderFamily.PROCONNECT && !options.uiLocales().isEmpty()) {
-      // ProConnect's /authorize refuses parameters it does not list (Y000400).
-      throw new SocleClientException("ProConnect does not accept ui_locales");
-    }
-  }
-
-  private boolean usePkce(ProviderMetadata meta) {
-    switch (provider.family()) {
-      case PROCONNECT:
-        return true;
-      case GENERIC:
-        return meta.codeChallengeMethods().contains("S256");
-      default:
-        // FranceConnect's authorize endpoint defines no PKCE parameter.
-        return false;
-    }
+    return login.begin(Objects.requireNonNull(options, "options"), assurance);
   }
 
   /**
@@ -434,7 +270,7 @@ public final class IdentityClient implements AutoCloseable {
    */
   public Identity complete(URI callbackUri, String sealedTransaction) {
     Objects.requireNonNull(callbackUri, "callbackUri");
-    return complete(parseQuery(callbackUri.getRawQuery()), sealedTransaction);
+    return complete(QueryStrings.parse(callbackUri.getRawQuery()), sealedTransaction);
   }
 
   /**
@@ -453,93 +289,8 @@ public final class IdentityClient implements AutoCloseable {
    * @throws EidasLevelTooLowException if the level is below the requested one
    */
   public Identity complete(Map<String, String> callbackParameters, String sealedTransaction) {
-    Objects.requireNonNull(callbackParameters, "callbackParameters");
-    Resolved r = resolve();
-    ProviderMetadata meta = r.metadata();
-    LoginTransaction tx = sealer.unseal(sealedTransaction, meta.issuer(), clientId);
-
-    // RFC 9207: checked first, on success and error responses alike.
-    String iss = callbackParameters.get("iss");
-    if (iss != null ? !iss.equals(meta.issuer()) : meta.issParameterSupported()) {
-      throw new InvalidCallbackException(
-          InvalidCallbackException.Reason.ISSUER_MISMATCH,
-          iss == null
-              ? "callback lacks the iss parameter the provider advertises"
-              : "callback iss is not the provider's issuer (mix-up?)");
-    }
-    String state = callbackParameters.get("state");
-    if (state == null
-        || !MessageDigest.isEqual(
-            state.getBytes(StandardCharsets.UTF_8), tx.state().getBytes(StandardCharsets.UTF_8))) {
-      throw new InvalidCallbackException(
-          InvalidCallbackException.Reason.STATE_MISMATCH,
-          "callback state is missing or differs from the login transaction's");
-    }
-    String error = callbackParameters.get("error");
-    if (error != null) {
-      String description = callbackParameters.get("error_description");
-      if ("access_denied".equals(error)) {
-        throw new LoginCancelledException(description);
-      }
-      throw new AuthorizationErrorException(error, description);
-    }
-    String code = callbackParameters.get("code");
-    if (code == null || code.isEmpty()) {
-      throw new InvalidCallbackException(
-          InvalidCallbackException.Reason.MALFORMED, "callback has neither code nor error");
-    }
-
-    java.time.Instant redeemedAt = clock.instant();
-    TokenResponse tokens = redeem(meta, code, tx);
-    TokenValidator.VerifiedToken idToken =
-        r.validator().validateIdToken(tokens.idToken(), tx.nonce(), tokens.accessToken());
-    JWTClaimsSet idClaims = idToken.claims();
-    if (tx.acr() != null) {
-      Assurance required = Assurance.decode(tx.acr());
-      Object acr = idClaims.getClaim("acr");
-      String actual = acr instanceof String s ? s : null;
-      if (!required.accepts(actual)) {
-        throw required.minimumLevel().isPresent()
-            ? new EidasLevelTooLowException(required.minimumLevel().get(), actual)
-            : new EidasLevelTooLowException(required, actual);
-      }
-    }
-    String subject = idClaims.getSubject();
-    Map<String, Object> userinfo =
-        meta.userinfoEndpoint() == null
-            ? idClaims.getClaims()
-            : userinfo(meta, r.validator(), tokens.accessToken(), subject);
-    log.debug("login completed at {}", meta.issuer());
-    ProviderTokens kept =
-        keepProviderTokens
-            ? new ProviderTokens(
-                Secret.of(tokens.accessToken()),
-                redeemedAt.plusSeconds(tokens.expiresInSeconds()),
-                tokens.refreshToken() == null ? null : Secret.of(tokens.refreshToken()))
-            : null;
-    return IdentityMapper.map(
-        provider.issuer(), idClaims.getClaims(), userinfo, subject, idToken.signedToken(), kept);
-  }
-
-  private TokenResponse redeem(ProviderMetadata meta, String code, LoginTransaction tx) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("grant_type", "authorization_code");
-    form.put("code", code);
-    form.put("redirect_uri", redirectUri.toString());
-    if (tx.codeVerifier() != null) {
-      form.put("code_verifier", tx.codeVerifier());
-    }
-    return TokenResponse.parse(tokenRequest(meta, form), json, true);
-  }
-
-  private HttpResponse tokenRequest(ProviderMetadata meta, Map<String, String> form) {
-    HttpRequest.Builder request =
-        HttpRequest.post(meta.tokenEndpoint())
-            .header("Accept", "application/json")
-            .idempotent(false)
-            .maxResponseBytes(MAX_TOKEN_RESPONSE_BYTES);
-    clientAuthentication.apply(request, form, meta.tokenEndpoint());
-    return http.execute(request.form(form).build());
+    return login.complete(
+        Objects.requireNonNull(callbackParameters, "callbackParameters"), sealedTransaction);
   }
 
   /**
@@ -550,61 +301,12 @@ public final class IdentityClient implements AutoCloseable {
    * @param refreshToken the refresh token of {@link ProviderTokens#refreshToken()}
    * @return the new tokens; the refresh token is the new one if the provider rotated it, else the
    *     one given
-   * @throws SocleClientException on FranceConnect and FranceConnect+, which have no refresh token
+   * @throws InvalidInputException on FranceConnect and FranceConnect+, which have no refresh token
    * @throws IdentityProviderException if the provider refuses (expired or revoked refresh token) or
    *     answers something else than a valid token response
    */
   public ProviderTokens refresh(Secret refreshToken) {
-    Objects.requireNonNull(refreshToken, "refreshToken");
-    ProviderFamily family = provider.family();
-    if (family == ProviderFamily.FRANCECONNECT || family == ProviderFamily.FRANCECONNECT_PLUS) {
-      throw new SocleClientException(family + " issues no refresh token");
-    }
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("grant_type", "refresh_token");
-    form.put("refresh_token", refreshToken.reveal());
-    java.time.Instant now = clock.instant();
-    TokenResponse tokens =
-        TokenResponse.parse(tokenRequest(resolve().metadata(), form), json, false);
-    log.debug("access token refreshed at {}", provider.issuer());
-    return new ProviderTokens(
-        Secret.of(tokens.accessToken()),
-        now.plusSeconds(tokens.expiresInSeconds()),
-        tokens.refreshToken() != null ? Secret.of(tokens.refreshToken()) : refreshToken);
-  }
-
-  private Map<String, Object> userinfo(
-      ProviderMetadata meta, TokenValidator validator, String accessToken, String subject) {
-    HttpResponse response =
-        http.execute(
-            HttpRequest.get(meta.userinfoEndpoint())
-                .header("Authorization", "Bearer " + accessToken)
-                .header("Accept", "application/jwt, application/json")
-                .maxResponseBytes(MAX_TOKEN_RESPONSE_BYTES)
-                .build());
-    String type = response.mediaType().orElse("none");
-    if (!response.isSuccessful()) {
-      throw new IdentityProviderException(
-          "userinfo endpoint answered an error",
-          response.status(),
-          null,
-          response.correlationId().orElse(null));
-    }
-    if (type.equals("application/jwt")) {
-      return validator.validateUserinfo(response.bodyAsString().trim(), subject).getClaims();
-    }
-    if (provider.family() == ProviderFamily.GENERIC
-        && (type.equals("application/json") || type.endsWith("+json"))) {
-      Map<String, Object> claims = Responses.jsonObject(response, "userinfo", json);
-      TokenValidator.requireSubject(claims.get("sub"), subject);
-      return claims;
-    }
-    // FranceConnect v2 and ProConnect always sign userinfo: anything else is refused.
-    throw new IdentityProviderException(
-        "userinfo endpoint answered " + type + " instead of a signed JWT",
-        response.status(),
-        null,
-        response.correlationId().orElse(null));
+    return login.refresh(Objects.requireNonNull(refreshToken, "refreshToken"));
   }
 
   /**
@@ -612,7 +314,7 @@ public final class IdentityClient implements AutoCloseable {
    *
    * @param identity the identity returned at login
    * @return the URL and the state to check on return
-   * @throws SocleClientException if no post-logout redirect URI is configured
+   * @throws InvalidInputException if no post-logout redirect URI is configured
    * @throws ProviderConfigurationException if the provider has no end_session_endpoint
    */
   public LogoutStart logoutUri(Identity identity) {
@@ -626,26 +328,29 @@ public final class IdentityClient implements AutoCloseable {
    *
    * @param idTokenHint the ID token received at login ({@link Identity#idToken()})
    * @return the URL and the state to check on return
-   * @throws SocleClientException if no post-logout redirect URI is configured
+   * @throws NullPointerException if {@code idTokenHint} is null
+   * @throws InvalidInputException if {@code idTokenHint} is empty or no post-logout redirect URI is
+   *     configured
    * @throws ProviderConfigurationException if the provider has no end_session_endpoint
    */
   public LogoutStart logoutUri(String idTokenHint) {
-    if (idTokenHint == null || idTokenHint.isEmpty()) {
-      throw new SocleClientException("an ID token hint is required to log out");
+    Objects.requireNonNull(idTokenHint, "idTokenHint");
+    if (idTokenHint.isEmpty()) {
+      throw new InvalidInputException("idTokenHint is empty: pass the ID token of the login");
     }
     if (postLogoutRedirectUri == null) {
-      throw new SocleClientException("postLogoutRedirectUri is not configured");
+      throw new InvalidInputException(
+          "postLogoutRedirectUri is not configured: call postLogoutRedirectUri(...) on the builder");
     }
-    ProviderMetadata meta = resolve().metadata();
+    ProviderMetadata meta = session.resolve().metadata();
     if (meta.endSessionEndpoint() == null) {
       throw new ProviderConfigurationException("the provider has no end_session_endpoint");
     }
     String state = Randoms.alphanumeric64();
-    Map<String, String> params = new LinkedHashMap<>();
-    params.put("id_token_hint", idTokenHint);
-    params.put("state", state);
-    params.put("post_logout_redirect_uri", postLogoutRedirectUri.toString());
-    return new LogoutStart(withQuery(meta.endSessionEndpoint(), params), state);
+    return new LogoutStart(
+        LogoutRequests.logoutUri(
+            meta.endSessionEndpoint(), idTokenHint, state, postLogoutRedirectUri),
+        state);
   }
 
   /**
@@ -661,19 +366,11 @@ public final class IdentityClient implements AutoCloseable {
   public boolean verifyLogoutCallback(
       Map<String, String> callbackParameters, String expectedState) {
     Objects.requireNonNull(callbackParameters, "callbackParameters");
-    String state = callbackParameters.get("state");
-    if (state == null || state.isEmpty()) {
+    boolean confirmed = LogoutRequests.verifyCallback(callbackParameters, expectedState);
+    if (!confirmed) {
       log.debug("logout callback without state: tolerated");
-      return false;
     }
-    if (expectedState == null
-        || !MessageDigest.isEqual(
-            state.getBytes(StandardCharsets.UTF_8),
-            expectedState.getBytes(StandardCharsets.UTF_8))) {
-      throw new InvalidCallbackException(
-          InvalidCallbackException.Reason.STATE_MISMATCH, "logout callback state differs");
-    }
-    return true;
+    return confirmed;
   }
 
   /**
@@ -706,7 +403,7 @@ public final class IdentityClient implements AutoCloseable {
    * @throws IdentityProviderException if it cannot be fetched
    */
   public void checkProvider() {
-    resolve();
+    session.resolve();
     verifySectorIdentifier();
   }
 
@@ -730,131 +427,8 @@ public final class IdentityClient implements AutoCloseable {
    *
    * @return the URI, if configured
    */
-  public java.util.Optional<URI> sectorIdentifierUri() {
-    return java.util.Optional.ofNullable(sectorIdentifierUri);
-  }
-
-  private Resolved resolve() {
-    Resolved r = resolved;
-    if (r != null) {
-      return r;
-    }
-    synchronized (lock) {
-      if (resolved == null) {
-        String issuer = provider.issuer().toString();
-        ProviderMetadata meta = Discovery.fetch(http, provider.discoveryUri(), issuer, json);
-        resolved = new Resolved(meta, validator(meta));
-        log.debug("provider {} discovered", issuer);
-      }
-      return resolved;
-    }
-  }
-
-  private TokenValidator validator(ProviderMetadata meta) {
-    JWKSource<SecurityContext> keys;
-    try {
-      // Nimbus: cache, refetch on an unknown kid at most twice per rate-limit window (no storm
-      // when a forged token names random kids), keep the last good keys through an outage.
-      long ttl = jwksCacheTtl.toMillis();
-      long minInterval = Math.min(JWKSourceBuilder.DEFAULT_RATE_LIMIT_MIN_INTERVAL, ttl / 2);
-      JWKSourceBuilder<SecurityContext> builder =
-          JWKSourceBuilder.<SecurityContext>create(
-                  meta.jwksUri().toURL(), new TransportResourceRetriever(http))
-              .cache(ttl, Math.min(JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT, ttl))
-              // refresh ahead of expiry (in the background of a request) when the TTL allows it
-              .refreshAheadCache(
-                  ttl
-                      >= 2
-                          * (JWKSourceBuilder.DEFAULT_REFRESH_AHEAD_TIME
-                              + JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT))
-              .outageTolerant(Duration.ofHours(12).toMillis())
-              .retrying(false);
-      keys =
-          (minInterval > 0 ? builder.rateLimited(minInterval) : builder.rateLimited(false)).build();
-    } catch (MalformedURLException e) {
-      throw new ProviderConfigurationException("jwks_uri is not a URL");
-    }
-    Set<JWSAlgorithm> algs;
-    byte[] hmac = null;
-    switch (provider.family()) {
-      case FRANCECONNECT:
-        algs = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256);
-        break;
-      case FRANCECONNECT_PLUS:
-        algs = Set.of(JWSAlgorithm.ES256);
-        break;
-      case PROCONNECT:
-        algs = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256, JWSAlgorithm.HS256);
-        hmac = clientSecret.revealBytes();
-        break;
-      default:
-        algs = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256, JWSAlgorithm.PS256);
-    }
-    boolean fcFamily =
-        provider.family() == ProviderFamily.FRANCECONNECT
-            || provider.family() == ProviderFamily.FRANCECONNECT_PLUS;
-    return new TokenValidator(
-        new TokenValidator.Policy(
-            meta.issuer(),
-            clientId,
-            algs,
-            provider.family() == ProviderFamily.FRANCECONNECT_PLUS,
-            fcFamily,
-            clockSkew),
-        keys,
-        hmac,
-        decryptionKeys,
-        clock);
-  }
-
-  private static String s256(String verifier) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-      return Base64URL.encode(digest).toString();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always available", e);
-    }
-  }
-
-  private static URI withQuery(URI endpoint, Map<String, String> params) {
-    StringBuilder sb = new StringBuilder(endpoint.toString());
-    sb.append(endpoint.getRawQuery() == null ? '?' : '&');
-    boolean first = true;
-    for (Map.Entry<String, String> p : params.entrySet()) {
-      if (!first) {
-        sb.append('&');
-      }
-      first = false;
-      sb.append(encode(p.getKey())).append('=').append(encode(p.getValue()));
-    }
-    return URI.create(sb.toString());
-  }
-
-  private static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  static Map<String, String> parseQuery(String rawQuery) {
-    Map<String, String> out = new HashMap<>();
-    if (rawQuery == null || rawQuery.isEmpty()) {
-      return out;
-    }
-    for (String pair : rawQuery.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String name =
-          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value =
-          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      if (out.put(name, value) != null) {
-        throw new InvalidCallbackException(
-            InvalidCallbackException.Reason.MALFORMED, "callback repeats parameter " + name);
-      }
-    }
-    return out;
+  public Optional<URI> sectorIdentifierUri() {
+    return Optional.ofNullable(sectorIdentifierUri);
   }
 
   /** Closes the HTTP transport if the client created it. */
@@ -877,11 +451,6 @@ public final class IdentityClient implements AutoCloseable {
         + "]";
   }
 
-  /**
-   * Configures an {@link IdentityClient}. Required: {@link #provider}, {@link #clientId}, {@link
-   * #clientSecret} (except with private_key_jwt), {@link #redirectUri} and {@link #transactionKey}.
-   * Not thread-safe.
-   */
   public static final class Builder {
     private IdentityProvider provider;
     private String clientId;
@@ -977,7 +546,7 @@ public final class IdentityClient implements AutoCloseable {
      * @param scopes the scopes
      * @return this builder
      */
-    public Builder scopes(java.util.Collection<Scope> scopes) {
+    public Builder scopes(Collection<Scope> scopes) {
       this.scopes.addAll(scopes);
       return this;
     }
@@ -1040,8 +609,9 @@ public final class IdentityClient implements AutoCloseable {
      * @return this builder
      */
     public Builder transactionTtl(Duration ttl) {
-      if (ttl == null || ttl.isNegative() || ttl.isZero()) {
-        throw new SocleClientException("transaction TTL must be positive");
+      Objects.requireNonNull(ttl, "ttl");
+      if (ttl.isNegative() || ttl.isZero()) {
+        throw new InvalidInputException("transactionTtl must be positive");
       }
       this.transactionTtl = ttl;
       return this;
@@ -1054,8 +624,9 @@ public final class IdentityClient implements AutoCloseable {
      * @return this builder
      */
     public Builder clockSkew(Duration skew) {
-      if (skew == null || skew.isNegative() || skew.compareTo(Duration.ofMinutes(5)) > 0) {
-        throw new SocleClientException("clock skew must be between 0 and 5 minutes");
+      Objects.requireNonNull(skew, "skew");
+      if (skew.isNegative() || skew.compareTo(Duration.ofMinutes(5)) > 0) {
+        throw new InvalidInputException("clockSkew must be between 0 and 5 minutes");
       }
       this.clockSkew = skew;
       return this;
@@ -1070,8 +641,9 @@ public final class IdentityClient implements AutoCloseable {
      * @return this builder
      */
     public Builder jwksCacheTtl(Duration ttl) {
-      if (ttl == null || ttl.isNegative() || ttl.isZero()) {
-        throw new SocleClientException("JWKS cache TTL must be positive");
+      Objects.requireNonNull(ttl, "ttl");
+      if (ttl.isNegative() || ttl.isZero()) {
+        throw new InvalidInputException("jwksCacheTtl must be positive");
       }
       this.jwksCacheTtl = ttl;
       return this;
@@ -1157,7 +729,7 @@ public final class IdentityClient implements AutoCloseable {
      * @return this builder
      */
     public Builder clientSigningKey(String keyId, KeyPair keyPair) {
-      this.clientSigningKey = toJwk(keyId, keyPair, KeyUse.SIGNATURE);
+      this.clientSigningKey = ClientKeys.toJwk(keyId, keyPair, KeyUse.SIGNATURE);
       return this;
     }
 
@@ -1171,7 +743,7 @@ public final class IdentityClient implements AutoCloseable {
      * @return this builder
      */
     public Builder decryptionKey(String keyId, KeyPair keyPair) {
-      this.decryptionKeys.add(toJwk(keyId, keyPair, KeyUse.ENCRYPTION));
+      this.decryptionKeys.add(ClientKeys.toJwk(keyId, keyPair, KeyUse.ENCRYPTION));
       return this;
     }
 
@@ -1180,42 +752,12 @@ public final class IdentityClient implements AutoCloseable {
      *
      * @param privateJwkSet the JSON of a JWK set with private keys
      * @return this builder
-     * @throws SocleClientException if it is not a JWK set of private RSA or EC keys
+     * @throws InvalidInputException if it is not a JWK set of private RSA or EC keys
      */
     public Builder decryptionKeys(Secret privateJwkSet) {
-      try {
-        for (JWK key : JWKSet.parse(privateJwkSet.reveal()).getKeys()) {
-          if (!key.isPrivate() || !(key instanceof RSAKey || key instanceof ECKey)) {
-            throw new SocleClientException("decryption keys must be private RSA or EC keys");
-          }
-          this.decryptionKeys.add(key);
-        }
-      } catch (ParseException e) {
-        throw new SocleClientException("decryption keys are not a JWK set");
-      }
+      this.decryptionKeys.addAll(
+          ClientKeys.privateKeys(Objects.requireNonNull(privateJwkSet, "privateJwkSet")));
       return this;
-    }
-
-    private static JWK toJwk(String keyId, KeyPair keyPair, KeyUse use) {
-      Objects.requireNonNull(keyId, "keyId");
-      Objects.requireNonNull(keyPair, "keyPair");
-      if (keyPair.getPublic() instanceof RSAPublicKey pub
-          && keyPair.getPrivate() instanceof RSAPrivateKey priv) {
-        if (pub.getModulus().bitLength() < 2048) {
-          throw new SocleClientException("RSA keys must have at least 2048 bits");
-        }
-        return new RSAKey.Builder(pub).privateKey(priv).keyID(keyId).keyUse(use).build();
-      }
-      if (keyPair.getPublic() instanceof ECPublicKey pub
-          && keyPair.getPrivate() instanceof ECPrivateKey priv) {
-        com.nimbusds.jose.jwk.Curve curve =
-            com.nimbusds.jose.jwk.Curve.forECParameterSpec(pub.getParams());
-        if (!com.nimbusds.jose.jwk.Curve.P_256.equals(curve)) {
-          throw new SocleClientException("EC keys must be on P-256");
-        }
-        return new ECKey.Builder(curve, pub).privateKey(priv).keyID(keyId).keyUse(use).build();
-      }
-      throw new SocleClientException("keys must be RSA or P-256 key pairs");
     }
 
     /**
@@ -1223,7 +765,7 @@ public final class IdentityClient implements AutoCloseable {
      * {@link IdentityClient#checkProvider()}).
      *
      * @return the client
-     * @throws SocleClientException if the configuration is incomplete or inconsistent
+     * @throws InvalidInputException if the configuration is incomplete or inconsistent
      */
     public IdentityClient build() {
       return new IdentityClient(this);

@@ -1,6 +1,6 @@
 package fr.socle.identity;
 
-import fr.socle.core.SocleClientException;
+import fr.socle.core.InvalidInputException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
@@ -108,7 +108,7 @@ public final class IdentityProvider {
    *
    * @param issuer the issuer, https (plain http is accepted for loopback addresses only)
    * @return the provider
-   * @throws SocleClientException if the issuer is not an acceptable URI
+   * @throws InvalidInputException if the issuer is not an acceptable URI
    */
   public static IdentityProvider franceConnect(URI issuer) {
     return new IdentityProvider(ProviderFamily.FRANCECONNECT, issuer);
@@ -119,7 +119,7 @@ public final class IdentityProvider {
    *
    * @param issuer the issuer, https (plain http is accepted for loopback addresses only)
    * @return the provider
-   * @throws SocleClientException if the issuer is not an acceptable URI
+   * @throws InvalidInputException if the issuer is not an acceptable URI
    */
   public static IdentityProvider franceConnectPlus(URI issuer) {
     return new IdentityProvider(ProviderFamily.FRANCECONNECT_PLUS, issuer);
@@ -131,7 +131,7 @@ public final class IdentityProvider {
    *
    * @param issuer the issuer, https (plain http is accepted for loopback addresses only)
    * @return the provider
-   * @throws SocleClientException if the issuer is not an acceptable URI
+   * @throws InvalidInputException if the issuer is not an acceptable URI
    */
   public static IdentityProvider proConnect(URI issuer) {
     return new IdentityProvider(ProviderFamily.PROCONNECT, issuer);
@@ -142,7 +142,7 @@ public final class IdentityProvider {
    *
    * @param issuer the expected issuer; the discovery document must state exactly this value
    * @return the provider
-   * @throws SocleClientException if the issuer is not an acceptable URI
+   * @throws InvalidInputException if the issuer is not an acceptable URI
    */
   public static IdentityProvider oidc(URI issuer) {
     return new IdentityProvider(ProviderFamily.GENERIC, issuer);
@@ -195,10 +195,11 @@ public final class IdentityProvider {
     Objects.requireNonNull(uri, what);
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!uri.isAbsolute() || uri.getHost() == null || uri.getFragment() != null) {
-      throw new SocleClientException(what + " must be an absolute URI with a host and no fragment");
+      throw new InvalidInputException(
+          what + " must be an absolute URI with a host and no fragment");
     }
     if (!scheme.equals("https") && !(scheme.equals("http") && isLoopback(uri))) {
-      throw new SocleClientException(
+      throw new InvalidInputException(
           what + " must use https (plain http is only accepted on a loopback address)");
     }
     return uri;
@@ -207,7 +208,7 @@ public final class IdentityProvider {
   private static URI checkIssuer(URI issuer) {
     checkSecureUri(issuer, "issuer");
     if (issuer.getQuery() != null) {
-      throw new SocleClientException("issuer must not have a query");
+      throw new InvalidInputException("issuer must not have a query");
     }
     return issuer;
   }

@@ -1,6 +1,6 @@
 package fr.socle.identity;
 
-import fr.socle.core.SocleClientException;
+import fr.socle.core.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -184,18 +184,18 @@ public final class LoginOptions {
      *
      * @param locales one or more locales, most preferred first
      * @return this builder
-     * @throws SocleClientException if none is given or one has no language
+     * @throws InvalidInputException if none is given or one has no language
      */
     public Builder uiLocales(Locale... locales) {
       Objects.requireNonNull(locales, "locales");
       if (locales.length == 0) {
-        throw new SocleClientException("uiLocales needs at least one locale");
+        throw new InvalidInputException("uiLocales needs at least one locale");
       }
       List<Locale> list = new ArrayList<>();
       for (Locale l : locales) {
         Objects.requireNonNull(l, "locale");
         if (l.getLanguage().isEmpty()) {
-          throw new SocleClientException("a UI locale needs a language");
+          throw new InvalidInputException("a UI locale needs a language");
         }
         list.add(l);
       }
@@ -221,7 +221,8 @@ public final class LoginOptions {
      *
      * @param values one or more values; {@link Prompt#NONE} alone
      * @return this builder
-     * @throws SocleClientException if none is given, or {@code NONE} is combined with another value
+     * @throws InvalidInputException if none is given, or {@code NONE} is combined with another
+     *     value
      */
     public Builder prompt(Prompt... values) {
       Objects.requireNonNull(values, "values");
@@ -230,10 +231,10 @@ public final class LoginOptions {
         set.add(Objects.requireNonNull(p, "prompt value"));
       }
       if (set.isEmpty()) {
-        throw new SocleClientException("prompt needs at least one value");
+        throw new InvalidInputException("prompt needs at least one value");
       }
       if (set.contains(Prompt.NONE) && set.size() > 1) {
-        throw new SocleClientException("prompt none cannot be combined with another value");
+        throw new InvalidInputException("prompt none cannot be combined with another value");
       }
       prompt.clear();
       prompt.addAll(set);
@@ -245,7 +246,7 @@ public final class LoginOptions {
      *
      * @param idpHint the identity provider's id (its {@code idp_id} on ProConnect)
      * @return this builder
-     * @throws SocleClientException if blank, longer than 256 characters, or holding control
+     * @throws InvalidInputException if blank, longer than 256 characters, or holding control
      *     characters
      */
     public Builder idpHint(String idpHint) {
@@ -258,7 +259,7 @@ public final class LoginOptions {
      *
      * @param loginHint the user's e-mail address on ProConnect, any login on generic providers
      * @return this builder
-     * @throws SocleClientException if blank, longer than 256 characters, or holding control
+     * @throws InvalidInputException if blank, longer than 256 characters, or holding control
      *     characters
      */
     public Builder loginHint(String loginHint) {
@@ -271,12 +272,12 @@ public final class LoginOptions {
      *
      * @param siret the establishment's SIRET, 14 digits
      * @return this builder
-     * @throws SocleClientException if not 14 digits
+     * @throws InvalidInputException if not 14 digits
      */
     public Builder siretHint(String siret) {
       Objects.requireNonNull(siret, "siret");
       if (!siret.matches("[0-9]{14}")) {
-        throw new SocleClientException("siretHint must be 14 digits");
+        throw new InvalidInputException("siretHint must be 14 digits");
       }
       this.siretHint = siret;
       return this;
@@ -294,11 +295,11 @@ public final class LoginOptions {
     private static String hint(String name, String value) {
       Objects.requireNonNull(value, name);
       if (value.isBlank() || value.length() > MAX_HINT_LENGTH) {
-        throw new SocleClientException(name + " must hold 1 to 256 characters");
+        throw new InvalidInputException(name + " must hold 1 to 256 characters");
       }
       for (int i = 0; i < value.length(); i++) {
         if (Character.isISOControl(value.charAt(i))) {
-          throw new SocleClientException(name + " holds a control character");
+          throw new InvalidInputException(name + " holds a control character");
         }
       }
       return value;

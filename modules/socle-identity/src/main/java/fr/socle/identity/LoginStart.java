@@ -1,7 +1,8 @@
 package fr.socle.identity;
 
-import fr.socle.core.SocleClientException;
+import fr.socle.core.InvalidInputException;
 import java.net.URI;
+import java.util.Objects;
 
 /**
  * The start of a login: where to send the browser, and the sealed transaction to keep until the
@@ -17,11 +18,14 @@ public record LoginStart(URI authorizationUri, String sealedTransaction) {
   /**
    * Checks that both values are present.
    *
-   * @throws SocleClientException if one is missing
+   * @throws NullPointerException if one is null, naming it
+   * @throws InvalidInputException if it is empty
    */
   public LoginStart {
-    if (authorizationUri == null || sealedTransaction == null || sealedTransaction.isEmpty()) {
-      throw new SocleClientException("authorization URI and sealed transaction are required");
+    Objects.requireNonNull(authorizationUri, "authorizationUri");
+    Objects.requireNonNull(sealedTransaction, "sealedTransaction");
+    if (sealedTransaction.isEmpty()) {
+      throw new InvalidInputException("sealedTransaction must not be empty");
     }
   }
 

@@ -1,7 +1,8 @@
 package fr.socle.identity;
 
-import fr.socle.core.SocleClientException;
+import fr.socle.core.InvalidInputException;
 import java.net.URI;
+import java.util.Objects;
 
 /**
  * The start of an RP-initiated logout: where to send the browser, and the state to compare with the
@@ -15,11 +16,14 @@ public record LogoutStart(URI logoutUri, String state) {
   /**
    * Checks that both values are present.
    *
-   * @throws SocleClientException if one is missing
+   * @throws NullPointerException if one is null, naming it
+   * @throws InvalidInputException if it is empty
    */
   public LogoutStart {
-    if (logoutUri == null || state == null || state.isEmpty()) {
-      throw new SocleClientException("logout URI and state are required");
+    Objects.requireNonNull(logoutUri, "logoutUri");
+    Objects.requireNonNull(state, "state");
+    if (state.isEmpty()) {
+      throw new InvalidInputException("state must not be empty");
     }
   }
 

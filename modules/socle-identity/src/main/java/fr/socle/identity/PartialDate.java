@@ -1,8 +1,9 @@
 package fr.socle.identity;
 
-import fr.socle.core.SocleClientException;
+import fr.socle.core.InvalidInputException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,20 +21,20 @@ public record PartialDate(int year, int month, int day) {
   /**
    * Validates the fields.
    *
-   * @throws SocleClientException if a field is out of range or the date does not exist
+   * @throws InvalidInputException if a field is out of range or the date does not exist
    */
   public PartialDate {
     if (year < 1 || year > 9999 || month < 0 || month > 12 || day < 0 || day > 31) {
-      throw new SocleClientException("invalid partial date");
+      throw new InvalidInputException("invalid partial date");
     }
     if (month == 0 && day != 0) {
-      throw new SocleClientException("invalid partial date: day without month");
+      throw new InvalidInputException("invalid partial date: day without month");
     }
     if (day != 0) {
       try {
         LocalDate.of(year, month, day);
       } catch (DateTimeException e) {
-        throw new SocleClientException("invalid partial date");
+        throw new InvalidInputException("invalid partial date");
       }
     }
   }
@@ -43,11 +44,12 @@ public record PartialDate(int year, int month, int day) {
    *
    * @param text the text
    * @return the date
-   * @throws SocleClientException if the text has another form
+   * @throws InvalidInputException if the text has another form
    */
   public static PartialDate parse(String text) {
-    if (text == null || !text.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
-      throw new SocleClientException("date is not YYYY, YYYY-MM or YYYY-MM-DD");
+    Objects.requireNonNull(text, "text");
+    if (!text.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
+      throw new InvalidInputException("date is not YYYY, YYYY-MM or YYYY-MM-DD");
     }
     int year = Integer.parseInt(text.substring(0, 4));
     int month = text.length() >= 7 ? Integer.parseInt(text.substring(5, 7)) : 0;

@@ -1,6 +1,7 @@
 package fr.socle.identity;
 
-import fr.socle.core.SocleClientException;
+import fr.socle.core.InvalidInputException;
+import java.util.Objects;
 
 /**
  * An OAuth scope requested at login. The constants cover FranceConnect and ProConnect's scopes,
@@ -100,16 +101,18 @@ public record Scope(String value) {
   /**
    * Validates the token syntax of RFC 6749 section 3.3.
    *
-   * @throws SocleClientException if the value is empty or has a forbidden character
+   * @throws NullPointerException if the value is null
+   * @throws InvalidInputException if the value is empty or has a forbidden character
    */
   public Scope {
-    if (value == null || value.isEmpty()) {
-      throw new SocleClientException("scope must not be empty");
+    Objects.requireNonNull(value, "value");
+    if (value.isEmpty()) {
+      throw new InvalidInputException("scope must not be empty");
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c < 0x21 || c == 0x22 || c == 0x5C || c > 0x7E) {
-        throw new SocleClientException("scope contains a character RFC 6749 forbids");
+        throw new InvalidInputException("scope contains a character RFC 6749 forbids");
       }
     }
   }
@@ -119,7 +122,7 @@ public record Scope(String value) {
    *
    * @param value the scope token
    * @return the scope
-   * @throws SocleClientException if the value is not a valid scope token
+   * @throws InvalidInputException if the value is not a valid scope token
    */
   public static Scope of(String value) {
     return new Scope(value);

@@ -11,6 +11,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.MutableClock;
 import fr.socle.core.SocleClientException;
 import fr.socle.identity.testing.ScriptedLogin;
@@ -717,16 +718,16 @@ class IdentityClientTest {
   @Test
   void builder_refusesInconsistentConfiguration() {
     assertThatThrownBy(() -> fc.clientBuilder().eidasLevel(EidasLevel.EIDAS2).build())
-        .isInstanceOf(SocleClientException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(
             () ->
                 fc.clientBuilder().tokenEndpointAuth(TokenEndpointAuth.CLIENT_SECRET_BASIC).build())
-        .isInstanceOf(SocleClientException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(
             () -> fc.clientBuilder().transactionKey(fr.socle.core.Secret.of("too short")).build())
-        .isInstanceOf(SocleClientException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(
             () -> fc.clientBuilder().redirectUri(URI.create("http://mairie.example.fr/cb")).build())
-        .isInstanceOf(SocleClientException.class);
+        .isInstanceOf(InvalidInputException.class);
   }
 }

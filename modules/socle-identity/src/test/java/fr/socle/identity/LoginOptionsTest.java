@@ -3,7 +3,7 @@ package fr.socle.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.socle.core.SocleClientException;
+import fr.socle.core.InvalidInputException;
 import fr.socle.identity.LoginOptions.Prompt;
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +23,9 @@ class LoginOptionsTest {
     assertThat(LoginOptions.builder().prompt(Prompt.CONSENT, Prompt.LOGIN).build().prompt())
         .containsExactly(Prompt.LOGIN, Prompt.CONSENT);
     assertThatThrownBy(() -> LoginOptions.builder().prompt(Prompt.NONE, Prompt.LOGIN))
-        .isInstanceOf(SocleClientException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> LoginOptions.builder().prompt())
-        .isInstanceOf(SocleClientException.class);
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test
@@ -33,11 +33,11 @@ class LoginOptionsTest {
     LoginOptions.Builder b = LoginOptions.builder();
     for (String bad :
         new String[] {"", "   ", "x".repeat(257), "a@b.fr\r\nSet-Cookie: x", "\u0000"}) {
-      assertThatThrownBy(() -> b.loginHint(bad)).isInstanceOf(SocleClientException.class);
-      assertThatThrownBy(() -> b.idpHint(bad)).isInstanceOf(SocleClientException.class);
+      assertThatThrownBy(() -> b.loginHint(bad)).isInstanceOf(InvalidInputException.class);
+      assertThatThrownBy(() -> b.idpHint(bad)).isInstanceOf(InvalidInputException.class);
     }
     for (String bad : new String[] {"2175000160001", "217500016000190", "2175000160001A", ""}) {
-      assertThatThrownBy(() -> b.siretHint(bad)).isInstanceOf(SocleClientException.class);
+      assertThatThrownBy(() -> b.siretHint(bad)).isInstanceOf(InvalidInputException.class);
     }
     assertThat(b.siretHint("21750001600019").build().siretHint()).contains("21750001600019");
   }

@@ -15,8 +15,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.Secret;
-import fr.socle.core.SocleClientException;
 import fr.socle.identity.testing.ScriptedLogin;
 import fr.socle.identity.testing.ScriptedProvider;
 import java.net.URLDecoder;
@@ -183,7 +183,7 @@ class ProviderFamiliesTest {
     void builder_refusesEidas1OrMissingKeys() {
       try (ScriptedProvider p = ScriptedProvider.start(ProviderFamily.FRANCECONNECT_PLUS)) {
         assertThatThrownBy(() -> p.clientBuilder().eidasLevel(EidasLevel.EIDAS1).build())
-            .isInstanceOf(SocleClientException.class);
+            .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(
                 () ->
                     IdentityClient.builder()
@@ -193,7 +193,7 @@ class ProviderFamiliesTest {
                         .redirectUri(java.net.URI.create("http://localhost/cb"))
                         .transactionKey(Secret.of(ScriptedProvider.TRANSACTION_KEY))
                         .build())
-            .isInstanceOf(SocleClientException.class)
+            .isInstanceOf(InvalidInputException.class)
             .hasMessageContaining("decryptionKey");
       }
     }

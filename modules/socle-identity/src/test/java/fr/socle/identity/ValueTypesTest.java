@@ -3,7 +3,7 @@ package fr.socle.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.socle.core.SocleClientException;
+import fr.socle.core.InvalidInputException;
 import java.net.URI;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -27,17 +27,17 @@ class ValueTypesTest {
     assertThat(PartialDate.parse("1962-08")).isEqualTo(new PartialDate(1962, 8, 0));
     assertThat(PartialDate.parse("1962").toString()).isEqualTo("1962");
     assertThatThrownBy(() -> PartialDate.parse("1962-02-30"))
-        .isInstanceOf(SocleClientException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> PartialDate.parse("24/08/1962"))
-        .isInstanceOf(SocleClientException.class);
-    assertThatThrownBy(() -> new PartialDate(1962, 0, 4)).isInstanceOf(SocleClientException.class);
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> new PartialDate(1962, 0, 4)).isInstanceOf(InvalidInputException.class);
   }
 
   @Test
   void scope_refusesCharactersOutsideRfc6749() {
     assertThat(Scope.of("dgfip_rfr").value()).isEqualTo("dgfip_rfr");
-    assertThatThrownBy(() -> Scope.of("openid email")).isInstanceOf(SocleClientException.class);
-    assertThatThrownBy(() -> Scope.of("")).isInstanceOf(SocleClientException.class);
+    assertThatThrownBy(() -> Scope.of("openid email")).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> Scope.of("")).isInstanceOf(InvalidInputException.class);
   }
 
   @Test
@@ -58,7 +58,7 @@ class ValueTypesTest {
   @Test
   void identityProvider_refusesPlainHttpOutsideLoopback() {
     assertThatThrownBy(() -> IdentityProvider.oidc(URI.create("http://idp.example.org")))
-        .isInstanceOf(SocleClientException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThat(IdentityProvider.oidc(URI.create("http://127.0.0.1:9000/default")).issuer())
         .hasToString("http://127.0.0.1:9000/default");
   }

@@ -278,4 +278,15 @@ class IdentityServletTest {
     assertThat(get("/auth/logout", null).statusCode()).isEqualTo(405);
     assertThat(get("/auth/unknown", null).statusCode()).isEqualTo(404);
   }
+
+  @Test
+  @DisplayName("a servlet without its client or callback fails at once, naming the missing one")
+  void constructor_whenArgumentNull_namesIt() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new IdentityServlet(null, callback))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("client");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new IdentityServlet(client, null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("callback");
+  }
 }

@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.Secret;
 import fr.socle.core.SocleClientException;
 import fr.socle.core.http.HttpRequest;
@@ -65,16 +66,18 @@ public final class ClientAuthentication {
    * @param key the private RSA or P-256 key ({@code private_key_jwt})
    * @param clock the clock of the assertions' times
    * @return the authentication
-   * @throws SocleClientException if the method's credential is missing
+   * @throws InvalidInputException if the method's credential is missing
    */
   public static ClientAuthentication of(
       TokenEndpointAuth method, String clientId, Secret secret, JWK key, Clock clock) {
     if (method == TokenEndpointAuth.PRIVATE_KEY_JWT) {
       if (!(key instanceof RSAKey || key instanceof ECKey) || !key.isPrivate()) {
-        throw new SocleClientException("private_key_jwt needs clientSigningKey(...)");
+        throw new InvalidInputException(
+            "clientSigningKey is required for private_key_jwt: call clientSigningKey(...)");
       }
     } else if (secret == null) {
-      throw new SocleClientException("clientSecret is required for " + method);
+      throw new InvalidInputException(
+          "clientSecret is required for " + method + ": call clientSecret(...)");
     }
     return new ClientAuthentication(method, clientId, secret, key, clock);
   }

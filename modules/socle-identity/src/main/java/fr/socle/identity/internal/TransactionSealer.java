@@ -8,6 +8,7 @@ import com.nimbusds.jose.crypto.impl.AESGCM;
 import com.nimbusds.jose.crypto.impl.AuthenticatedCipherText;
 import com.nimbusds.jose.crypto.impl.ConcatKDF;
 import com.nimbusds.jose.util.Container;
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.Secret;
 import fr.socle.core.SocleClientException;
 import fr.socle.identity.InvalidTransactionException;
@@ -92,8 +93,8 @@ public final class TransactionSealer {
     Objects.requireNonNull(applicationSecret, "applicationSecret");
     Objects.requireNonNull(clientId, "clientId");
     if (applicationSecret.length() < MIN_SECRET_BYTES) {
-      throw new SocleClientException(
-          "the transaction key must hold at least 32 bytes of secret (for example 32 random bytes,"
+      throw new InvalidInputException(
+          "transactionKey must hold at least 32 bytes of secret (for example 32 random bytes,"
               + " base64-encoded)");
     }
     this.ttl = Objects.requireNonNull(ttl, "ttl");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.SocleClientException;
 import fr.socle.identity.IdentityClient;
 import fr.socle.identity.IdentityProviderException;
@@ -150,11 +151,11 @@ class FranceConnect2026ConformanceTest {
                       .tokenEndpointAuth(TokenEndpointAuth.PRIVATE_KEY_JWT)
                       .clientSigningKey("sp-rsa", Conformance.rsaKeyPair())
                       .build())
-          .isInstanceOf(SocleClientException.class)
+          .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("ES256");
       assertThatThrownBy(
               () -> clientFor(sim).tokenEndpointAuth(TokenEndpointAuth.CLIENT_SECRET_BASIC).build())
-          .isInstanceOf(SocleClientException.class);
+          .isInstanceOf(InvalidInputException.class);
     }
   }
 
@@ -227,7 +228,7 @@ class FranceConnect2026ConformanceTest {
                       .clientSigningKey("sp-ec", Conformance.ecKeyPair())
                       .requestObjects(true)
                       .build())
-          .isInstanceOf(SocleClientException.class)
+          .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("Y030007");
       try (IdentityClient c = clientFor(sim).build()) {
         LoginStart start = c.begin();
@@ -259,9 +260,9 @@ class FranceConnect2026ConformanceTest {
   void addressAndPhone_refused() {
     try (FranceConnectSimulator sim = FranceConnectSimulator.builder().build().start()) {
       assertThatThrownBy(() -> clientFor(sim).scopes(Scope.PHONE).build())
-          .isInstanceOf(SocleClientException.class);
+          .isInstanceOf(InvalidInputException.class);
       assertThatThrownBy(() -> clientFor(sim).scopes(Scope.of("address")).build())
-          .isInstanceOf(SocleClientException.class);
+          .isInstanceOf(InvalidInputException.class);
     }
   }
 

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import fr.socle.core.SocleClientException;
+import fr.socle.core.InvalidInputException;
 import fr.socle.identity.AuthorizationErrorException;
 import fr.socle.identity.Identity;
 import fr.socle.identity.IdentityClient;
@@ -124,7 +124,7 @@ class LoginOptionsConformanceTest {
               }) {
             assertThatThrownBy(() -> c.begin(refused))
                 .as(flavour + " " + refused)
-                .isInstanceOf(SocleClientException.class);
+                .isInstanceOf(InvalidInputException.class);
           }
           assertThat(sim.lastAuthorizeParameters()).isEmpty();
         }

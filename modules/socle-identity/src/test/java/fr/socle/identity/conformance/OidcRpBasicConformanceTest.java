@@ -6,7 +6,7 @@ import static fr.socle.identity.conformance.Conformance.tokenRejection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.socle.core.SocleClientException;
+import fr.socle.core.InvalidInputException;
 import fr.socle.identity.EidasLevel;
 import fr.socle.identity.Identity;
 import fr.socle.identity.IdentityClient;
@@ -175,7 +175,7 @@ class OidcRpBasicConformanceTest {
   void rpTokenEndpointClientSecretBasic() {
     assertThatThrownBy(
             () -> clientFor(sim).tokenEndpointAuth(TokenEndpointAuth.CLIENT_SECRET_BASIC).build())
-        .isInstanceOf(SocleClientException.class);
+        .isInstanceOf(InvalidInputException.class);
     try (IdentityClient generic =
         clientFor(sim)
             .provider(IdentityProvider.oidc(URI.create(sim.issuer())))

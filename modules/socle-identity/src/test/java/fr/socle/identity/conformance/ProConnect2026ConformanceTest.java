@@ -6,8 +6,8 @@ import static fr.socle.identity.conformance.Conformance.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.MutableClock;
-import fr.socle.core.SocleClientException;
 import fr.socle.identity.Assurance;
 import fr.socle.identity.EidasLevel;
 import fr.socle.identity.EidasLevelTooLowException;
@@ -55,7 +55,7 @@ class ProConnect2026ConformanceTest {
                       .tokenEndpointAuth(TokenEndpointAuth.PRIVATE_KEY_JWT)
                       .clientSigningKey("k", Conformance.ecKeyPair())
                       .build())
-          .isInstanceOf(SocleClientException.class)
+          .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("client_secret_post only");
     }
   }
@@ -136,7 +136,7 @@ class ProConnect2026ConformanceTest {
   void multiFactor_refusedElsewhere() {
     try (FranceConnectSimulator sim = FranceConnectSimulator.builder().build().start()) {
       assertThatThrownBy(() -> clientFor(sim).assurance(Assurance.multiFactor()).build())
-          .isInstanceOf(SocleClientException.class);
+          .isInstanceOf(InvalidInputException.class);
       try (IdentityClient c = clientFor(sim).build()) {
         assertThatThrownBy(
                 () ->
@@ -144,7 +144,7 @@ class ProConnect2026ConformanceTest {
                         LoginOptions.builder()
                             .assurance(Assurance.certificationDirigeant())
                             .build()))
-            .isInstanceOf(SocleClientException.class);
+            .isInstanceOf(InvalidInputException.class);
       }
     }
   }
@@ -209,7 +209,7 @@ class ProConnect2026ConformanceTest {
     try (FranceConnectSimulator sim = simulator();
         IdentityClient c = clientFor(sim).build()) {
       assertThatThrownBy(() -> c.begin(LoginOptions.builder().uiLocales(Locale.FRANCE).build()))
-          .isInstanceOf(SocleClientException.class);
+          .isInstanceOf(InvalidInputException.class);
     }
   }
 }

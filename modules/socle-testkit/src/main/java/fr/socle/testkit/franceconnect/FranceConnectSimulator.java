@@ -1,18 +1,11 @@
 package fr.socle.testkit.franceconnect;
 
-import com.sun.net.httpserver.HttpServer;
 import fr.socle.core.Secret;
-import fr.socle.core.http.HttpRequest;
-import fr.socle.core.http.HttpResponse;
-import fr.socle.core.http.HttpTransport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -20,11 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * An in-process simulator of FranceConnect v2, FranceConnect+ and ProConnect, for tests and demos.
@@ -73,8 +61,6 @@ public final class FranceConnectSimulator implements AutoCloseable {
   public static final URI DEFAULT_POST_LOGOUT_REDIRECT_URI =
       URI.create("http://localhost:8080/logout/callback");
 
-  private static final Pattern ERROR_CODE = Pattern.compile("id=\"error-code\">(Y[0-9A-F]+)<");
-
   private final Registration registration;
   private final int requestedPort;
   private final SigningKeys keys;
@@ -84,11 +70,7 @@ public final class FranceConnectSimulator implements AutoCloseable {
   private final URI sectorIdentifierUri;
   private final Clock clock;
   private final Object lock = new Object();
-  private HttpServer server;
-  private ExecutorService executor;
-  private SimulatorEndpoints endpoints;
-  private HttpTransport browser;
-  private String issuer;
+  private SimulatorServer server;
 
   private FranceConnectSimulator(Builder b) {
     this.registration =
@@ -164,56 +146,32 @@ public final class FranceConnectSimulator implements AutoCloseable {
         throw new IllegalStateException("simulator already started");
       }
       try {
-        HttpServer s =
-            HttpServer.create(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 0);
-        String iss = "http://127.0.0.1:" + s.getAddress().getPort() + SimulatorEndpoints.BASE;
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService pool =
-            Executors.newFixedThreadPool(
-                4,
-                r -> {
-                  Thread t = new Thread(r, "franceconnect-simulator-" + n.incrementAndGet());
-                  t.setDaemon(true);
-                  return t;
-                });
-        TokenMinter minter =
-            new TokenMinter(
-                registration.flavour(),
-                iss,
-                registration.clientId(),
-                pairwiseSector(),
-                registration.clientSecret().revealBytes(),
-                keys,
-                signingAlgorithm,
-                clientKeys,
-                clock);
-        SimulatorEndpoints handler =
-            new SimulatorEndpoints(
-                registration,
-                iss,
-                keys,
-                minter,
-                clientSigningJwks == null
-                    ? null
-                    : new ClientAssertions(
-                        clientSigningJwks, registration.flavour(), registration.clientId(), clock),
-                clock);
-        s.createContext("/", handler);
-        s.setExecutor(pool);
-        s.start();
-        this.server = s;
-        this.executor = pool;
-        this.endpoints = handler;
-        this.issuer = iss;
-        this.browser =
-            HttpTransport.builder()
-                .connectTimeout(Duration.ofSeconds(2))
-                .responseTimeout(Duration.ofSeconds(10))
-                .maxResponseBytes(1024 * 1024)
-                .maxRetries(0)
-                .applicationName("socle-simulator-browser")
-                .build();
+        this.server =
+            SimulatorServer.start(
+                requestedPort,
+                iss ->
+                    new SimulatorEndpoints(
+                        registration,
+                        iss,
+                        keys,
+                        new TokenMinter(
+                            registration.flavour(),
+                            iss,
+                            registration.clientId(),
+                            pairwiseSector(),
+                            registration.clientSecret().revealBytes(),
+                            keys,
+                            signingAlgorithm,
+                            clientKeys,
+                            clock),
+                        clientSigningJwks == null
+                            ? null
+                            : new ClientAssertions(
+                                clientSigningJwks,
+                                registration.flavour(),
+                                registration.clientId(),
+                                clock),
+                        clock));
         return this;
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start the FranceConnect simulator", e);
@@ -226,9 +184,7 @@ public final class FranceConnectSimulator implements AutoCloseable {
   public void close() {
     synchronized (lock) {
       if (server != null) {
-        server.stop(0);
-        executor.shutdownNow();
-        browser.close();
+        server.close();
         server = null;
       }
       clientKeys.close();
@@ -242,7 +198,7 @@ public final class FranceConnectSimulator implements AutoCloseable {
    * @throws IllegalStateException if not started
    */
   public String issuer() {
-    return running().issuer;
+    return running().issuer();
   }
 
   /**
@@ -323,12 +279,12 @@ public final class FranceConnectSimulator implements AutoCloseable {
    * @param misbehaviours what to do wrong
    */
   public void misbehave(Misbehaviour... misbehaviours) {
-    running().endpoints.misbehaviours.addAll(Arrays.asList(misbehaviours));
+    running().state().misbehaviours.addAll(Arrays.asList(misbehaviours));
   }
 
   /** Deactivates every misbehaviour. */
   public void behave() {
-    running().endpoints.misbehaviours.clear();
+    running().state().misbehaviours.clear();
   }
 
   /**
@@ -337,7 +293,7 @@ public final class FranceConnectSimulator implements AutoCloseable {
    * @return a snapshot
    */
   public Set<Misbehaviour> misbehaviours() {
-    return running().endpoints.active();
+    return running().state().active();
   }
 
   /**
@@ -368,12 +324,12 @@ public final class FranceConnectSimulator implements AutoCloseable {
    */
   public void selectUser(TestUser user) {
     checkSuits(user);
-    running().endpoints.selectedUser.set(user);
+    running().state().selectedUser.set(user);
   }
 
   /** Shows the identity page again on the next logins. */
   public void clearSelectedUser() {
-    running().endpoints.selectedUser.set(null);
+    running().state().selectedUser.set(null);
   }
 
   /**
@@ -385,12 +341,12 @@ public final class FranceConnectSimulator implements AutoCloseable {
    * @param acr the level, for example {@code eidas3}, or null for the granted level (the default)
    */
   public void authenticationLevel(String acr) {
-    running().endpoints.authenticationLevel.set(acr);
+    running().state().authenticationLevel.set(acr);
   }
 
   /** Number of pages, codes, tokens and hints held in memory; for the simulator's own tests. */
   int heldState() {
-    return running().endpoints.heldState();
+    return running().state().heldState();
   }
 
   /**
@@ -409,7 +365,7 @@ public final class FranceConnectSimulator implements AutoCloseable {
    * @return the parameters, empty if none was received
    */
   public Map<String, String> lastAuthorizeParameters() {
-    return running().endpoints.lastAuthorize.get();
+    return running().state().lastAuthorize.get();
   }
 
   /**
@@ -419,7 +375,7 @@ public final class FranceConnectSimulator implements AutoCloseable {
    * @return the parameters, empty if none was received
    */
   public Map<String, String> lastTokenParameters() {
-    return running().endpoints.lastToken.get();
+    return running().state().lastToken.get();
   }
 
   /**
@@ -431,7 +387,7 @@ public final class FranceConnectSimulator implements AutoCloseable {
    * @return true if the last userinfo request used the query
    */
   public boolean lastUserinfoTokenInQuery() {
-    return running().endpoints.lastUserinfoTokenInQuery.get();
+    return running().state().lastUserinfoTokenInQuery.get();
   }
 
   /**
@@ -459,7 +415,9 @@ public final class FranceConnectSimulator implements AutoCloseable {
    */
   public URI login(URI authorizationUrl, TestUser user) {
     checkSuits(user);
-    return interact(authorizationUrl, "login", "login=" + urlEncode(user.login()));
+    return running()
+        .browser()
+        .interact(authorizationUrl, "login", "login=" + urlEncode(user.login()));
   }
 
   /**
@@ -470,7 +428,7 @@ public final class FranceConnectSimulator implements AutoCloseable {
    * @throws SimulatorErrorPageException if the simulator shows an error page
    */
   public URI abortLogin(URI authorizationUrl) {
-    return interact(authorizationUrl, "abort", "");
+    return running().browser().interact(authorizationUrl, "abort", "");
   }
 
   /**
@@ -481,35 +439,7 @@ public final class FranceConnectSimulator implements AutoCloseable {
    * @throws SimulatorErrorPageException if the simulator shows an error page
    */
   public URI logout(URI logoutUrl) {
-    return followRedirect(logoutUrl);
-  }
-
-  private URI interact(URI authorizationUrl, String action, String form) {
-    URI next = followRedirect(authorizationUrl);
-    String page = issuer() + "/interaction/";
-    if (!next.toString().startsWith(page)) {
-      return next; // pre-selected user, or an error redirect
-    }
-    HttpResponse response =
-        running()
-            .browser
-            .execute(
-                HttpRequest.post(URI.create(next + "/" + action))
-                    .body(form, "application/x-www-form-urlencoded")
-                    .build());
-    return location(response);
-  }
-
-  private URI followRedirect(URI uri) {
-    return location(running().browser.execute(HttpRequest.get(uri).build()));
-  }
-
-  private static URI location(HttpResponse response) {
-    if (response.status() == 303 || response.status() == 302) {
-      return URI.create(response.header("Location").orElseThrow());
-    }
-    Matcher m = ERROR_CODE.matcher(new String(response.body(), StandardCharsets.UTF_8));
-    throw new SimulatorErrorPageException(response.status(), m.find() ? m.group(1) : "unknown");
+    return running().browser().follow(logoutUrl);
   }
 
   private TestUser defaultUser() {
@@ -534,12 +464,12 @@ public final class FranceConnectSimulator implements AutoCloseable {
     return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  private FranceConnectSimulator running() {
+  private SimulatorServer running() {
     synchronized (lock) {
       if (server == null) {
         throw new IllegalStateException("simulator not started");
       }
-      return this;
+      return server;
     }
   }
 
@@ -548,7 +478,7 @@ public final class FranceConnectSimulator implements AutoCloseable {
     synchronized (lock) {
       return "FranceConnectSimulator["
           + registration.flavour().cliName()
-          + (server == null ? ", stopped" : ", " + issuer)
+          + (server == null ? ", stopped" : ", " + server.issuer())
           + "]";
     }
   }
