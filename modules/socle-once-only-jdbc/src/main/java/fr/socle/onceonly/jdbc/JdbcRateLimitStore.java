@@ -10,8 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,8 +80,11 @@ public final class JdbcRateLimitStore implements RateLimitStore {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         s.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
+        // UNLOGGED: no write-ahead log, so a reservation commits without waiting for a disk
+        // flush while it holds its rows (every node queues on the same rows). A database crash
+        // empties the table; the limits then start afresh, as after a restart of every node.
         s.execute(
-            "CREATE TABLE IF NOT EXISTS "
+            "CREATE UNLOGGED TABLE IF NOT EXISTS "
                 + TABLE
                 + " (rate_key VARCHAR(200) NOT NULL PRIMARY KEY, next_slot_us BIGINT NOT NULL)");
         c.commit();
@@ -115,87 +118,85 @@ public final class JdbcRateLimitStore implements RateLimitStore {
       purgeExpired();
     }
     try (Connection c = dataSource.getConnection()) {
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
-        Optional<Duration> wait = reserve(c, keys, intervals, micros(maxWait));
-        if (wait.isPresent()) {
-          c.commit();
-        } else {
-          c.rollback();
-        }
-        return wait;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(autoCommit);
+      Optional<Long> wait = reserve(c, keys, intervals, micros(maxWait));
+      if (wait.isEmpty()) {
+        // Either the wait is too long, or a key had no row yet when the statement ran (first
+        // use, possibly inserted meanwhile by another node): make sure every row exists and ask
+        // once more. An empty answer then is a genuine refusal.
+        insertMissing(c, keys);
+        wait = reserve(c, keys, intervals, micros(maxWait));
       }
+      return wait.map(us -> Duration.ofNanos(Math.max(0, us) * 1000));
     } catch (SQLException e) {
       throw failure("reservation", e);
     }
   }
 
-  private static Optional<Duration> reserve(
+  /**
+   * One statement, so that the rows stay locked for the statement only: lock the rows in key order,
+   * compute the common slot after the locks are held (clock_timestamp(), not the statement's
+   * start), move every row, and return the wait measured when the statement ends. No row comes back
+   * when the wait is too long or a key has no row yet.
+   */
+  private static Optional<Long> reserve(
       Connection c, List<String> keys, Map<String, Long> intervals, long maxWaitUs)
       throws SQLException {
-    long now = 0;
-    long slot = Long.MIN_VALUE;
-    java.util.Set<String> found = new HashSet<>();
-    String in = String.join(",", java.util.Collections.nCopies(keys.size(), "?"));
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT rate_key, next_slot_us, "
-                + NOW_US
-                + " FROM "
-                + TABLE
-                + " WHERE rate_key IN ("
-                + in
-                + ") ORDER BY rate_key FOR UPDATE")) {
-      for (int i = 0; i < keys.size(); i++) {
-        ps.setString(i + 1, keys.get(i));
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          found.add(rs.getString(1));
-          slot = Math.max(slot, rs.getLong(2));
-          now = rs.getLong(3);
-        }
-      }
+    String in = String.join(",", Collections.nCopies(keys.size(), "?"));
+    StringBuilder when = new StringBuilder();
+    for (int i = 0; i < keys.size(); i++) {
+      when.append(" WHEN ? THEN ?::BIGINT");
     }
-    if (found.size() < keys.size()) {
-      // First use of a key: insert it (a concurrent insert by another node is harmless), then
-      // start over so that every row is locked in key order.
-      try (PreparedStatement ins =
-          c.prepareStatement(
-              "INSERT INTO "
-                  + TABLE
-                  + " (rate_key, next_slot_us) VALUES (?, 0) ON CONFLICT DO NOTHING")) {
-        for (String k : keys) {
-          if (!found.contains(k)) {
-            ins.setString(1, k);
-            ins.addBatch();
-          }
-        }
-        ins.executeBatch();
-      }
-      return reserve(c, keys, intervals, maxWaitUs);
-    }
-    long start = Math.max(now, slot);
-    long wait = start - now;
-    if (wait > maxWaitUs) {
-      return Optional.empty();
-    }
-    try (PreparedStatement up =
-        c.prepareStatement("UPDATE " + TABLE + " SET next_slot_us = ? WHERE rate_key = ?")) {
+    String sql =
+        "WITH locked AS (SELECT rate_key, next_slot_us FROM "
+            + TABLE
+            + " WHERE rate_key IN ("
+            + in
+            + ") ORDER BY rate_key FOR UPDATE),"
+            + " slot AS (SELECT GREATEST(COALESCE(MAX(next_slot_us), 0), "
+            + NOW_US
+            + ") AS s, COUNT(*) AS found FROM locked)"
+            + " UPDATE "
+            + TABLE
+            + " t SET next_slot_us = slot.s + CASE t.rate_key"
+            + when
+            + " END FROM slot WHERE t.rate_key IN ("
+            + in
+            + ") AND slot.found = ? AND slot.s - "
+            + NOW_US
+            + " <= ? RETURNING slot.s - "
+            + NOW_US;
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
       for (String k : keys) {
-        up.setLong(1, start + intervals.get(k));
-        up.setString(2, k);
-        up.addBatch();
+        ps.setString(i++, k);
       }
-      up.executeBatch();
+      for (String k : keys) {
+        ps.setString(i++, k);
+        ps.setLong(i++, intervals.get(k));
+      }
+      for (String k : keys) {
+        ps.setString(i++, k);
+      }
+      ps.setLong(i++, keys.size());
+      ps.setLong(i, maxWaitUs);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
     }
-    return Optional.of(Duration.ofNanos(wait * 1000));
+  }
+
+  /** Inserts the keys that have no row yet (another node may insert them at the same time). */
+  private static void insertMissing(Connection c, List<String> keys) throws SQLException {
+    try (PreparedStatement ins =
+        c.prepareStatement(
+            "INSERT INTO "
+                + TABLE
+                + " (rate_key, next_slot_us) VALUES (?, 0) ON CONFLICT DO NOTHING")) {
+      for (String k : keys) {
+        ins.setString(1, k);
+        ins.executeUpdate();
+      }
+    }
   }
 
   @Override

@@ -231,7 +231,9 @@ public final class Caller implements AutoCloseable {
       long resetEpoch = Long.parseLong(reset.get().trim());
       Duration wait = Duration.between(clock.instant(), Instant.ofEpochSecond(resetEpoch));
       if (!wait.isNegative()) {
-        pacer.holdOff(tokenKey, cap(wait.plusSeconds(1)));
+        // RateLimit-Reset is the end of the API's window in whole seconds (rounded up): holding
+        // off until then loses nothing of the next window.
+        pacer.holdOff(tokenKey, cap(wait));
         log.debug("{}: token's window used up, holding off {} s", what, wait.toSeconds());
       }
     } catch (NumberFormatException e) {

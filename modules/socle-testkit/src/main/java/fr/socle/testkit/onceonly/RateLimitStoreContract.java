@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * <p>The tests measure the waits a store hands out, with margins of hundreds of milliseconds: a
- * store must decide atomically, not quickly.
+ * <p>The tests check the waits a store hands out with margins of seconds, so that a loaded machine
+ * cannot fail them: a store must decide atomically, not quickly.
  */
 public abstract class RateLimitStoreContract {
 
@@ -66,36 +66,36 @@ public abstract class RateLimitStoreContract {
     Optional<Duration> wait =
         store().reserve(List.of(new Pace(key("first"), Duration.ofSeconds(10))), Duration.ZERO);
     assertTrue(wait.isPresent(), "a first reservation is granted");
-    assertTrue(atMost(wait.get(), 50), "a first reservation goes now; waited " + wait.get());
+    assertTrue(atMost(wait.get(), 1000), "a first reservation goes now; waited " + wait.get());
   }
 
   @Test
   void secondReservation_waitsAboutTheInterval() {
-    Pace pace = new Pace(key("second"), Duration.ofSeconds(2));
+    Pace pace = new Pace(key("second"), Duration.ofSeconds(20));
     store().reserve(List.of(pace), Duration.ZERO).orElseThrow();
-    Duration wait = otherNode().reserve(List.of(pace), Duration.ofSeconds(5)).orElseThrow();
-    assertTrue(between(wait, 1500, 2000), "waited " + wait);
+    Duration wait = otherNode().reserve(List.of(pace), Duration.ofMinutes(1)).orElseThrow();
+    assertTrue(between(wait, 10_000, 20_000), "waited " + wait);
   }
 
   @Test
   void reservationBeyondMaxWait_isRefused_andReservesNothing() {
-    Pace pace = new Pace(key("refused"), Duration.ofSeconds(2));
+    Pace pace = new Pace(key("refused"), Duration.ofSeconds(20));
     store().reserve(List.of(pace), Duration.ZERO).orElseThrow();
-    assertFalse(store().reserve(List.of(pace), Duration.ofMillis(100)).isPresent());
-    assertFalse(store().reserve(List.of(pace), Duration.ofMillis(100)).isPresent());
-    Duration wait = store().reserve(List.of(pace), Duration.ofSeconds(5)).orElseThrow();
-    assertTrue(atMost(wait, 2000), "refusals must reserve nothing; waited " + wait);
+    assertFalse(store().reserve(List.of(pace), Duration.ofSeconds(1)).isPresent());
+    assertFalse(store().reserve(List.of(pace), Duration.ofSeconds(1)).isPresent());
+    Duration wait = store().reserve(List.of(pace), Duration.ofMinutes(1)).orElseThrow();
+    assertTrue(atMost(wait, 20_000), "refusals must reserve nothing; waited " + wait);
   }
 
   @Test
   void reservationOnSeveralPaces_takesTheLatestSlot_onAllOfThem() {
-    Pace slow = new Pace(key("slow"), Duration.ofSeconds(3));
+    Pace slow = new Pace(key("slow"), Duration.ofSeconds(30));
     Pace fast = new Pace(key("fast"), Duration.ofMillis(100));
     store().reserve(List.of(slow), Duration.ZERO).orElseThrow();
-    Duration wait = store().reserve(List.of(fast, slow), Duration.ofSeconds(5)).orElseThrow();
-    assertTrue(between(wait, 2500, 3000), "waited " + wait);
-    Duration next = store().reserve(List.of(fast), Duration.ofSeconds(5)).orElseThrow();
-    assertTrue(next.compareTo(Duration.ofMillis(2500)) > 0, "fast moved with it; " + next);
+    Duration wait = store().reserve(List.of(fast, slow), Duration.ofMinutes(1)).orElseThrow();
+    assertTrue(between(wait, 15_000, 30_000), "waited " + wait);
+    Duration next = store().reserve(List.of(fast), Duration.ofMinutes(1)).orElseThrow();
+    assertTrue(next.compareTo(Duration.ofSeconds(15)) > 0, "fast moved with it; " + next);
   }
 
   @Test
@@ -110,10 +110,40 @@ public abstract class RateLimitStoreContract {
   @Test
   void holdOff_delaysTheNextSlot_andNeverBringsItForward() {
     Pace pace = new Pace(key("hold"), Duration.ofMillis(100));
-    store().holdOff(pace.key(), Duration.ofSeconds(3));
+    store().holdOff(pace.key(), Duration.ofSeconds(30));
     store().holdOff(pace.key(), Duration.ofSeconds(1));
-    Duration wait = otherNode().reserve(List.of(pace), Duration.ofSeconds(10)).orElseThrow();
-    assertTrue(between(wait, 2500, 3000), "waited " + wait);
+    Duration wait = otherNode().reserve(List.of(pace), Duration.ofMinutes(1)).orElseThrow();
+    assertTrue(between(wait, 15_000, 30_000), "waited " + wait);
+  }
+
+  @Test
+  void firstUseOfAKey_byManyCallersAtOnce_grantsThemAll() throws Exception {
+    // Regression: callers that found no row yet, while another node was inserting it, were
+    // refused as if their wait had been too long.
+    List<Pace> paces =
+        List.of(
+            new Pace(key("new-a"), Duration.ofMillis(10)),
+            new Pace(key("new-b"), Duration.ofMillis(10)));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    try {
+      List<Future<Optional<Duration>>> all = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        RateLimitStore s = t % 2 == 0 ? store() : otherNode();
+        all.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return s.reserve(paces, Duration.ofMinutes(1));
+                }));
+      }
+      go.countDown();
+      for (Future<Optional<Duration>> f : all) {
+        assertTrue(f.get().isPresent(), "a first use of a key must not be refused");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
