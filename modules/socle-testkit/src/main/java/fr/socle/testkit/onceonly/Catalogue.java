@@ -46,6 +46,26 @@ final class Catalogue {
                 "revenu_solidarite_active",
                 "complementaire_sante_solidaire",
                 "allocation_soutien_familial")),
+        // The FranceConnect simulator's official test identity ("test"), so that a portal signed
+        // in with it finds a family file.
+        new SimulatedHousehold(
+            "CNAF",
+            680,
+            List.of(
+                born(
+                    "DUBOIS",
+                    null,
+                    "ANGELA CLAIRE LOUISE",
+                    "F",
+                    "1962-08-24",
+                    "75107",
+                    "Paris 7e")),
+            List.of(
+                born("DUBOIS", null, "NOAH", "M", "2016-04-18", "75107", "Paris 7e"),
+                born("DUBOIS", null, "INES", "F", "2019-10-02", "75107", "Paris 7e")),
+            List.of("Madame DUBOIS ANGELA", "20 AVENUE DE SEGUR", "75007 PARIS"),
+            Optional.empty(),
+            List.of()),
         new SimulatedHousehold(
             "CNAF",
             2100,

@@ -53,9 +53,11 @@ import java.util.regex.Matcher;
  *       provider down, silent.
  * </ul>
  *
- * <p>The data are invented (see the constants). Tokens: {@value #PARTICULIER_TOKEN} and {@value
- * #ENTREPRISE_TOKEN}, plus any added to the builder; FranceConnect access tokens {@value
- * #FC_TOKEN_DUPONT} and the other {@code FC_TOKEN_*} stand for the households' first allocataire.
+ * <p>The data are invented (see the constants); Angela DUBOIS, the FranceConnect simulator's
+ * official test identity, has a CNAF file (QF 680, two children), found by identity. Tokens:
+ * {@value #PARTICULIER_TOKEN} and {@value #ENTREPRISE_TOKEN}, plus any added to the builder;
+ * FranceConnect access tokens {@value #FC_TOKEN_DUPONT} and the other {@code FC_TOKEN_*} stand for
+ * the households' first allocataire.
  *
  * <pre>{@code
  * try (OnceOnlySimulator sim = OnceOnlySimulator.builder().start()) {
