@@ -1,7 +1,6 @@
 package fr.socle.onceonly.internal;
 
 import fr.socle.core.Secret;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -24,21 +23,6 @@ public final class Fingerprints {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       byte[] digest = sha.digest(token.revealBytes());
       return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
-  }
-
-  /**
-   * Returns a text's fingerprint (single-flight keys).
-   *
-   * @param text the text
-   * @return 64 lower-case hex digits
-   */
-  public static String ofText(String text) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }
