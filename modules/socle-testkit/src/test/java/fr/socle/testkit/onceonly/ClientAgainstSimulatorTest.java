@@ -156,6 +156,20 @@ class ClientAgainstSimulatorTest {
   }
 
   @Test
+  void aPeerThatNeverAnswers_failsAtTheDeadline() {
+    SIM.simulator().misbehave(Misbehaviour.silent(Duration.ofSeconds(3)));
+    try (ApiEntrepriseClient impatient =
+        ApiEntrepriseClient.builder()
+            .baseUrl(SIM.simulator().baseUrl().toString())
+            .token(Secret.of(OnceOnlySimulator.ENTREPRISE_TOKEN))
+            .callTimeout(Duration.ofMillis(800))
+            .build()) {
+      assertThatThrownBy(() -> impatient.uniteLegale(OnceOnlySimulator.SIREN_EN_REGLE, WHY))
+          .isInstanceOf(fr.socle.core.SocleTimeoutException.class);
+    }
+  }
+
+  @Test
   void garbageFromThePeer_isAnError() {
     SIM.simulator().misbehave(Misbehaviour.garbage());
     assertThatThrownBy(() -> entreprise.attestationVigilance(OnceOnlySimulator.SIREN_EN_REGLE, WHY))
