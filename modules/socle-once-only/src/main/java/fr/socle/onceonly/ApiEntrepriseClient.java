@@ -23,7 +23,8 @@ import java.util.Optional;
  *       451);
  *   <li>public procurement: {@link #attestationVigilance(String, Traceability)} (URSSAF), {@link
  *       #attestationFiscale(String, Traceability)} (DGFiP, 5 calls a minute per token), {@link
- *       #extraitRcs(String, Traceability)} (Infogreffe);
+ *       #extraitRcs(String, Traceability)} (Infogreffe), {@link #extraitRne(String, Traceability)}
+ *       (INPI, 15 a minute);
  *   <li>grants: {@link #association(String, Traceability)} (RNA or SIREN).
  * </ul>
  *
@@ -178,6 +179,26 @@ public final class ApiEntrepriseClient implements AutoCloseable {
             Limit.ENTREPRISE_JSON,
             DOCUMENT_TIMEOUT)
         .map(EntrepriseParsers::extraitRcs);
+  }
+
+  /**
+   * Returns the main data of a company's RNE extract (INPI). Limited to 15 calls a minute per
+   * token.
+   *
+   * @param siren the SIREN
+   * @param why the traceability parameters
+   * @return the extract, empty if the company is not in the RNE
+   */
+  public Optional<ExtraitRne> extraitRne(String siren, Traceability why) {
+    siren(siren, why);
+    return get(
+            "/v3/inpi/rne/unites_legales/{siren}/extrait_rne",
+            "/v3/inpi/rne/unites_legales/" + siren + "/extrait_rne",
+            siren,
+            why,
+            Limit.ENTREPRISE_RNE,
+            DOCUMENT_TIMEOUT)
+        .map(data -> EntrepriseParsers.extraitRne(siren, data));
   }
 
   /**

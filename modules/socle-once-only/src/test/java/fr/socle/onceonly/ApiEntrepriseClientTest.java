@@ -179,6 +179,19 @@ class ApiEntrepriseClientTest {
     ExtraitRcs k = client.extraitRcs(SIREN, WHY).orElseThrow();
     assertThat(k.radiee()).isFalse();
     assertThat(k.devise()).contains("EUR");
+    wm.stubFor(
+        get(urlPathMatching("/v3/inpi/rne/.*"))
+            .willReturn(
+                okJson(
+                    "{\"data\":{\"document_url\":\"https://storage.example.test/rne.pdf\","
+                        + "\"identite_entreprise\":{\"denomination\":\"OCTO TECHNOLOGY\","
+                        + "\"siren\":\"418166096\",\"date_immatriculation_rne\":\"1998-03-31\","
+                        + "\"dissolution\":{\"date\":null},\"capital_social\":{\"montant\":"
+                        + "1234567.5,\"devise\":\"EUR\"}}},\"links\":{},\"meta\":{}}")));
+    ExtraitRne rne = client.extraitRne(SIREN, WHY).orElseThrow();
+    assertThat(rne.dissoute()).isFalse();
+    assertThat(rne.capital())
+        .hasValueSatisfying(c -> assertThat(c).isEqualByComparingTo("1234567.5"));
     Association asso = client.association("W751234567", WHY).orElseThrow();
     assertThat(asso.nom()).isEqualTo("Les amis du jardin");
     assertThat(asso.objet()).contains("Jardins partagés");

@@ -16,6 +16,7 @@ import fr.socle.onceonly.AttestationFiscale;
 import fr.socle.onceonly.AttestationVigilance;
 import fr.socle.onceonly.Etablissement;
 import fr.socle.onceonly.ExtraitRcs;
+import fr.socle.onceonly.ExtraitRne;
 import fr.socle.onceonly.UniteLegale;
 import java.util.Map;
 import java.util.Optional;
@@ -167,6 +168,28 @@ public final class EntrepriseParsers {
         dateOpt(data, "date_extrait"),
         capital.flatMap(c -> Nodes.decimalOpt(c, "montant")),
         capital.flatMap(c -> stringOpt(c, "code_devise").or(() -> stringOpt(c, "devise"))));
+  }
+
+  /**
+   * Reads an RNE extract.
+   *
+   * @param siren the company asked for
+   * @param data the {@code data} object
+   * @return the record
+   */
+  public static ExtraitRne extraitRne(String siren, Map<String, Object> data) {
+    Map<String, Object> id = object(data, "identite_entreprise");
+    Optional<Map<String, Object>> capital = objectOpt(id, "capital_social");
+    return new ExtraitRne(
+        stringOpt(id, "siren").orElse(siren),
+        stringOpt(id, "denomination"),
+        objectOpt(id, "forme_juridique").flatMap(f -> stringOpt(f, "libelle")),
+        dateOpt(id, "date_immatriculation_rne"),
+        dateOpt(id, "date_debut_activite"),
+        objectOpt(id, "dissolution").flatMap(d -> dateOpt(d, "date")),
+        capital.flatMap(c -> Nodes.decimalOpt(c, "montant")),
+        capital.flatMap(c -> stringOpt(c, "devise")),
+        urlOpt(data, "document_url"));
   }
 
   /**

@@ -18,6 +18,8 @@ public enum Limit {
   ENTREPRISE_DOCUMENTS("documents", 50, Duration.ofMinutes(1)),
   /** API Entreprise high-latency documents (DGFiP attestation fiscale), per token and endpoint. */
   ENTREPRISE_DGFIP_ATTESTATION("dgfip_attestation", 5, Duration.ofMinutes(1)),
+  /** API Entreprise RNE extract (INPI), per token: 15 calls a minute. */
+  ENTREPRISE_RNE("inpi_rne", 15, Duration.ofMinutes(1)),
   /** Either API, per egress IP and across all tokens: 1,000 calls a minute. */
   IP("ip", 1000, Duration.ofMinutes(1));
 

@@ -20,6 +20,7 @@ final class EntrepriseRoutes {
               + "|/v4/urssaf/unites_legales/(?<vig>[^/]+)/attestation_vigilance"
               + "|/v4/dgfip/unites_legales/(?<fis>[^/]+)/attestation_fiscale"
               + "|/v3/infogreffe/rcs/unites_legales/(?<kbis>[^/]+)/extrait_kbis"
+              + "|/v3/inpi/rne/unites_legales/(?<rne>[^/]+)/extrait_rne"
               + "|/v4/djepva/api-association/associations/(?<asso>[^/]+)");
 
   private final List<SimulatedCompany> companies;
@@ -49,6 +50,8 @@ final class EntrepriseRoutes {
       return "/v4/dgfip/unites_legales/{siren}/attestation_fiscale";
     } else if (m.group("kbis") != null) {
       return "/v3/infogreffe/rcs/unites_legales/{siren}/extrait_kbis";
+    } else if (m.group("rne") != null) {
+      return "/v3/inpi/rne/unites_legales/{siren}/extrait_rne";
     }
     return "/v4/djepva/api-association/associations/{siren_or_rna}";
   }
@@ -57,6 +60,9 @@ final class EntrepriseRoutes {
   static String group(Matcher m) {
     if (m.group("vig") != null) {
       return "documents";
+    }
+    if (m.group("rne") != null) {
+      return "inpi_rne";
     }
     return m.group("fis") != null ? "dgfip_attestation" : "json";
   }
@@ -76,7 +82,7 @@ final class EntrepriseRoutes {
       return Answer.unprocessable(
           "00203", "Le paramètre recipient n'est pas un SIRET valide", "recipient");
     }
-    String id = firstNonNull(m, "siren", "siret", "vig", "fis", "kbis", "asso");
+    String id = firstNonNull(m, "siren", "siret", "vig", "fis", "kbis", "rne", "asso");
     String siren = id.length() == 14 ? id.substring(0, 9) : id;
     if (recipient.get().startsWith(siren)) {
       return Answer.unprocessable(
@@ -123,7 +129,28 @@ final class EntrepriseRoutes {
     if (m.group("fis") != null) {
       return c.attestationFiscale() ? Answer.data(fiscale(c)) : notFound("03003");
     }
+    if (m.group("rne") != null) {
+      return Answer.data(rne(c));
+    }
     return Answer.data(kbis(c));
+  }
+
+  private Map<String, Object> rne(SimulatedCompany c) {
+    Map<String, Object> id = new LinkedHashMap<>();
+    id.put("siren", c.siren());
+    id.put("denomination", c.nom());
+    id.put("date_immatriculation_rne", "2010-01-01");
+    id.put("date_debut_activite", "2010-01-01");
+    id.put(
+        "forme_juridique",
+        Map.of("code", c.formeJuridiqueCode(), "libelle", "Forme " + c.formeJuridiqueCode()));
+    id.put("capital_social", Map.of("montant", 10000, "devise", "EUR"));
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("document_url", documents.resolve("extrait_rne_" + c.siren() + ".pdf").toString());
+    d.put("identite_entreprise", id);
+    d.put("diffusion_commerciale", true);
+    d.put("diffusion_insee", c.diffusible());
+    return d;
   }
 
   private static String firstNonNull(Matcher m, String... groups) {

@@ -38,7 +38,8 @@ import java.util.regex.Matcher;
  * <ul>
  *   <li>Routes: quotient familial, EAJE participation, the six DSS benefits ({@code /identite} and
  *       {@code /france_connect}), schooling v5, student status and grants ({@code /ine}); Sirene
- *       units and establishments, URSSAF and DGFiP attestations, RCS extract, associations.
+ *       units and establishments, URSSAF and DGFiP attestations, RCS and RNE extracts,
+ *       associations.
  *   <li>Parameter checks of the real API: {@code recipient} (422 {@code 00203}), {@code context}
  *       ({@code 00201}), {@code object} ({@code 00202}), recipient different from the company,
  *       civil-status parameters (422 {@code 00366}), future months (400), SIREN/SIRET format.
@@ -127,7 +128,8 @@ public final class OnceOnlySimulator implements AutoCloseable {
           "particulier:json", new Limit(20, Duration.ofSeconds(1)),
           "entreprise:json", new Limit(250, Duration.ofMinutes(1)),
           "entreprise:documents", new Limit(50, Duration.ofMinutes(1)),
-          "entreprise:dgfip_attestation", new Limit(5, Duration.ofMinutes(1)));
+          "entreprise:dgfip_attestation", new Limit(5, Duration.ofMinutes(1)),
+          "entreprise:inpi_rne", new Limit(15, Duration.ofMinutes(1)));
   private static final Limit IP_LIMIT = new Limit(1000, Duration.ofMinutes(1));
 
   record Limit(int permits, Duration period) {}

@@ -152,6 +152,12 @@ class ClientAgainstSimulatorTest {
     assertThatThrownBy(() -> entreprise.uniteLegale(OnceOnlySimulator.SIREN_NON_DIFFUSIBLE, WHY))
         .isInstanceOf(NonDiffusibleException.class);
     assertThat(entreprise.association(OnceOnlySimulator.RNA_ASSOCIATION, WHY)).isPresent();
+    assertThat(
+            entreprise
+                .extraitRne(OnceOnlySimulator.SIREN_EN_REGLE, WHY)
+                .orElseThrow()
+                .denomination())
+        .contains("ATELIER DU BOIS");
     assertThat(entreprise.uniteLegale("552032534", WHY)).isEmpty();
   }
 
