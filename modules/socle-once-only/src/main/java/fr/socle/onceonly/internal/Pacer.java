@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
  * Thread-safe.
  */
 public final class Pacer {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Pacer.class);
+  private static final int MAX_LATE_RESERVATIONS = 3;
+
   private final RateLimitStore store;
   private final String egress;
   private final double headroom;
@@ -83,22 +86,44 @@ public final class Pacer {
    *     deadline
    */
   public void acquire(List<Pace> paces, long deadlineNanos, String what) {
-    long remaining = deadlineNanos - System.nanoTime();
-    Duration wait =
-        remaining < maxWait.toNanos() ? Duration.ofNanos(Math.max(0, remaining)) : maxWait;
-    Optional<Duration> slot = store.reserve(paces, wait);
-    if (slot.isEmpty()) {
-      throw new RateLimitedException(
-          "client-side rate limit: no slot for "
-              + what
-              + " within "
-              + wait.toMillis()
-              + " ms; the API was not called",
-          0,
-          null,
-          null);
+    long tolerance = Long.MAX_VALUE;
+    for (Pace p : paces) {
+      // Sends within interval/5 of their slots keep every window of the period under the limit
+      // even for 5 calls a minute: with 5 % headroom, (period + interval/5) still holds at most
+      // n slots.
+      tolerance = Math.min(tolerance, p.interval().toNanos() / 5);
     }
-    long nanos = slot.get().toNanos();
+    for (int attempt = 0; ; attempt++) {
+      long remaining = deadlineNanos - System.nanoTime();
+      Duration wait =
+          remaining < maxWait.toNanos() ? Duration.ofNanos(Math.max(0, remaining)) : maxWait;
+      Optional<Duration> slot = store.reserve(paces, wait);
+      if (slot.isEmpty()) {
+        throw new RateLimitedException(
+            "client-side rate limit: no slot for "
+                + what
+                + " within "
+                + wait.toMillis()
+                + " ms; the API was not called",
+            0,
+            null,
+            null);
+      }
+      long slotAt = System.nanoTime() + slot.get().toNanos();
+      sleepUntil(slotAt);
+      long late = System.nanoTime() - slotAt;
+      // A thread that wakes up long after its slot (a starved CPU, a GC pause) would send close to
+      // the next slot's call and bunch calls into one of the API's windows: it takes a new slot
+      // instead, a few times at most.
+      if (late <= tolerance || attempt == MAX_LATE_RESERVATIONS) {
+        return;
+      }
+      log.debug("{}: woke {} ms after its slot, taking another", what, late / 1_000_000);
+    }
+  }
+
+  private static void sleepUntil(long nanoTime) {
+    long nanos = nanoTime - System.nanoTime();
     if (nanos > 0) {
       try {
         TimeUnit.NANOSECONDS.sleep(nanos);
