@@ -86,12 +86,14 @@ public final class Pacer {
    *     deadline
    */
   public void acquire(List<Pace> paces, long deadlineNanos, String what) {
-    long tolerance = Long.MAX_VALUE;
+    // Sends within interval/5 of their slots keep every window of the period under the limit, even
+    // for 5 calls a minute: with 5 % headroom, (period + interval/5) still holds at most n slots.
+    // The longest interval of the call's limits is the one used: re-reserving takes a new slot on
+    // every limit, and a fast limit's lateness must not cost a slow limit's slot (a DGFiP
+    // attestation's slot is 12.6 s away).
+    long tolerance = 0;
     for (Pace p : paces) {
-      // Sends within interval/5 of their slots keep every window of the period under the limit
-      // even for 5 calls a minute: with 5 % headroom, (period + interval/5) still holds at most
-      // n slots.
-      tolerance = Math.min(tolerance, p.interval().toNanos() / 5);
+      tolerance = Math.max(tolerance, p.interval().toNanos() / 5);
     }
     for (int attempt = 0; ; attempt++) {
       long remaining = deadlineNanos - System.nanoTime();
