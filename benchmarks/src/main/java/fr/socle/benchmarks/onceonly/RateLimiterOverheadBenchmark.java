@@ -7,6 +7,8 @@ import fr.socle.onceonly.OnceOnlyRateLimiter;
 import fr.socle.onceonly.QuotientFamilial;
 import fr.socle.onceonly.Usager;
 import fr.socle.onceonly.internal.InMemoryRateLimitStore;
+import fr.socle.onceonly.internal.Limit;
+import fr.socle.onceonly.internal.Pacer;
 import fr.socle.onceonly.spi.Pace;
 import fr.socle.onceonly.spi.RateLimitStore;
 import java.io.IOException;
@@ -44,8 +46,9 @@ import org.openjdk.jmh.annotations.TearDown;
  *       imposes by design.
  * </ul>
  *
- * <p>{@code reserveOnly} measures the store's reservation alone (same clock), the part of the
- * overhead that does not drown in the HTTP exchange's noise.
+ * <p>{@code reserveOnly} measures the store's reservation alone (same clock), {@code acquireOnly}
+ * everything the limiter does for a call that need not wait (paces, reservation, lateness check):
+ * the overhead, measured without the HTTP exchange's noise.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RateLimiterOverheadBenchmark -f 1 -wi 3
  * -w 2s -i 3 -r 2s}
@@ -88,6 +91,7 @@ public class RateLimiterOverheadBenchmark {
   private RateLimitStore store;
   private List<Pace> paces;
   private Usager usager;
+  private Pacer pacer;
 
   @Setup
   public void setup() throws IOException {
@@ -114,6 +118,8 @@ public class RateLimiterOverheadBenchmark {
         List.of(
             new Pace("particulier:token:0123456789abcdef:json", Duration.ofMillis(53)),
             new Pace("particulier:ip:default", Duration.ofMillis(64)));
+    pacer =
+        new Pacer(store, "default", OnceOnlyRateLimiter.DEFAULT_HEADROOM, Duration.ofSeconds(10));
     usager = Usager.parFranceConnect(Secret.of("fc-access-token-for-the-benchmark"));
   }
 
@@ -145,5 +151,16 @@ public class RateLimiterOverheadBenchmark {
   @Benchmark
   public Optional<Duration> reserveOnly() {
     return store.reserve(paces, Duration.ofSeconds(10));
+  }
+
+  /**
+   * Everything the limiter does for a call that need not wait: paces, reservation, lateness check.
+   */
+  @Benchmark
+  public void acquireOnly() {
+    pacer.acquire(
+        pacer.paces("particulier", "0123456789abcdef", Limit.PARTICULIER_JSON),
+        System.nanoTime() + 10_000_000_000L,
+        "benchmark");
   }
 }
