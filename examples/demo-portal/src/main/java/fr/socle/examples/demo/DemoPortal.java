@@ -4,6 +4,7 @@ import fr.socle.core.Secret;
 import fr.socle.examples.demo.communes.CommunesFeature;
 import fr.socle.examples.demo.documents.DocumentsFeature;
 import fr.socle.examples.demo.identity.IdentityFeature;
+import fr.socle.examples.demo.onceonly.OnceOnlyFeature;
 import fr.socle.examples.demo.payment.PaymentFeature;
 import fr.socle.examples.demo.web.Layout;
 import fr.socle.examples.demo.web.SecurityHeadersFilter;
@@ -166,6 +167,7 @@ public final class DemoPortal implements AutoCloseable {
         throw failure;
       }
       features.add(new CommunesFeature(territories));
+      features.add(OnceOnlyFeature.simulated());
       Layout layout = new Layout();
       ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
       context.setContextPath("/");

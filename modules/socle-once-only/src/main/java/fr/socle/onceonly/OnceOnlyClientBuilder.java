@@ -1,0 +1,193 @@
+package fr.socle.onceonly;
+
+import fr.socle.core.SocleClientException;
+import fr.socle.core.http.HttpTransport;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Options both once-only clients share: platform, transport, rate limiter, audit, deadline. Not
+ * thread-safe; the clients it builds are.
+ *
+ * <p>Transport, as in every Socle block: {@link #httpTransport(HttpTransport)} shares a transport
+ * the application owns (the client never closes it), {@link #httpTransport(Consumer)} adjusts the
+ * preset of a transport the client owns and closes. The preset follows the APIs' advice (once-only
+ * fact sheet §1.4): connect 5 s, response 12 s (the endpoints' own timeouts are 5 s for JSON and 12
+ * s for documents, applied per call), 2 MiB size cap, no transport-level retries (a retry must go
+ * through the rate limiter, or it could be the call that gets the IP banned).
+ *
+ * @param <B> the concrete builder
+ */
+public abstract class OnceOnlyClientBuilder<B extends OnceOnlyClientBuilder<B>> {
+  /** Default overall deadline of a call, waits for a rate-limit slot included: 30 seconds. */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
+
+  private URI baseUrl;
+  private HttpTransport sharedTransport;
+  private Consumer<HttpTransport.Builder> transportCustomizer = b -> {};
+  private OnceOnlyRateLimiter rateLimiter;
+  private AuditListener auditListener = AuditListener.NONE;
+  private Clock clock = Clock.systemUTC();
+  private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+
+  OnceOnlyClientBuilder(String productionBaseUrl) {
+    this.baseUrl = URI.create(productionBaseUrl);
+  }
+
+  @SuppressWarnings("unchecked")
+  private B self() {
+    return (B) this;
+  }
+
+  abstract String baseUrlOf(Environment environment);
+
+  /**
+   * Chooses production (default) or the staging platform.
+   *
+   * @param environment the platform
+   * @return this builder
+   */
+  public B environment(Environment environment) {
+    Objects.requireNonNull(environment, "environment");
+    this.baseUrl = URI.create(baseUrlOf(environment));
+    return self();
+  }
+
+  /**
+   * Sets another base URL: the testkit's simulator, a proxy.
+   *
+   * @param baseUrl an absolute http(s) URL
+   * @return this builder
+   */
+  public B baseUrl(String baseUrl) {
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    URI u;
+    try {
+      u = URI.create(baseUrl);
+    } catch (IllegalArgumentException e) {
+      throw new SocleClientException("base URL is not a URL");
+    }
+    if (!u.isAbsolute()
+        || u.getHost() == null
+        || !("https".equals(u.getScheme()) || "http".equals(u.getScheme()))) {
+      throw new SocleClientException("base URL must be an absolute http(s) URL");
+    }
+    String s = u.toString();
+    this.baseUrl = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+    return self();
+  }
+
+  /**
+   * Shares a transport the application owns; the client never closes it.
+   *
+   * @param http the transport
+   * @return this builder
+   */
+  public B httpTransport(HttpTransport http) {
+    this.sharedTransport = Objects.requireNonNull(http, "http");
+    return self();
+  }
+
+  /**
+   * Adjusts the preset of the transport the client builds, owns and closes.
+   *
+   * @param customizer called with the preset builder
+   * @return this builder
+   */
+  public B httpTransport(Consumer<HttpTransport.Builder> customizer) {
+    this.transportCustomizer = Objects.requireNonNull(customizer, "customizer");
+    this.sharedTransport = null;
+    return self();
+  }
+
+  /**
+   * Shares a rate limiter between clients (default: a new in-memory limiter per client, which
+   * cannot keep several tokens under the per-IP cap: share one).
+   *
+   * @param limiter the limiter
+   * @return this builder
+   */
+  public B rateLimiter(OnceOnlyRateLimiter limiter) {
+    this.rateLimiter = Objects.requireNonNull(limiter, "limiter");
+    return self();
+  }
+
+  /**
+   * Sets the audit listener (default: none).
+   *
+   * @param listener receives one event per call
+   * @return this builder
+   */
+  public B auditListener(AuditListener listener) {
+    this.auditListener = Objects.requireNonNull(listener, "listener");
+    return self();
+  }
+
+  /**
+   * Sets the overall deadline of a call, waits for a rate-limit slot and for an identical call
+   * included.
+   *
+   * @param timeout positive (default 30 s)
+   * @return this builder
+   */
+  public B callTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new SocleClientException("call timeout must be positive");
+    }
+    this.callTimeout = timeout;
+    return self();
+  }
+
+  /**
+   * Sets the clock (audit timestamps, {@code RateLimit-Reset}, "month in the future" checks).
+   *
+   * @param clock the clock
+   * @return this builder
+   */
+  public B clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return self();
+  }
+
+  URI baseUrl() {
+    return baseUrl;
+  }
+
+  boolean ownsTransport() {
+    return sharedTransport == null;
+  }
+
+  HttpTransport transport() {
+    if (sharedTransport != null) {
+      return sharedTransport;
+    }
+    HttpTransport.Builder b =
+        HttpTransport.builder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .responseTimeout(Duration.ofSeconds(12))
+            .maxResponseBytes(2L * 1024 * 1024)
+            .maxRetries(0);
+    transportCustomizer.accept(b);
+    return b.build();
+  }
+
+  OnceOnlyRateLimiter rateLimiter() {
+    return rateLimiter == null ? OnceOnlyRateLimiter.inMemory() : rateLimiter;
+  }
+
+  AuditListener auditListener() {
+    return auditListener;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  Duration callTimeout() {
+    return callTimeout;
+  }
+}

@@ -1,0 +1,559 @@
+package fr.socle.testkit.onceonly;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import fr.socle.core.json.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+
+/**
+ * A local simulator of API Particulier v3 and API Entreprise v3/v4, for tests and demos: both APIs
+ * on one loopback port, with the sandbox's behaviour and the production rules a client must
+ * survive.
+ *
+ * <ul>
+ *   <li>Routes: quotient familial, EAJE participation, the six DSS benefits ({@code /identite} and
+ *       {@code /france_connect}), schooling v5, student status and grants ({@code /ine}); Sirene
+ *       units and establishments, URSSAF and DGFiP attestations, RCS and RNE extracts,
+ *       associations.
+ *   <li>Parameter checks of the real API: {@code recipient} (422 {@code 00203}), {@code context}
+ *       ({@code 00201}), {@code object} ({@code 00202}), recipient different from the company,
+ *       civil-status parameters (422 {@code 00366}), future months (400), SIREN/SIRET format.
+ *   <li>Identity matching: exact names with the birth year, or a phonetic near-miss or one typo
+ *       compensated by the full birth date; anything else is 404 {@code 37003}. Birth names {@value
+ *       #NOM_429}, {@value #NOM_502} and {@value #NOM_504} trigger 429, 502 and 504 as the
+ *       sandbox's fixtures do.
+ *   <li>Rate limits counted like the real service (fixed windows aligned on the period, per token
+ *       and group, and 1,000 a minute per IP), with {@code RateLimit-*} headers and 429 {@code
+ *       Retry-After}; 409 {@code 00015} to an identical request while one is in flight.
+ *   <li>Misbehaviour on demand ({@link #misbehave(Misbehaviour)}): slow, garbage, rate limited,
+ *       provider down, silent.
+ * </ul>
+ *
+ * <p>The data are invented (see the constants); Angela DUBOIS, the FranceConnect simulator's
+ * official test identity, has a CNAF file (QF 680, two children), found by identity. Tokens:
+ * {@value #PARTICULIER_TOKEN} and {@value #ENTREPRISE_TOKEN}, plus any added to the builder;
+ * FranceConnect access tokens {@value #FC_TOKEN_DUPONT} and the other {@code FC_TOKEN_*} stand for
+ * the households' first allocataire.
+ *
+ * <pre>{@code
+ * try (OnceOnlySimulator sim = OnceOnlySimulator.builder().start()) {
+ *   ApiParticulierClient client = ApiParticulierClient.builder()
+ *       .baseUrl(sim.baseUrl().toString())
+ *       .token(Secret.of(OnceOnlySimulator.PARTICULIER_TOKEN))
+ *       .recipient(OnceOnlySimulator.RECIPIENT).build();
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Listens on the loopback interface only; nothing here calls the real APIs.
+ */
+public final class OnceOnlySimulator implements AutoCloseable {
+  /** The vendor token API Particulier accepts. */
+  public static final String PARTICULIER_TOKEN = "simulated-api-particulier-token";
+
+  /** The vendor token API Entreprise accepts. */
+  public static final String ENTREPRISE_TOKEN = "simulated-api-entreprise-token";
+
+  /** FranceConnect access token of Claire DUPONT (CNAF, QF 520, two children). */
+  public static final String FC_TOKEN_DUPONT = "fc-token-famille-dupont";
+
+  /** FranceConnect access token of Mathieu LEROY (MSA, QF 1150, three children). */
+  public static final String FC_TOKEN_LEROY = "fc-token-famille-leroy";
+
+  /** FranceConnect access token of Sofia BENALI (CNAF, QF 310, RSA, born abroad). */
+  public static final String FC_TOKEN_BENALI = "fc-token-famille-benali";
+
+  /** FranceConnect access token of Paul ROUX (CNAF, QF 2100, no child). */
+  public static final String FC_TOKEN_ROUX = "fc-token-famille-roux";
+
+  /** FranceConnect access token of a person without a CAF or MSA file (404). */
+  public static final String FC_TOKEN_SANS_DOSSIER = "fc-token-sans-dossier";
+
+  /** A valid recipient: a commune's SIRET. */
+  public static final String RECIPIENT = "21350238800019";
+
+  /** A company whose attestations are delivered. */
+  public static final String SIREN_EN_REGLE = "123456782";
+
+  /** A company URSSAF refuses to certify. */
+  public static final String SIREN_REFUS_URSSAF = "880000005";
+
+  /** A company INSEE may not publish (451 on Sirene routes). */
+  public static final String SIREN_NON_DIFFUSIBLE = "880000013";
+
+  /** An association's SIREN. */
+  public static final String SIREN_ASSOCIATION = "880000021";
+
+  /** The same association's RNA number. */
+  public static final String RNA_ASSOCIATION = "W351000123";
+
+  /** A student's INE, known to the student routes. */
+  public static final String INE_ETUDIANT = "0123456789A";
+
+  /** Birth name that triggers a 429 with {@code Retry-After: 30}. */
+  public static final String NOM_429 = "QUOTA";
+
+  /** Birth name that triggers a 502 with {@code retry_in}. */
+  public static final String NOM_502 = "PANNE";
+
+  /** Birth name that triggers a 504 with {@code retry_in}. */
+  public static final String NOM_504 = "DELAI";
+
+  private static final Map<String, Limit> LIMITS =
+      Map.of(
+          "particulier:json", new Limit(20, Duration.ofSeconds(1)),
+          "entreprise:json", new Limit(250, Duration.ofMinutes(1)),
+          "entreprise:documents", new Limit(50, Duration.ofMinutes(1)),
+          "entreprise:dgfip_attestation", new Limit(5, Duration.ofMinutes(1)),
+          "entreprise:inpi_rne", new Limit(15, Duration.ofMinutes(1)));
+  private static final Limit IP_LIMIT = new Limit(1000, Duration.ofMinutes(1));
+
+  record Limit(int permits, Duration period) {}
+
+  private final int requestedPort;
+  private final Clock clock;
+  private final Set<String> particulierTokens;
+  private final Set<String> entrepriseTokens;
+  private final List<SimulatedHousehold> households;
+  private final Map<String, Limit> limits;
+  private final List<SimulatedCompany> companies;
+  private final ServerLimits counters = new ServerLimits();
+  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  private final List<ServedRequest> served = new CopyOnWriteArrayList<>();
+  private final Json json = Json.create();
+  private volatile Misbehaviour misbehaviour;
+  private HttpServer server;
+  private ExecutorService executor;
+  private ParticulierRoutes particulier;
+  private EntrepriseRoutes entreprise;
+
+  private OnceOnlySimulator(Builder b) {
+    this.requestedPort = b.port;
+    this.clock = b.clock;
+    this.particulierTokens = Set.copyOf(b.particulierTokens);
+    this.entrepriseTokens = Set.copyOf(b.entrepriseTokens);
+    List<SimulatedHousehold> h = new ArrayList<>(Catalogue.households());
+    h.addAll(b.households);
+    this.households = List.copyOf(h);
+    List<SimulatedCompany> c = new ArrayList<>(Catalogue.companies());
+    c.addAll(b.companies);
+    this.companies = List.copyOf(c);
+    Map<String, Limit> l = new HashMap<>(LIMITS);
+    l.putAll(b.limits);
+    this.limits = Map.copyOf(l);
+  }
+
+  /**
+   * Starts configuring a simulator (any free port, system clock, the built-in catalogue).
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Binds the port and starts serving.
+   *
+   * @return this simulator
+   * @throws UncheckedIOException if the port cannot be bound
+   */
+  public synchronized OnceOnlySimulator start() {
+    if (server != null) {
+      throw new IllegalStateException("the simulator can be started once");
+    }
+    try {
+      server =
+          HttpServer.create(
+              new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 256);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the once-only simulator", e);
+    }
+    particulier = new ParticulierRoutes(households, clock);
+    entreprise = new EntrepriseRoutes(companies, clock, baseUrl().resolve("/files/"));
+    executor =
+        Executors.newFixedThreadPool(
+            32,
+            r -> {
+              Thread t = new Thread(r, "once-only-sim");
+              t.setDaemon(true);
+              return t;
+            });
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+    server.start();
+    return this;
+  }
+
+  /**
+   * Returns the base URL of both APIs.
+   *
+   * @return for example {@code http://127.0.0.1:41234}
+   */
+  public URI baseUrl() {
+    if (server == null) {
+      throw new IllegalStateException("the simulator is not started");
+    }
+    return URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + port());
+  }
+
+  /**
+   * Returns the port.
+   *
+   * @return the bound port
+   */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /**
+   * Makes every following answer misbehave, until {@link #reset()}.
+   *
+   * @param misbehaviour what goes wrong
+   */
+  public void misbehave(Misbehaviour misbehaviour) {
+    this.misbehaviour = Objects.requireNonNull(misbehaviour, "misbehaviour");
+  }
+
+  /** Forgets misbehaviour, rate-limit counters and the request log. */
+  public void reset() {
+    misbehaviour = null;
+    counters.clear();
+    served.clear();
+  }
+
+  /**
+   * Returns the requests received, in order of arrival.
+   *
+   * @return a snapshot of the log
+   */
+  public List<ServedRequest> requests() {
+    return List.copyOf(served);
+  }
+
+  /**
+   * Returns the fingerprint the simulator logs for a token (first 16 hex digits of its SHA-256, as
+   * Socle's clients compute it).
+   *
+   * @param token the token
+   * @return the fingerprint
+   */
+  public static String fingerprint(String token) {
+    try {
+      byte[] d =
+          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      long arrived = clock.millis();
+      String path = ex.getRequestURI().getRawPath();
+      String rawQuery = ex.getRequestURI().getRawQuery();
+      Query q = new Query(rawQuery);
+      String token = bearer(ex).orElse("");
+      String fp = token.isEmpty() ? "" : fingerprint(token);
+      Optional<Matcher> ent = EntrepriseRoutes.route(path);
+      boolean part = ParticulierRoutes.handles(path);
+      if (!"GET".equals(ex.getRequestMethod()) || (!part && ent.isEmpty())) {
+        send(ex, 404, "text/plain", "Not Found".getBytes(StandardCharsets.UTF_8), Map.of());
+        return;
+      }
+      String api = part ? "particulier" : "entreprise";
+      String route = part ? path : EntrepriseRoutes.template(ent.get());
+      String group = part ? "json" : EntrepriseRoutes.group(ent.get());
+      Misbehaviour mb = misbehaviour;
+      if (mb != null && mb.kind() == Misbehaviour.Kind.SILENT) {
+        log(arrived, api, route, fp, group, 0);
+        pause(mb.delay());
+        return;
+      }
+      Map<String, String> headers = new HashMap<>();
+      Answer answer = authorize(api, path, token);
+      if (answer == null) {
+        answer = throttle(api, group, fp, ex, headers, arrived);
+      }
+      if (answer == null && mb != null && mb.kind() == Misbehaviour.Kind.RATE_LIMITED) {
+        answer = Answer.tooManyRequests(Math.max(1, mb.delay().toSeconds()));
+      }
+      if (answer == null) {
+        String key = fp + ' ' + path + '?' + rawQuery;
+        if (!inFlight.add(key)) {
+          answer = Answer.conflict();
+        } else {
+          try {
+            if (mb != null && mb.kind() == Misbehaviour.Kind.SLOW) {
+              pause(mb.delay());
+            }
+            answer = route(path, q, ent, token, mb);
+          } finally {
+            inFlight.remove(key);
+          }
+        }
+      }
+      if (answer.status() == 429) {
+        headers.put("Retry-After", Long.toString(answer.retryAfterSeconds()));
+      }
+      log(arrived, api, route, fp, group, answer.status());
+      if (answer.body() instanceof byte[] raw) {
+        send(ex, answer.status(), "text/html", raw, headers);
+      } else {
+        send(ex, answer.status(), "application/json", json.write(answer.body()), headers);
+      }
+    }
+  }
+
+  private Answer authorize(String api, String path, String token) {
+    if (api.equals("entreprise")) {
+      return entrepriseTokens.contains(token) ? null : Answer.invalidToken();
+    }
+    if (ParticulierRoutes.franceConnect(path)) {
+      return token.equals(FC_TOKEN_SANS_DOSSIER) || fcHousehold(token).isPresent()
+          ? null
+          : Answer.invalidToken();
+    }
+    return particulierTokens.contains(token) ? null : Answer.invalidToken();
+  }
+
+  private Answer throttle(
+      String api, String group, String fp, HttpExchange ex, Map<String, String> headers, long now) {
+    ServerLimits.Verdict ip =
+        counters.count(
+            api + ":ip:" + ex.getRemoteAddress().getAddress().getHostAddress(),
+            IP_LIMIT.permits(),
+            IP_LIMIT.period(),
+            now);
+    Limit limit = limits.get(api + ":" + group);
+    ServerLimits.Verdict v =
+        counters.count(api + ":" + fp + ":" + group, limit.permits(), limit.period(), now);
+    headers.put("RateLimit-Limit", Integer.toString(v.limit()));
+    headers.put("RateLimit-Remaining", Integer.toString(v.remaining()));
+    headers.put("RateLimit-Reset", Long.toString(v.resetEpochSeconds()));
+    if (!v.allowed()) {
+      return Answer.tooManyRequests(Math.max(1, v.resetEpochSeconds() - now / 1000));
+    }
+    if (!ip.allowed()) {
+      return Answer.tooManyRequests(Math.max(1, ip.resetEpochSeconds() - now / 1000));
+    }
+    return null;
+  }
+
+  private Answer route(String path, Query q, Optional<Matcher> ent, String token, Misbehaviour mb) {
+    if (mb != null && mb.kind() == Misbehaviour.Kind.GARBAGE) {
+      return new Answer(
+          200,
+          "<html><body>Service indisponible</body></html>".getBytes(StandardCharsets.UTF_8),
+          0);
+    }
+    if (mb != null && mb.kind() == Misbehaviour.Kind.PROVIDER_DOWN) {
+      return Answer.error(
+          mb.status(),
+          mb.status() == 504 ? "37002" : "37999",
+          mb.status() == 504
+              ? "Intermédiaire hors-délai"
+              : "Erreur inconnue du fournisseur de données",
+          "Le fournisseur de données n'a pas répondu correctement.",
+          null,
+          Map.of("provider", "CNAV", "retry_in", 10));
+    }
+    if (ent.isPresent()) {
+      return entreprise.answer(ent.get(), q);
+    }
+    return particulier.answer(path, q, fcHousehold(token));
+  }
+
+  private Optional<SimulatedHousehold> fcHousehold(String token) {
+    return households.stream()
+        .filter(h -> h.franceConnectToken().map(token::equals).orElse(false))
+        .findFirst();
+  }
+
+  private static Optional<String> bearer(HttpExchange ex) {
+    String h = ex.getRequestHeaders().getFirst("Authorization");
+    return h != null && h.startsWith("Bearer ")
+        ? Optional.of(h.substring(7).trim())
+        : Optional.empty();
+  }
+
+  private void log(long at, String api, String route, String fp, String group, int status) {
+    served.add(
+        new ServedRequest(java.time.Instant.ofEpochMilli(at), api, route, fp, group, status));
+  }
+
+  private static void pause(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void send(
+      HttpExchange ex, int status, String type, byte[] body, Map<String, String> headers)
+      throws IOException {
+    headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+    ex.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
+    ex.getResponseHeaders().set("X-Response-Cached", "false");
+    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  /** Stops the server. */
+  @Override
+  public synchronized void close() {
+    if (server != null) {
+      server.stop(0);
+      executor.shutdownNow();
+      try {
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "OnceOnlySimulator[" + (server == null ? "not started" : baseUrl()) + "]";
+  }
+
+  /** Configures an {@link OnceOnlySimulator}. Not thread-safe. */
+  public static final class Builder {
+    private int port;
+    private Clock clock = Clock.systemUTC();
+    private final Set<String> particulierTokens = new LinkedHashSet<>(Set.of(PARTICULIER_TOKEN));
+    private final Set<String> entrepriseTokens = new LinkedHashSet<>(Set.of(ENTREPRISE_TOKEN));
+    private final List<SimulatedHousehold> households = new ArrayList<>();
+    private final List<SimulatedCompany> companies = new ArrayList<>();
+    private final Map<String, Limit> limits = new HashMap<>();
+
+    private Builder() {}
+
+    /**
+     * Sets the port (default 0: any free port).
+     *
+     * @param port 0 to 65535
+     * @return this builder
+     */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0 to 65535");
+      }
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * Sets the clock (current month, attestation dates, rate-limit windows).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Accepts another API Particulier token.
+     *
+     * @param token the token
+     * @return this builder
+     */
+    public Builder particulierToken(String token) {
+      particulierTokens.add(Objects.requireNonNull(token, "token"));
+      return this;
+    }
+
+    /**
+     * Accepts another API Entreprise token.
+     *
+     * @param token the token
+     * @return this builder
+     */
+    public Builder entrepriseToken(String token) {
+      entrepriseTokens.add(Objects.requireNonNull(token, "token"));
+      return this;
+    }
+
+    /**
+     * Adds a household to the catalogue.
+     *
+     * @param household the household
+     * @return this builder
+     */
+    public Builder household(SimulatedHousehold household) {
+      households.add(Objects.requireNonNull(household, "household"));
+      return this;
+    }
+
+    /**
+     * Adds a company to the catalogue.
+     *
+     * @param company the company
+     * @return this builder
+     */
+    public Builder company(SimulatedCompany company) {
+      companies.add(Objects.requireNonNull(company, "company"));
+      return this;
+    }
+
+    /**
+     * Changes a per-token limit (default: the real ones).
+     *
+     * @param api {@code particulier} or {@code entreprise}
+     * @param group {@code json}, {@code documents} or {@code dgfip_attestation}
+     * @param permits requests per window
+     * @param period the window
+     * @return this builder
+     */
+    public Builder limit(String api, String group, int permits, Duration period) {
+      String key = api + ":" + group;
+      if (!LIMITS.containsKey(key)) {
+        throw new IllegalArgumentException("unknown limit " + key);
+      }
+      limits.put(key, new Limit(permits, period));
+      return this;
+    }
+
+    /**
+     * Builds and starts the simulator.
+     *
+     * @return the running simulator
+     */
+    public OnceOnlySimulator start() {
+      return new OnceOnlySimulator(this).start();
+    }
+  }
+}

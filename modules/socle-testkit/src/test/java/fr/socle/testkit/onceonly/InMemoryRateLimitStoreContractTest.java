@@ -1,0 +1,12 @@
+package fr.socle.testkit.onceonly;
+
+import fr.socle.onceonly.spi.RateLimitStore;
+
+class InMemoryRateLimitStoreContractTest extends RateLimitStoreContract {
+  static final RateLimitStore STORE = RateLimitStore.inMemory();
+
+  @Override
+  protected RateLimitStore store() {
+    return STORE;
+  }
+}
