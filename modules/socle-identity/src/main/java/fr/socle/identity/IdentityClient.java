@@ -19,6 +19,7 @@ import com.nimbusds.jwt.SignedJWT;
 import fr.socle.core.Redaction;
 import fr.socle.core.Secret;
 import fr.socle.core.SocleClientException;
+import fr.socle.core.http.HttpPreset;
 import fr.socle.core.http.HttpRequest;
 import fr.socle.core.http.HttpResponse;
 import fr.socle.core.http.HttpTransport;
@@ -174,7 +175,11 @@ public final class IdentityClient implements AutoCloseable {
         new TransactionSealer(
             require(b.transactionKey, "transactionKey"), clientId, b.transactionTtl, clock);
     this.ownsTransport = b.http == null;
-    this.http = b.http == null ? HttpTransport.create() : b.http;
+    // Discovery, JWKS, token and userinfo are small documents a login waits for: 10 s in all.
+    this.http =
+        b.http == null
+            ? HttpTransport.builder().preset(HttpPreset.OPENID_PROVIDER).build()
+            : b.http;
     this.json = Json.create();
   }
 
@@ -990,7 +995,8 @@ public final class IdentityClient implements AutoCloseable {
 
     /**
      * Sets the HTTP transport (proxy, trust store, timeouts). The client does not close it.
-     * Default: a transport with Socle's defaults, closed with the client.
+     * Default: a transport with the {@link HttpPreset#OPENID_PROVIDER} preset (10 s deadline per
+     * call), closed with the client.
      *
      * @param http the transport
      * @return this builder
