@@ -50,4 +50,18 @@ public interface PaymentListener {
    * @param payment the payment, in state {@link PaymentState#REVIEW}
    */
   default void onReview(Payment payment) {}
+
+  /**
+   * Called when an attempt reaches PayFiP's "paid" for a debt that another attempt already paid
+   * (the payer paid twice, for example in two browser tabs). The debt was fulfilled once, by {@link
+   * #onPaid(Payment)} for the first attempt; this attempt is in {@link PaymentState#REVIEW} ({@link
+   * Payment#isDoublePayment()}) and its amount is to be refunded by the régie (a refund is an
+   * accounting act: PayFiP has no refund operation). Same retry guarantee as {@link
+   * #onPaid(Payment)}. By default, calls {@link #onReview(Payment)}.
+   *
+   * @param payment the second paid attempt, in state {@link PaymentState#REVIEW}
+   */
+  default void onDoublePayment(Payment payment) {
+    onReview(payment);
+  }
 }
