@@ -22,8 +22,9 @@ package fr.socle.payment;
  * </ul>
  *
  * <p>So the listener may be called a second time for the same payment only if a node stops (or
- * loses the database) after the listener's side effects but before the ledger records them, or if
- * the listener runs longer than the lease. Make it idempotent on {@link Payment#idOp()}: for
+ * loses the database, or the database crashes before the completion record reaches its disk)
+ * after the listener's side effects but before the ledger records them durably, or if the listener
+ * runs longer than the lease. Make it idempotent on {@link Payment#idOp()}: for
  * example record the fulfilment in your own table with a unique constraint on {@code id_op} (an
  * {@code INSERT ... ON CONFLICT DO NOTHING} in the same transaction as the invoice update), and
  * treat "already recorded" as success.

@@ -365,6 +365,10 @@ public final class Payments implements AutoCloseable {
       } catch (PayfipFunctionalException e) {
         run.errors++;
         log.warn("PayFiP reconciliation of {} refused: {}", p.idOp(), e.getMessage());
+        if (p.state() == PaymentState.EXPIRED || p.state() == PaymentState.ABANDONED) {
+          // an answer that will not change by itself: keep spacing the re-checks out
+          ledger.scheduleRecheck(p.idOp(), p.state(), nextRecheck(p, now()));
+        }
       } catch (SocleTimeoutException e) {
         // One stuck lookup must not hold the others: skip it, the next run retries it.
         run.errors++;
