@@ -22,12 +22,12 @@ package fr.socle.payment;
  * </ul>
  *
  * <p>So the listener may be called a second time for the same payment only if a node stops (or
- * loses the database, or the database crashes before the completion record reaches its disk)
- * after the listener's side effects but before the ledger records them durably, or if the listener
- * runs longer than the lease. Make it idempotent on {@link Payment#idOp()}: for
- * example record the fulfilment in your own table with a unique constraint on {@code id_op} (an
- * {@code INSERT ... ON CONFLICT DO NOTHING} in the same transaction as the invoice update), and
- * treat "already recorded" as success.
+ * loses the database, or the database crashes before the completion record reaches its disk) after
+ * the listener's side effects but before the ledger records them durably, or if the listener runs
+ * longer than the lease. Make it idempotent on {@link Payment#idOp()}: for example record the
+ * fulfilment in your own table with a unique constraint on {@code id_op} (an {@code INSERT ... ON
+ * CONFLICT DO NOTHING} in the same transaction as the invoice update), and treat "already recorded"
+ * as success.
  *
  * <p>Called on the thread that handled the notification, the return or the reconciliation; keep it
  * short (well within the lease) or hand the work to a durable queue.
