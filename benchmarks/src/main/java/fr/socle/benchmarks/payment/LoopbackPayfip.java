@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * A minimal PayFiP peer on loopback: answers every {@code recupererDetailPaiementSecurise} with a
- * paid result (amount 4250, refdet FACT2026000123, numcli 090909, mode T) echoing the requested
- * idOp, in the message shape of the real service. Enough to measure Socle, not a simulator.
+ * paid result (amount 4250, refdet {@link #refdetOf(String)}, numcli 090909, mode T) echoing the
+ * requested idOp, in the message shape of the real service. Enough to measure Socle, not a
+ * simulator.
  */
 final class LoopbackPayfip implements AutoCloseable {
   static final String NS =
@@ -55,6 +56,15 @@ final class LoopbackPayfip implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
+  /**
+   * The debt reference of a benchmark payment: one debt per operation (a debt is paid once),
+   * derived from the id so that the peer can echo it without state.
+   */
+  static String refdetOf(String idOp) {
+    String hex = idOp.replace("-", "");
+    return hex.length() > 30 ? hex.substring(0, 30) : hex;
+  }
+
   static String paid(String idOp) {
     return "<?xml version='1.0' encoding='UTF-8'?>"
         + "<S:Envelope xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\"><S:Body>"
@@ -64,7 +74,9 @@ final class LoopbackPayfip implements AutoCloseable {
         + "<idOp>"
         + idOp
         + "</idOp><mel>payer@example.fr</mel><montant>4250</montant><numauto>A55A</numauto>"
-        + "<numcli>090909</numcli><objet>Cantine</objet><refdet>FACT2026000123</refdet>"
+        + "<numcli>090909</numcli><objet>Cantine</objet><refdet>"
+        + refdetOf(idOp)
+        + "</refdet>"
         + "<resultrans>P</resultrans><saisie>T</saisie></return>"
         + "</ns2:recupererDetailPaiementSecuriseResponse></S:Body></S:Envelope>";
   }

@@ -112,4 +112,48 @@ public final class Redaction {
     int at = email.lastIndexOf('@');
     return at < 0 ? MASK : MASK + email.substring(at);
   }
+
+  /**
+   * Makes a text received from a peer (an error label, a fault string) safe to copy into a log or
+   * an exception message: every control character, Unicode line or paragraph separator (U+2028,
+   * U+2029, U+0085), format character (bidirectional overrides and isolates such as U+202E, zero
+   * width characters) and unpaired surrogate becomes a space, and the result is cut to {@code
+   * maxChars}. A peer can thus neither forge a log line nor reorder what an operator reads.
+   *
+   * @param text the peer's text, possibly null
+   * @param maxChars the longest result, positive
+   * @return the printable text; empty for null
+   */
+  public static String peerText(String text, int maxChars) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(Math.min(text.length(), maxChars));
+    for (int i = 0; i < text.length() && sb.length() < maxChars; ) {
+      int cp = text.codePointAt(i);
+      int n = Character.charCount(cp);
+      if (unsafeInText(cp) || sb.length() + n > maxChars) {
+        sb.append(' ');
+      } else {
+        sb.appendCodePoint(cp);
+      }
+      i += n;
+    }
+    return sb.toString();
+  }
+
+  private static boolean unsafeInText(int cp) {
+    switch (Character.getType(cp)) {
+      case Character.CONTROL:
+      case Character.FORMAT:
+      case Character.LINE_SEPARATOR:
+      case Character.PARAGRAPH_SEPARATOR:
+      case Character.SURROGATE:
+      case Character.UNASSIGNED:
+      case Character.PRIVATE_USE:
+        return true;
+      default:
+        return false;
+    }
+  }
 }

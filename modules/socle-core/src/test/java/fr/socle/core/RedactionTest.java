@@ -46,4 +46,18 @@ class RedactionTest {
     assertThat(Redaction.email("jean.dupont@example.fr")).isEqualTo("***@example.fr");
     assertThat(Redaction.email("no-at-sign")).isEqualTo("***");
   }
+
+  @Test
+  void peerText_stripsLineSeparatorsBidiControlsAndControls() {
+    String hostile = "Refus\u2028FAKE LOG LINE\u202Egnp.exe\u2029x\u0085y\r\nz\u2066w\u200Bv\uD800";
+    String safe = Redaction.peerText(hostile, 200);
+    assertThat(safe)
+        .doesNotContain("\u2028", "\u2029", "\u0085", "\u202E", "\u2066", "\u200B", "\r", "\n")
+        .startsWith("Refus FAKE LOG LINE gnp.exe x y  z w v");
+    assertThat(safe.chars().noneMatch(c -> Character.isSurrogate((char) c))).isTrue();
+    assertThat(Redaction.peerText("Résultat de la transaction non connu.", 200))
+        .isEqualTo("Résultat de la transaction non connu.");
+    assertThat(Redaction.peerText("abcdef", 3)).isEqualTo("abc");
+    assertThat(Redaction.peerText(null, 3)).isEmpty();
+  }
 }

@@ -7,6 +7,7 @@ import fr.socle.core.InvalidInputException;
 import fr.socle.core.Redaction;
 import fr.socle.core.Secret;
 import fr.socle.core.SocleClientException;
+import fr.socle.core.http.HttpPreset;
 import fr.socle.core.http.HttpTransport;
 import fr.socle.core.json.Json;
 import fr.socle.identity.internal.ClientAuthentication;
@@ -140,7 +141,11 @@ public final class IdentityClient implements AutoCloseable {
         new TransactionSealer(
             require(b.transactionKey, "transactionKey"), clientId, b.transactionTtl, clock);
     this.ownsTransport = b.http == null;
-    this.http = b.http == null ? HttpTransport.create() : b.http;
+    // Discovery, JWKS, token and userinfo are small documents a login waits for: 10 s in all.
+    this.http =
+        b.http == null
+            ? HttpTransport.builder().preset(HttpPreset.OPENID_PROVIDER).build()
+            : b.http;
     this.json = Json.create();
     this.session =
         new ProviderSession(
@@ -651,7 +656,8 @@ public final class IdentityClient implements AutoCloseable {
 
     /**
      * Sets the HTTP transport (proxy, trust store, timeouts). The client does not close it.
-     * Default: a transport with Socle's defaults, closed with the client.
+     * Default: a transport with the {@link HttpPreset#OPENID_PROVIDER} preset (10 s deadline per
+     * call), closed with the client.
      *
      * @param http the transport
      * @return this builder

@@ -12,13 +12,34 @@ import java.util.Objects;
  * @param numcli the régie's client number
  * @param day the day, in Europe/Paris
  * @param byState one entry per state, zero totals included
+ * @param doublePayments the attempts of that day paid for a debt another attempt had already paid
+ *     (counted in {@link PaymentState#REVIEW} as well): amounts the régie must refund
  */
-public record DailyReport(String numcli, LocalDate day, Map<PaymentState, StateTotal> byState) {
+public record DailyReport(
+    String numcli,
+    LocalDate day,
+    Map<PaymentState, StateTotal> byState,
+    StateTotal doublePayments) {
+
+  /**
+   * A report without double payments.
+   *
+   * @param numcli the régie's client number
+   * @param day the day, in Europe/Paris
+   * @param byState one entry per state
+   */
+  public DailyReport(String numcli, LocalDate day, Map<PaymentState, StateTotal> byState) {
+    this(numcli, day, byState, new StateTotal(PaymentState.REVIEW, 0, 0));
+  }
 
   /** Fills missing states with zero totals and freezes the map. */
   public DailyReport {
     Objects.requireNonNull(numcli, "numcli");
     Objects.requireNonNull(day, "day");
+    Objects.requireNonNull(doublePayments, "doublePayments");
+    if (doublePayments.state() != PaymentState.REVIEW) {
+      throw new IllegalArgumentException("double payments are in review");
+    }
     EnumMap<PaymentState, StateTotal> all = new EnumMap<>(PaymentState.class);
     for (PaymentState s : PaymentState.values()) {
       all.put(s, new StateTotal(s, 0, 0));

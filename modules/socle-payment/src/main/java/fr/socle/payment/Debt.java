@@ -1,12 +1,13 @@
 package fr.socle.payment;
 
 import fr.socle.core.Redaction;
+import fr.socle.payment.payfip.PayfipPaymentRequest;
 import java.util.Objects;
 
 /**
  * What a payer owes: the input of {@link Payments#create(Debt)}. The fields are checked against
- * PayFiP's rules when the payment is created, before any network call (see {@link
- * fr.socle.payment.payfip.PayfipPaymentRequest}).
+ * PayFiP's rules when the debt is constructed, so that a bad debt fails where it is made, not at
+ * the first payment (see {@link PayfipPaymentRequest}).
  *
  * <p>{@link #toString()} redacts the e-mail address.
  *
@@ -17,11 +18,18 @@ import java.util.Objects;
  */
 public record Debt(String refdet, long amountCents, String label, String payerEmail) {
 
-  /** Checks that no component is null. */
+  /**
+   * Validates the debt, with Socle's error rule: a missing component raises a {@link
+   * NullPointerException} naming it, a bad value a {@link fr.socle.core.SocleClientException}
+   * (whose message never contains the e-mail address).
+   */
   public Debt {
     Objects.requireNonNull(refdet, "refdet");
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(payerEmail, "payerEmail");
+    PayfipPaymentRequest.requireRefdet(refdet);
+    PayfipPaymentRequest.requireAmount(amountCents);
+    PayfipPaymentRequest.requireMel(payerEmail);
   }
 
   @Override

@@ -50,6 +50,12 @@ public record Payment(
     Optional<String> resultCode,
     Optional<String> reviewReason) {
 
+  /**
+   * The review reason of an attempt paid for a debt another attempt had already paid: to refund.
+   */
+  public static final String DOUBLE_PAYMENT_REASON =
+      "double payment: the debt was already paid by another attempt; refund this one";
+
   /** Checks that no component is null. */
   public Payment {
     Objects.requireNonNull(idOp, "idOp");
@@ -109,6 +115,17 @@ public record Payment(
         PaymentMeans.UNKNOWN,
         Optional.empty(),
         Optional.empty());
+  }
+
+  /**
+   * Tells whether this attempt is a double payment: paid on PayFiP for a debt that another attempt
+   * had already paid, and therefore put in {@link PaymentState#REVIEW} to be refunded.
+   *
+   * @return true for a double payment
+   */
+  public boolean isDoublePayment() {
+    return state == PaymentState.REVIEW
+        && reviewReason.filter(DOUBLE_PAYMENT_REASON::equals).isPresent();
   }
 
   @Override

@@ -22,11 +22,12 @@ package fr.socle.payment;
  * </ul>
  *
  * <p>So the listener may be called a second time for the same payment only if a node stops (or
- * loses the database) after the listener's side effects but before the ledger records them, or if
- * the listener runs longer than the lease. Make it idempotent on {@link Payment#idOp()}: for
- * example record the fulfilment in your own table with a unique constraint on {@code id_op} (an
- * {@code INSERT ... ON CONFLICT DO NOTHING} in the same transaction as the invoice update), and
- * treat "already recorded" as success.
+ * loses the database, or the database crashes before the completion record reaches its disk) after
+ * the listener's side effects but before the ledger records them durably, or if the listener runs
+ * longer than the lease. Make it idempotent on {@link Payment#idOp()}: for example record the
+ * fulfilment in your own table with a unique constraint on {@code id_op} (an {@code INSERT ... ON
+ * CONFLICT DO NOTHING} in the same transaction as the invoice update), and treat "already recorded"
+ * as success.
  *
  * <p>Called on the thread that handled the notification, the return or the reconciliation; keep it
  * short (well within the lease) or hand the work to a durable queue.
@@ -50,4 +51,18 @@ public interface PaymentListener {
    * @param payment the payment, in state {@link PaymentState#REVIEW}
    */
   default void onReview(Payment payment) {}
+
+  /**
+   * Called when an attempt reaches PayFiP's "paid" for a debt that another attempt already paid
+   * (the payer paid twice, for example in two browser tabs). The debt was fulfilled once, by {@link
+   * #onPaid(Payment)} for the first attempt; this attempt is in {@link PaymentState#REVIEW} ({@link
+   * Payment#isDoublePayment()}) and its amount is to be refunded by the régie (a refund is an
+   * accounting act: PayFiP has no refund operation). Same retry guarantee as {@link
+   * #onPaid(Payment)}. By default, calls {@link #onReview(Payment)}.
+   *
+   * @param payment the second paid attempt, in state {@link PaymentState#REVIEW}
+   */
+  default void onDoublePayment(Payment payment) {
+    onReview(payment);
+  }
 }

@@ -2,6 +2,7 @@ package fr.socle.payment;
 
 import fr.socle.core.SocleClientException;
 import fr.socle.core.SocleException;
+import fr.socle.core.SocleTimeoutException;
 import fr.socle.payment.internal.IdOps;
 import fr.socle.payment.internal.ParisTime;
 import fr.socle.payment.payfip.PayfipClient;
@@ -21,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,9 +30,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +44,9 @@ import org.slf4j.LoggerFactory;
  * PayFiP payments for one régie, made safe: every payment is recorded in a {@link PaymentLedger}
  * before the payer is redirected, every result is read back from PayFiP server to server (the
  * notification carries nothing but an id and is not signed), every state change is a conditional
- * update of the ledger, and a reconciliation re-queries what is still pending, so that a lost
- * notification never loses a payment and a duplicated one never fulfils twice.
+ * update of the ledger, and a reconciliation re-queries what is still pending (and, for a while,
+ * what it expired or saw abandoned), so that a lost notification never loses a payment, a
+ * duplicated one never fulfils twice, and a debt paid twice is fulfilled once.
  *
  * <p>Flow:
  *
@@ -66,8 +73,14 @@ import org.slf4j.LoggerFactory;
  * {@link Payment#idOp()} (see {@link PaymentListener}). Node clocks must agree to well within the
  * lease.
  *
- * <p>The amount, refdet, numcli and mode PayFiP returns must equal the ledger's; otherwise the
- * payment goes to {@link PaymentState#REVIEW} and is never paid automatically.
+ * <p>The operation id (ignoring case), amount, refdet, numcli and mode PayFiP returns must equal
+ * the ledger's; an answer that disagrees with or omits any of them sends the payment to {@link
+ * PaymentState#REVIEW}, never paid automatically. A second attempt PayFiP reports paid for a debt
+ * already paid goes to REVIEW as a double payment ({@link PaymentListener#onDoublePayment}).
+ *
+ * <p>Bounded: every lookup has the client's deadline; duplicate notifications of one operation on
+ * one node share a single lookup; a reconciliation run has its own deadline and skips lookups that
+ * time out.
  *
  * <p>Thread-safe; one instance per régie per process. Several processes may share one ledger.
  * {@link #close()} stops the scheduler; the client and the ledger are not closed.
@@ -102,8 +115,24 @@ public final class Payments implements AutoCloseable {
   /** Default time a node holds a payment's fulfilment claim while its listener runs. */
   public static final Duration DEFAULT_FULFILMENT_LEASE = Duration.ofMinutes(10);
 
+  /**
+   * Default time during which an expired or abandoned payment is still looked up again by the
+   * reconciliation, unless PayFiP forgets it (P1) first.
+   */
+  public static final Duration DEFAULT_RECHECK_WINDOW = Duration.ofDays(7);
+
+  /** Longest interval between two re-checks of an expired or abandoned payment. */
+  private static final Duration MAX_RECHECK_INTERVAL = Duration.ofHours(6);
+
+  /** Consecutive lookup timeouts after which a reconciliation run considers PayFiP down. */
+  private static final int MAX_CONSECUTIVE_TIMEOUTS = 3;
+
+  /** Default longest time a reconciliation run spends looking payments up. */
+  public static final Duration DEFAULT_RECONCILE_DEADLINE = Duration.ofMinutes(5);
+
+  /** States a PayFiP result may still change. */
   private static final Set<PaymentState> OPEN =
-      EnumSet.of(PaymentState.PENDING, PaymentState.EXPIRED);
+      EnumSet.of(PaymentState.PENDING, PaymentState.EXPIRED, PaymentState.ABANDONED);
 
   private final PayfipClient client;
   private final PaymentLedger ledger;
@@ -117,7 +146,13 @@ public final class Payments implements AutoCloseable {
   private final Duration reconcileAfter;
   private final int reconcileBatch;
   private final Duration fulfilmentLease;
+  private final Duration recheckWindow;
+  private final Duration reconcileDeadline;
   private final ScheduledExecutorService scheduler;
+
+  /** Lookups in flight on this node, by canonical operation id: duplicates wait for them. */
+  private final ConcurrentHashMap<String, CompletableFuture<Payment>> inFlight =
+      new ConcurrentHashMap<>();
 
   private Payments(Builder b) {
     this.client = Objects.requireNonNull(b.client, "client");
@@ -132,6 +167,8 @@ public final class Payments implements AutoCloseable {
     this.reconcileAfter = b.reconcileAfter;
     this.reconcileBatch = b.reconcileBatch;
     this.fulfilmentLease = b.fulfilmentLease;
+    this.recheckWindow = b.recheckWindow;
+    this.reconcileDeadline = b.reconcileDeadline;
     if (b.reconcileEvery != null) {
       this.scheduler =
           Executors.newSingleThreadScheduledExecutor(
@@ -253,78 +290,131 @@ public final class Payments implements AutoCloseable {
    * @return the payment, if recorded
    */
   public Optional<Payment> find(String idOp) {
-    return IdOps.isWellFormed(idOp) ? ledger.find(idOp) : Optional.empty();
+    return IdOps.isWellFormed(idOp) ? ledger.find(IdOps.canonical(idOp)) : Optional.empty();
   }
 
   /**
    * Looks up every payment still pending after {@link Builder#reconcileAfter(Duration)} (at most
-   * {@link Builder#reconcileBatch(int)} per run, oldest first) and applies the results, exactly as
-   * a notification would; stops looking up early if PayFiP looks unavailable. Then calls the
-   * listener for this régie's paid and review payments whose fulfilment is not recorded as done and
-   * not claimed by a live lease (the listener threw, or a node stopped before recording it), at
-   * most {@link Builder#reconcileBatch(int)} of them. Safe on several nodes at once.
+   * {@link Builder#reconcileBatch(int)} per run, oldest first), then every expired or abandoned
+   * payment whose re-check is due (PayFiP may still report it paid, see {@link
+   * Builder#recheckWindow(Duration)}), and applies the results exactly as a notification would.
+   *
+   * <p>The run is bounded: each lookup by the client's deadline, all lookups together by {@link
+   * Builder#reconcileDeadline(Duration)}. A lookup that times out is skipped and retried by the
+   * next run; the run stops looking up after three consecutive timeouts, after any other technical
+   * failure (PayFiP looks unavailable), or when its deadline has passed. Then it calls the listener
+   * for this régie's paid and review payments whose fulfilment is not recorded as done and not
+   * claimed by a live lease (the listener threw, or a node stopped before recording it), at most
+   * {@link Builder#reconcileBatch(int)} of them. Safe on several nodes at once.
    *
    * @return what the run did
    * @throws fr.socle.core.SocleClientException if the ledger fails while listing payments
    */
   public ReconciliationResult reconcile() {
+    Run run = new Run(System.nanoTime() + reconcileDeadline.toNanos());
     Instant now = now();
-    List<Payment> pending =
-        ledger.findByState(PaymentState.PENDING, now.minus(reconcileAfter), reconcileBatch);
-    int examined = 0;
-    int settled = 0;
-    int paid = 0;
-    int stillPending = 0;
-    int errors = 0;
-    int fulfilled = 0;
-    int fulfilmentFailures = 0;
-    boolean interrupted = false;
-    Set<String> attempted = new java.util.HashSet<>();
-    for (Payment p : pending) {
-      examined++;
-      try {
-        Outcome outcome = apply(p);
-        if (outcome.fulfilment != Fulfilment.NONE) {
-          attempted.add(p.idOp()); // a listener that just failed waits for the next run
-        }
-        if (outcome.fulfilment == Fulfilment.DONE) {
-          fulfilled++;
-        } else if (outcome.fulfilment == Fulfilment.FAILED) {
-          fulfilmentFailures++;
-        }
-        if (outcome.changed) {
-          settled++;
-          if (outcome.payment.state() == PaymentState.PAID) {
-            paid++;
-          }
-        } else if (outcome.payment.state() == PaymentState.PENDING) {
-          stillPending++;
-        }
-      } catch (PayfipFunctionalException e) {
-        errors++;
-        log.warn("PayFiP reconciliation of {} refused: {}", p.idOp(), e.getMessage());
-      } catch (SocleException e) {
-        // Technical fault, timeout, I/O error, open breaker, garbage: PayFiP looks unavailable,
-        // and the DGFiP asks to space retries after a technical error. Stop this run.
-        errors++;
-        interrupted = true;
-        log.warn("PayFiP reconciliation stopped, PayFiP unavailable: {}", e.getMessage());
-        break;
-      }
+    lookUp(
+        run, ledger.findByState(PaymentState.PENDING, now.minus(reconcileAfter), reconcileBatch));
+    if (!run.interrupted) {
+      lookUp(run, ledger.findDueForRecheck(numcli, now(), reconcileBatch));
     }
     for (Payment p : ledger.findClaimableFulfilments(now(), reconcileBatch)) {
-      if (!p.numcli().equals(numcli) || attempted.contains(p.idOp())) {
+      if (!p.numcli().equals(numcli) || run.attempted.contains(p.idOp())) {
         continue; // another régie's (its own Payments fulfils it), or tried above
       }
-      Fulfilment f = fulfil(p);
+      run.count(fulfil(p));
+    }
+    return new ReconciliationResult(
+        run.examined,
+        run.settled,
+        run.paid,
+        run.stillPending,
+        run.errors,
+        run.interrupted,
+        run.fulfilled,
+        run.fulfilmentFailures);
+  }
+
+  private void lookUp(Run run, List<Payment> batch) {
+    for (Payment p : batch) {
+      if (!p.numcli().equals(numcli)) {
+        continue; // another régie's, sharing the ledger
+      }
+      if (run.examined > 0 && System.nanoTime() - run.deadlineNanos >= 0) {
+        run.interrupted = true;
+        log.warn(
+            "PayFiP reconciliation run deadline of {} reached; the rest waits", reconcileDeadline);
+        return;
+      }
+      run.examined++;
+      try {
+        Outcome outcome = coalesced(p.idOp(), () -> applyAndReschedule(p));
+        run.consecutiveTimeouts = 0;
+        if (outcome.fulfilment != Fulfilment.NONE) {
+          run.attempted.add(p.idOp()); // a listener that just failed waits for the next run
+        }
+        run.count(outcome.fulfilment);
+        if (outcome.changed) {
+          run.settled++;
+          if (outcome.payment.state() == PaymentState.PAID) {
+            run.paid++;
+          }
+        } else if (outcome.payment.state() == PaymentState.PENDING) {
+          run.stillPending++;
+        }
+      } catch (PayfipFunctionalException e) {
+        run.errors++;
+        log.warn("PayFiP reconciliation of {} refused: {}", p.idOp(), e.getMessage());
+        if (p.state() == PaymentState.EXPIRED || p.state() == PaymentState.ABANDONED) {
+          // an answer that will not change by itself: keep spacing the re-checks out
+          ledger.scheduleRecheck(p.idOp(), p.state(), nextRecheck(p, now()));
+        }
+      } catch (SocleTimeoutException e) {
+        // One stuck lookup must not hold the others: skip it, the next run retries it.
+        run.errors++;
+        log.warn("PayFiP lookup of {} timed out; retried next run", p.idOp());
+        if (++run.consecutiveTimeouts >= MAX_CONSECUTIVE_TIMEOUTS) {
+          run.interrupted = true;
+          log.warn(
+              "PayFiP reconciliation stopped after {} timeouts in a row", MAX_CONSECUTIVE_TIMEOUTS);
+          return;
+        }
+      } catch (SocleException e) {
+        // Technical fault, I/O error, open breaker, garbage: PayFiP looks unavailable, and the
+        // DGFiP asks to space retries after a technical error. Stop this run.
+        run.errors++;
+        run.interrupted = true;
+        log.warn("PayFiP reconciliation stopped, PayFiP unavailable: {}", e.getMessage());
+        return;
+      }
+    }
+  }
+
+  /** One reconciliation run's counters. */
+  private static final class Run {
+    final long deadlineNanos;
+    final Set<String> attempted = new HashSet<>();
+    int examined;
+    int settled;
+    int paid;
+    int stillPending;
+    int errors;
+    int fulfilled;
+    int fulfilmentFailures;
+    int consecutiveTimeouts;
+    boolean interrupted;
+
+    Run(long deadlineNanos) {
+      this.deadlineNanos = deadlineNanos;
+    }
+
+    void count(Fulfilment f) {
       if (f == Fulfilment.DONE) {
         fulfilled++;
       } else if (f == Fulfilment.FAILED) {
         fulfilmentFailures++;
       }
     }
-    return new ReconciliationResult(
-        examined, settled, paid, stillPending, errors, interrupted, fulfilled, fulfilmentFailures);
   }
 
   /**
@@ -351,7 +441,7 @@ public final class Payments implements AutoCloseable {
    * @return the time, empty if not completed (or not needed, or unknown payment)
    */
   public Optional<Instant> fulfilledAt(String idOp) {
-    return IdOps.isWellFormed(idOp) ? ledger.fulfilledAt(idOp) : Optional.empty();
+    return IdOps.isWellFormed(idOp) ? ledger.fulfilledAt(IdOps.canonical(idOp)) : Optional.empty();
   }
 
   /**
@@ -380,7 +470,8 @@ public final class Payments implements AutoCloseable {
     for (StateTotal t : ledger.totals(numcli, from, to)) {
       byState.put(t.state(), t);
     }
-    return new DailyReport(numcli, day, byState);
+    return new DailyReport(
+        numcli, day, byState, ledger.reviewTotal(numcli, Payment.DOUBLE_PAYMENT_REASON, from, to));
   }
 
   /**
@@ -409,7 +500,7 @@ public final class Payments implements AutoCloseable {
         found = v;
       }
     }
-    return IdOps.isWellFormed(found) ? Optional.of(found) : Optional.empty();
+    return IdOps.isWellFormed(found) ? Optional.of(IdOps.canonical(found)) : Optional.empty();
   }
 
   private static List<String> values(Object value) {
@@ -428,19 +519,95 @@ public final class Payments implements AutoCloseable {
     return List.of();
   }
 
-  private Payment settle(String idOp) {
-    if (!IdOps.isWellFormed(idOp)) {
+  private Payment settle(String rawIdOp) {
+    if (!IdOps.isWellFormed(rawIdOp)) {
       throw new UnknownPaymentException("malformed PayFiP operation id");
     }
-    Payment p =
-        ledger
-            .find(idOp)
-            .orElseThrow(
-                () -> new UnknownPaymentException("no payment recorded for operation " + idOp));
-    if (p.state().isFinal()) {
-      return p;
+    String idOp = IdOps.canonical(rawIdOp);
+    return coalesced(
+            idOp,
+            () -> {
+              // Read inside the coalesced section: a duplicate arriving just after a settlement
+              // reads the final state and asks PayFiP nothing.
+              Payment p =
+                  ledger
+                      .find(idOp)
+                      .orElseThrow(
+                          () ->
+                              new UnknownPaymentException(
+                                  "no payment recorded for operation " + idOp));
+              if (p.state().isFinal()) {
+                return new Outcome(p, false, Fulfilment.NONE);
+              }
+              return apply(p);
+            })
+        .payment;
+  }
+
+  /**
+   * Runs {@code work} for an operation id unless the same id is already being processed on this
+   * node, in which case it waits for that result (a storm of duplicate notifications makes one
+   * lookup, not one per thread). The wait is bounded by the lookup's own deadline.
+   */
+  private Outcome coalesced(String idOp, Supplier<Outcome> work) {
+    CompletableFuture<Payment> mine = new CompletableFuture<>();
+    CompletableFuture<Payment> running = inFlight.putIfAbsent(idOp, mine);
+    if (running != null) {
+      try {
+        return new Outcome(running.join(), false, Fulfilment.NONE);
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException) {
+          throw (RuntimeException) e.getCause();
+        }
+        throw e;
+      }
     }
-    return apply(p).payment;
+    try {
+      Outcome outcome = work.get();
+      mine.complete(outcome.payment);
+      return outcome;
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      inFlight.remove(idOp, mine);
+    }
+  }
+
+  /** Reconciliation: applies a lookup, and plans the next re-check of a payment still open. */
+  private Outcome applyAndReschedule(Payment p) {
+    Outcome outcome = apply(p);
+    Payment after = outcome.payment;
+    if (!outcome.changed
+        && (after.state() == PaymentState.EXPIRED || after.state() == PaymentState.ABANDONED)
+        && !outcome.forgotten) {
+      ledger.scheduleRecheck(after.idOp(), after.state(), nextRecheck(after, now()));
+    }
+    return outcome;
+  }
+
+  /**
+   * When to look an expired or abandoned payment up again: at half its age (at least {@link
+   * Builder#reconcileAfter(Duration)} or a minute, at most 6 hours), and never once it is older
+   * than the re-check window. PayFiP keeps a result it reached the payment provider with for about
+   * a year, but a payer who has not paid after days never will; the window bounds the lookups.
+   */
+  private Optional<Instant> nextRecheck(Payment p, Instant now) {
+    Duration age = Duration.between(p.createdAt(), now);
+    if (age.compareTo(recheckWindow) >= 0) {
+      return Optional.empty();
+    }
+    Duration interval = age.dividedBy(2);
+    Duration min =
+        reconcileAfter.compareTo(Duration.ofMinutes(1)) > 0
+            ? reconcileAfter
+            : Duration.ofMinutes(1);
+    if (interval.compareTo(min) < 0) {
+      interval = min;
+    } else if (interval.compareTo(MAX_RECHECK_INTERVAL) > 0) {
+      interval = MAX_RECHECK_INTERVAL;
+    }
+    return Optional.of(now.plus(interval));
   }
 
   private Outcome apply(Payment p) {
@@ -450,12 +617,37 @@ public final class Payments implements AutoCloseable {
     try {
       d = client.paymentDetail(p.idOp());
     } catch (PayfipFunctionalException e) {
-      if (e.isUnknownOperation() || (e.isResultNotYetKnown() && timedOut)) {
-        String code = e.code().orElse("");
-        return move(
-            p, EnumSet.of(PaymentState.PENDING), PaymentState.EXPIRED, now, null, code, null);
+      if (e.isUnknownOperation()) {
+        if (p.state() == PaymentState.PENDING) {
+          // P1 on a young operation may mean "not known yet": look again until the pending
+          // timeout; past it, PayFiP forgot it (nightly purge) and it never becomes valid again.
+          Optional<Instant> recheck = timedOut ? Optional.empty() : nextRecheck(p, now);
+          return move(
+              p,
+              EnumSet.of(PaymentState.PENDING),
+              PaymentState.EXPIRED,
+              now,
+              null,
+              "P1",
+              null,
+              recheck);
+        }
+        // An expired or abandoned payment PayFiP no longer reports: nothing more to learn.
+        ledger.scheduleRecheck(p.idOp(), p.state(), Optional.empty());
+        return new Outcome(p, false, Fulfilment.NONE, true);
       }
       if (e.isResultNotYetKnown()) {
+        if (p.state() == PaymentState.PENDING && timedOut) {
+          return move(
+              p,
+              EnumSet.of(PaymentState.PENDING),
+              PaymentState.EXPIRED,
+              now,
+              null,
+              "P5",
+              null,
+              nextRecheck(p, now));
+        }
         return new Outcome(p, false, Fulfilment.NONE);
       }
       throw e;
@@ -463,26 +655,78 @@ public final class Payments implements AutoCloseable {
     String mismatch = mismatch(p, d);
     if (mismatch != null) {
       log.warn("PayFiP result for {} flagged for review: {}", p.idOp(), mismatch);
-      return move(p, OPEN, PaymentState.REVIEW, now, d, d.resultrans(), mismatch);
+      return move(p, OPEN, PaymentState.REVIEW, now, d, d.resultrans(), mismatch, Optional.empty());
     }
     switch (d.status()) {
       case PAID:
-        return move(p, OPEN, PaymentState.PAID, now, d, d.resultrans(), null);
+        return movePaid(p, now, d);
       case REFUSED:
-        return move(p, OPEN, PaymentState.REFUSED, now, d, d.resultrans(), null);
+        return move(p, OPEN, PaymentState.REFUSED, now, d, d.resultrans(), null, Optional.empty());
       case ABANDONED:
-        // eopayment's rule: an abandoned operation may still be paid while it is young.
-        if (!timedOut && p.state() == PaymentState.PENDING) {
+        // eopayment's rule: an abandoned operation may still be paid while it is young; and an
+        // abandoned payment is re-checked afterwards, for a payer who came back and paid.
+        if (p.state() == PaymentState.ABANDONED
+            || (!timedOut && p.state() == PaymentState.PENDING)) {
           return new Outcome(p, false, Fulfilment.NONE);
         }
-        return move(p, OPEN, PaymentState.ABANDONED, now, d, d.resultrans(), null);
+        return move(
+            p,
+            EnumSet.of(PaymentState.PENDING, PaymentState.EXPIRED),
+            PaymentState.ABANDONED,
+            now,
+            d,
+            d.resultrans(),
+            null,
+            nextRecheck(p, now));
       default:
         log.warn("PayFiP returned an unknown result for {}", p.idOp());
-        return move(p, OPEN, PaymentState.REVIEW, now, d, d.resultrans(), "unknown resultrans");
+        return move(
+            p,
+            OPEN,
+            PaymentState.REVIEW,
+            now,
+            d,
+            d.resultrans(),
+            "unknown resultrans",
+            Optional.empty());
     }
   }
 
+  /**
+   * A debt is paid once. A second attempt PayFiP reports paid for a debt already paid (two tabs) is
+   * a double payment: the ledger refuses the second PAID atomically, and the attempt goes to
+   * REVIEW, to be refunded, with its own listener call.
+   */
+  private Outcome movePaid(Payment p, Instant now, PayfipPaymentDetail d) {
+    try {
+      return move(p, OPEN, PaymentState.PAID, now, d, d.resultrans(), null, Optional.empty());
+    } catch (DebtAlreadyPaidException e) {
+      log.warn(
+          "PayFiP reports {} paid, but debt {} is already paid: double payment, to refund",
+          p.idOp(),
+          p.refdet());
+      return move(
+          p,
+          OPEN,
+          PaymentState.REVIEW,
+          now,
+          d,
+          d.resultrans(),
+          Payment.DOUBLE_PAYMENT_REASON,
+          Optional.empty());
+    }
+  }
+
+  /**
+   * An answer that disagrees with, or omits, any of the ledger's fields goes to review (fail
+   * closed): operation id (compared ignoring case, see {@link IdOps}), amount, refdet, numcli and
+   * mode. A missing or unreadable {@code saisie} is a disagreement too: a test result must never
+   * pay a production debt.
+   */
   private static String mismatch(Payment p, PayfipPaymentDetail d) {
+    if (!d.echoedIdOp().map(id -> IdOps.same(id, p.idOp())).orElse(false)) {
+      return "idOp differs from the ledger";
+    }
     if (d.echoedAmountCents().isEmpty() || d.echoedAmountCents().getAsLong() != p.amountCents()) {
       return "amount differs from the ledger";
     }
@@ -492,7 +736,7 @@ public final class Payments implements AutoCloseable {
     if (!d.echoedNumcli().map(p.numcli()::equals).orElse(false)) {
       return "numcli differs from the ledger";
     }
-    if (d.echoedSaisie().isPresent() && d.echoedSaisie().get() != p.saisie()) {
+    if (!d.echoedSaisie().map(s -> s == p.saisie()).orElse(false)) {
       return "saisie differs from the ledger";
     }
     return null;
@@ -505,7 +749,17 @@ public final class Payments implements AutoCloseable {
       Instant now,
       PayfipPaymentDetail d,
       String code,
-      String reason) {
+      String reason,
+      Optional<Instant> recheckAt) {
+    boolean fulfils = to == PaymentState.PAID || to == PaymentState.REVIEW;
+    // The winner of the transition holds the fulfilment claim from the same atomic change: one
+    // ledger round trip fewer than claiming afterwards, and no window where another node could
+    // see the payment paid but unclaimed.
+    String claimId = UUID.randomUUID().toString();
+    Optional<StateTransition.Claim> claim =
+        fulfils
+            ? Optional.of(new StateTransition.Claim(claimId, now.plus(fulfilmentLease)))
+            : Optional.empty();
     StateTransition t =
         new StateTransition(
             p.idOp(),
@@ -516,13 +770,17 @@ public final class Payments implements AutoCloseable {
             d == null ? Optional.empty() : d.authorisationNumber(),
             d == null ? PaymentMeans.UNKNOWN : d.means(),
             code == null || code.isEmpty() ? Optional.empty() : Optional.of(code),
-            Optional.ofNullable(reason));
+            Optional.ofNullable(reason),
+            recheckAt,
+            claim);
     boolean won = ledger.transition(t);
     Payment after = won ? t.applyTo(p) : ledger.find(p.idOp()).orElse(p);
     Fulfilment f = Fulfilment.NONE;
     if (won) {
       log.debug("payment {} moved from {} to {}", p.idOp(), p.state(), to);
-      f = fulfil(after);
+      if (fulfils) {
+        f = runClaimed(after, claimId);
+      }
     }
     return new Outcome(after, won, f);
   }
@@ -550,6 +808,11 @@ public final class Payments implements AutoCloseable {
     if (!claimed) {
       return Fulfilment.NOT_CLAIMED;
     }
+    return runClaimed(payment, claimId);
+  }
+
+  /** Calls the listener under a claim this node holds, then records the fulfilment as done. */
+  private Fulfilment runClaimed(Payment payment, String claimId) {
     try {
       callListener(payment);
     } catch (RuntimeException e) {
@@ -586,6 +849,8 @@ public final class Payments implements AutoCloseable {
   private void callListener(Payment payment) {
     if (payment.state() == PaymentState.PAID) {
       listener.onPaid(payment);
+    } else if (payment.isDoublePayment()) {
+      listener.onDoublePayment(payment);
     } else {
       listener.onReview(payment);
     }
@@ -634,10 +899,18 @@ public final class Payments implements AutoCloseable {
     final boolean changed;
     final Fulfilment fulfilment;
 
+    /** PayFiP answered P1 for an expired or abandoned payment: no more re-checks. */
+    final boolean forgotten;
+
     Outcome(Payment payment, boolean changed, Fulfilment fulfilment) {
+      this(payment, changed, fulfilment, false);
+    }
+
+    Outcome(Payment payment, boolean changed, Fulfilment fulfilment, boolean forgotten) {
       this.payment = payment;
       this.changed = changed;
       this.fulfilment = fulfilment;
+      this.forgotten = forgotten;
     }
   }
 
@@ -656,6 +929,8 @@ public final class Payments implements AutoCloseable {
     private int reconcileBatch = 500;
     private Duration fulfilmentLease = DEFAULT_FULFILMENT_LEASE;
     private Duration reconcileEvery;
+    private Duration reconcileDeadline = DEFAULT_RECONCILE_DEADLINE;
+    private Duration recheckWindow = DEFAULT_RECHECK_WINDOW;
 
     private Builder() {}
 
@@ -695,22 +970,26 @@ public final class Payments implements AutoCloseable {
     /**
      * Sets the URL PayFiP notifies server to server (required; {@code urlnotif}).
      *
-     * @param url absolute http(s); must be reachable from PayFiP's servers
+     * @param url absolute http(s), at most 250 characters; must be reachable from PayFiP's servers
      * @return this builder
+     * @throws fr.socle.core.SocleClientException if the URL is not one PayFiP accepts
      */
     public Builder notificationUrl(URI url) {
-      this.notificationUrl = Objects.requireNonNull(url, "url");
+      Objects.requireNonNull(url, "url");
+      this.notificationUrl = PayfipPaymentRequest.requireUrl(url, "notification URL");
       return this;
     }
 
     /**
      * Sets the URL the payer's browser returns to (required; {@code urlredirect}).
      *
-     * @param url absolute http(s)
+     * @param url absolute http(s), at most 250 characters
      * @return this builder
+     * @throws fr.socle.core.SocleClientException if the URL is not one PayFiP accepts
      */
     public Builder returnUrl(URI url) {
-      this.returnUrl = Objects.requireNonNull(url, "url");
+      Objects.requireNonNull(url, "url");
+      this.returnUrl = PayfipPaymentRequest.requireUrl(url, "return URL");
       return this;
     }
 
@@ -810,6 +1089,35 @@ public final class Payments implements AutoCloseable {
      */
     public Builder reconcileEvery(Duration interval) {
       this.reconcileEvery = positive(interval, "reconciliation interval");
+      return this;
+    }
+
+    /**
+     * Sets how long after its creation an {@link PaymentState#EXPIRED} or {@link
+     * PaymentState#ABANDONED} payment is still looked up again by the reconciliation, in case the
+     * payer paid after all (a notification lost after a late payment). Re-checks stop earlier when
+     * PayFiP answers P1 (it forgot the operation), and are spaced out: at half the payment's age,
+     * between {@link #reconcileAfter(Duration)} (at least a minute) and 6 hours.
+     *
+     * @param window positive; default {@link #DEFAULT_RECHECK_WINDOW} (7 days)
+     * @return this builder
+     */
+    public Builder recheckWindow(Duration window) {
+      this.recheckWindow = positive(window, "re-check window");
+      return this;
+    }
+
+    /**
+     * Sets the longest time one {@link #reconcile()} run may spend looking payments up. When it has
+     * passed, the run looks nothing more up (the rest waits for the next run) and goes on with the
+     * fulfilment retries, which need no PayFiP call. Each lookup is bounded by the client's
+     * deadline on top of this.
+     *
+     * @param deadline positive; default {@link #DEFAULT_RECONCILE_DEADLINE}
+     * @return this builder
+     */
+    public Builder reconcileDeadline(Duration deadline) {
+      this.reconcileDeadline = positive(deadline, "reconciliation deadline");
       return this;
     }
 

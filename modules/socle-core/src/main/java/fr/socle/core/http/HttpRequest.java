@@ -43,6 +43,7 @@ public final class HttpRequest {
   private final String contentType;
   private final boolean idempotent;
   private final Duration responseTimeout;
+  private final Duration deadline;
   private final Long maxResponseBytes;
 
   private HttpRequest(Builder b) {
@@ -53,6 +54,7 @@ public final class HttpRequest {
     this.contentType = b.contentType;
     this.idempotent = b.idempotent != null ? b.idempotent : IDEMPOTENT_METHODS.contains(b.method);
     this.responseTimeout = b.responseTimeout;
+    this.deadline = b.deadline;
     this.maxResponseBytes = b.maxResponseBytes;
   }
 
@@ -151,6 +153,16 @@ public final class HttpRequest {
   }
 
   /**
+   * Returns the overall deadline of this request: the longest wall-clock time from the start of
+   * {@link HttpTransport#execute(HttpRequest)} to the last byte of the body, retries included.
+   *
+   * @return the override, if set; otherwise the transport's default applies
+   */
+  public Optional<Duration> deadline() {
+    return Optional.ofNullable(deadline);
+  }
+
+  /**
    * Returns the response size cap for this request.
    *
    * @return the override in bytes, if set; otherwise the transport's default applies
@@ -177,6 +189,7 @@ public final class HttpRequest {
     private String contentType;
     private Boolean idempotent;
     private Duration responseTimeout;
+    private Duration deadline;
     private Long maxResponseBytes;
 
     private Builder(String method, URI uri) {
@@ -284,6 +297,21 @@ public final class HttpRequest {
         throw new SocleClientException("response timeout must be positive");
       }
       this.responseTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Overrides the transport's overall deadline for this request (see {@link
+     * HttpTransport.Builder#deadline(Duration)}).
+     *
+     * @param deadline the longest wall-clock time for the whole call, positive
+     * @return this builder
+     */
+    public Builder deadline(Duration deadline) {
+      if (deadline == null || deadline.isNegative() || deadline.isZero()) {
+        throw new SocleClientException("deadline must be positive");
+      }
+      this.deadline = deadline;
       return this;
     }
 

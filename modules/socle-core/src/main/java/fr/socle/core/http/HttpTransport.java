@@ -28,10 +28,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
@@ -50,7 +55,7 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.ssl.SSLContextBuilder;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
@@ -61,8 +66,11 @@ import org.slf4j.LoggerFactory;
  * safe defaults.
  *
  * <ul>
- *   <li>connect timeout (default 5 s) and response timeout (default 30 s, the longest silence
- *       allowed while waiting for data);
+ *   <li>connect timeout (default 5 s), response timeout (default 30 s, the longest silence allowed
+ *       while waiting for data) and an overall <em>deadline</em> per call (default 60 s, see {@link
+ *       Builder#deadline(Duration)}) that bounds connection, headers, body and retries together, so
+ *       that a peer sending one byte at a time cannot hold a call; per-peer values come as
+ *       {@linkplain HttpPreset presets};
  *   <li>a response size cap (default 10 MiB): a larger body fails with a {@link
  *       SocleClientException} as soon as the cap is crossed, before it can exhaust memory;
  *       compressed bodies are counted after decompression;
@@ -91,8 +99,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Errors: {@link SocleTimeoutException} on timeouts, {@link SocleClientException} on other I/O
- * errors and oversized bodies, {@link CircuitOpenException} when the breaker is open, {@link
+ * <p>Errors: {@link SocleTimeoutException} on timeouts and a passed deadline, {@link
+ * SocleClientException} on other I/O errors, oversized bodies and calls to (or in flight during) a
+ * closed transport, {@link CircuitOpenException} when the breaker is open, {@link
  * RateLimitedException} when the peer still answers 429 after retries. Other statuses are returned
  * as they are: the caller interprets them (see {@link HttpResponse#requireSuccess(String)}).
  */
@@ -105,6 +114,12 @@ public final class HttpTransport implements AutoCloseable {
   /** Default response timeout. */
   public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
 
+  /**
+   * Default overall deadline of a call: 60 s for connection, request, headers, body and retries
+   * together.
+   */
+  public static final Duration DEFAULT_DEADLINE = HttpPreset.DEFAULT.deadline();
+
   /** Default response size cap: 10 MiB. */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 10L * 1024 * 1024;
 
@@ -114,6 +129,8 @@ public final class HttpTransport implements AutoCloseable {
   private final RequestConfig defaultRequestConfig;
   private final CircuitBreaker circuitBreaker;
   private final RateLimiter rateLimiter;
+  private final ScheduledThreadPoolExecutor timers;
+  private volatile boolean closed;
 
   private HttpTransport(Builder b) {
     this.config = b.copy();
@@ -130,6 +147,16 @@ public final class HttpTransport implements AutoCloseable {
     this.client = buildClient(b);
     this.circuitBreaker = b.circuitBreaker == null ? null : circuitBreaker(b);
     this.rateLimiter = b.rateLimit == null ? null : rateLimiter(b);
+    this.timers =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "socle-http-deadline");
+              t.setDaemon(true);
+              return t;
+            });
+    // Most calls end long before their deadline: drop cancelled timers at once.
+    timers.setRemoveOnCancelPolicy(true);
   }
 
   /**
@@ -184,6 +211,15 @@ public final class HttpTransport implements AutoCloseable {
    */
   public Duration responseTimeout() {
     return config.responseTimeout;
+  }
+
+  /**
+   * Returns the default overall deadline of a call.
+   *
+   * @return the deadline
+   */
+  public Duration deadline() {
+    return config.deadline;
   }
 
   /**
@@ -243,13 +279,15 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   private HttpResponse send(HttpRequest request, String target) {
-    ClassicRequestBuilder builder =
-        ClassicRequestBuilder.create(request.method()).setUri(request.uri());
+    if (closed) {
+      throw closedError(target, null);
+    }
+    HttpUriRequestBase outgoing = new HttpUriRequestBase(request.method(), request.uri());
     for (Map.Entry<String, String> h : request.headers()) {
-      builder.addHeader(h.getKey(), h.getValue());
+      outgoing.addHeader(h.getKey(), h.getValue());
     }
     if (request.bodyUnsafe() != null) {
-      builder.setEntity(
+      outgoing.setEntity(
           new ByteArrayEntity(
               request.bodyUnsafe(), ContentType.parse(request.contentType().orElseThrow())));
     }
@@ -262,8 +300,15 @@ public final class HttpTransport implements AutoCloseable {
               .build());
     }
     long cap = request.maxResponseBytes().orElse(config.maxResponseBytes);
+    Duration deadline = request.deadline().orElse(config.deadline);
+    // The response timeout bounds the silence between two bytes only: a peer dripping a byte at a
+    // time would hold the call forever. The deadline aborts the exchange (connection lease,
+    // connect, headers, body, retries) from a timer, which drops the connection under the blocked
+    // read.
+    AtomicBoolean expired = new AtomicBoolean();
+    ScheduledFuture<?> timer = scheduleAbort(outgoing, expired, deadline, target);
     log.debug("HTTP {}", target);
-    try (ClassicHttpResponse response = client.executeOpen(null, builder.build(), context)) {
+    try (ClassicHttpResponse response = client.executeOpen(null, outgoing, context)) {
       byte[] body = readBody(response.getEntity(), cap, target);
       Map<String, List<String>> headers = new LinkedHashMap<>();
       for (Header h : response.getHeaders()) {
@@ -271,14 +316,55 @@ public final class HttpTransport implements AutoCloseable {
       }
       log.debug("HTTP {} -> {} ({} bytes)", target, response.getCode(), body.length);
       return new HttpResponse(response.getCode(), headers, body);
-    } catch (SocketTimeoutException e) {
-      throw new SocleTimeoutException("timed out: " + target, e);
-    } catch (InterruptedIOException e) {
-      throw new SocleTimeoutException("interrupted or timed out: " + target, e);
-    } catch (IOException e) {
-      throw new SocleClientException(
-          "I/O error on " + target + ": " + e.getClass().getSimpleName(), e);
+    } catch (IOException | IllegalStateException e) {
+      throw failure(e, target, expired.get(), deadline);
+    } finally {
+      timer.cancel(false);
     }
+  }
+
+  private ScheduledFuture<?> scheduleAbort(
+      HttpUriRequestBase outgoing, AtomicBoolean expired, Duration deadline, String target) {
+    try {
+      return timers.schedule(
+          () -> {
+            expired.set(true);
+            outgoing.cancel();
+          },
+          deadline.toNanos(),
+          TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      throw closedError(target, e);
+    }
+  }
+
+  private SocleClientException failure(
+      Exception e, String target, boolean deadlinePassed, Duration deadline) {
+    if (deadlinePassed) {
+      return new SocleTimeoutException(
+          "deadline of " + deadline.toMillis() + " ms exceeded: " + target, e);
+    }
+    if (closed) {
+      return closedError(target, e);
+    }
+    if (e instanceof IllegalStateException) {
+      // HttpClient's way of saying its pool is shut down; anything else is a bug of ours.
+      return new SocleClientException(
+          "HTTP client unusable on " + target + ": " + e.getClass().getSimpleName(), e);
+    }
+    if (e instanceof SocketTimeoutException) {
+      return new SocleTimeoutException("timed out: " + target, e);
+    }
+    if (e instanceof InterruptedIOException) {
+      return new SocleTimeoutException("interrupted or timed out: " + target, e);
+    }
+    return new SocleClientException(
+        "I/O error on " + target + ": " + e.getClass().getSimpleName(), e);
+  }
+
+  private static SocleClientException closedError(String target, Exception cause) {
+    return new SocleClientException(
+        "HTTP transport closed; " + target + " was not completed", cause);
   }
 
   private static byte[] readBody(HttpEntity entity, long cap, String target) throws IOException {
@@ -427,14 +513,15 @@ public final class HttpTransport implements AutoCloseable {
             .build());
   }
 
-  /** Closes the connection pool. Requests in flight may fail. */
+  /**
+   * Closes the connection pool at once. Calls in flight end with a {@link SocleClientException}
+   * saying the transport is closed, as does any later call. Idempotent.
+   */
   @Override
   public void close() {
-    try {
-      client.close();
-    } catch (IOException e) {
-      log.debug("error closing HTTP client", e);
-    }
+    closed = true;
+    client.close(CloseMode.IMMEDIATE);
+    timers.shutdownNow();
   }
 
   @Override
@@ -445,6 +532,8 @@ public final class HttpTransport implements AutoCloseable {
         + config.connectTimeout
         + ", responseTimeout="
         + config.responseTimeout
+        + ", deadline="
+        + config.deadline
         + ", maxResponseBytes="
         + config.maxResponseBytes
         + (config.proxyHost != null ? ", proxy=" + config.proxyHost + ":" + config.proxyPort : "")
@@ -455,6 +544,7 @@ public final class HttpTransport implements AutoCloseable {
   public static final class Builder {
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+    private Duration deadline = DEFAULT_DEADLINE;
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private int maxRetries = 2;
     private Duration retryBaseDelay = Duration.ofMillis(200);
@@ -477,6 +567,7 @@ public final class HttpTransport implements AutoCloseable {
       Builder c = new Builder();
       c.connectTimeout = connectTimeout;
       c.responseTimeout = responseTimeout;
+      c.deadline = deadline;
       c.maxResponseBytes = maxResponseBytes;
       c.maxRetries = maxRetries;
       c.retryBaseDelay = retryBaseDelay;
@@ -514,6 +605,37 @@ public final class HttpTransport implements AutoCloseable {
      */
     public Builder responseTimeout(Duration timeout) {
       this.responseTimeout = positive(timeout, "response timeout");
+      return this;
+    }
+
+    /**
+     * Sets the overall deadline of a call: the longest wall-clock time from the start of {@link
+     * HttpTransport#execute(HttpRequest)} to the last byte of the response body, covering the wait
+     * for a pooled connection, connecting, sending, the headers, the body and any retry with its
+     * backoff. When it passes, the connection is dropped and the call fails with {@link
+     * SocleTimeoutException}. Unlike the response timeout, it cannot be stretched by a peer that
+     * sends one byte at a time.
+     *
+     * @param deadline positive; default 60 s
+     * @return this builder
+     */
+    public Builder deadline(Duration deadline) {
+      this.deadline = positive(deadline, "deadline");
+      return this;
+    }
+
+    /**
+     * Applies the connect timeout, response timeout and deadline of a preset. Setters called
+     * afterwards override single values.
+     *
+     * @param preset the preset
+     * @return this builder
+     */
+    public Builder preset(HttpPreset preset) {
+      Objects.requireNonNull(preset, "preset");
+      this.connectTimeout = preset.connectTimeout();
+      this.responseTimeout = preset.responseTimeout();
+      this.deadline = preset.deadline();
       return this;
     }
 

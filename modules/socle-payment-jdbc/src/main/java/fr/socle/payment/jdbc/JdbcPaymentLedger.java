@@ -1,6 +1,7 @@
 package fr.socle.payment.jdbc;
 
 import fr.socle.core.SocleClientException;
+import fr.socle.payment.DebtAlreadyPaidException;
 import fr.socle.payment.Payment;
 import fr.socle.payment.PaymentState;
 import fr.socle.payment.StateTotal;
@@ -36,10 +37,15 @@ import org.slf4j.LoggerFactory;
  * (read committed), a second concurrent update of the same row waits for the first to commit, then
  * re-checks its condition and updates nothing. No JVM lock is involved.
  *
+ * <p>A debt is paid once: the PAID row of a debt carries {@code paid_debt = numcli:refdet} under a
+ * unique index, so a second attempt reaching PAID for the same debt fails in the database and is
+ * recorded as a double payment instead.
+ *
  * <p>Fulfilment is arbitrated the same way: {@code fulfilled_at} records that the listener
  * completed, and a claim ({@code fulfilment_claim}, {@code fulfilment_claimed_until}) is taken by a
  * conditional {@code UPDATE} that succeeds only while the fulfilment is not done and no unexpired
- * claim exists.
+ * claim exists. The node that moves a payment to PAID or REVIEW takes the claim in the same {@code
+ * UPDATE}, so that a paid notification costs two commits (state with claim, then completion).
  *
  * <p>The schema ({@code socle_payment}, {@code socle_payment_schema}) is created and migrated when
  * the ledger is created; it is safe for several nodes to start at once (PostgreSQL: under an
@@ -55,7 +61,7 @@ public final class JdbcPaymentLedger implements PaymentLedger {
   private static final Logger log = LoggerFactory.getLogger(JdbcPaymentLedger.class);
 
   /** The schema version this code writes and reads. */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
 
   private static final long MIGRATION_LOCK = 0x50415946495031L; // "PAYFIP1"
 
@@ -104,12 +110,32 @@ public final class JdbcPaymentLedger implements PaymentLedger {
               "UPDATE socle_payment SET fulfilled_at = updated_at"
                   + " WHERE state IN ('PAID', 'REVIEW') AND fulfilled_at IS NULL",
               "CREATE INDEX IF NOT EXISTS socle_payment_fulfilment_idx"
-                  + " ON socle_payment (fulfilled_at, state, updated_at)"));
+                  + " ON socle_payment (fulfilled_at, state, updated_at)"),
+          // Version 3: re-checks of expired and abandoned payments, and one paid attempt per
+          // debt. paid_debt holds "numcli:refdet" on the PAID row only; its unique index makes a
+          // second PAID for the same debt fail in the database, whatever the node. Existing
+          // expired or abandoned rows are re-checked once (Payments closes those past the
+          // window); where history already holds several PAID attempts of one debt, the first
+          // keeps the key and the others stay as they were.
+          List.of(
+              "ALTER TABLE socle_payment ADD COLUMN IF NOT EXISTS"
+                  + " recheck_at TIMESTAMP WITH TIME ZONE",
+              "ALTER TABLE socle_payment ADD COLUMN IF NOT EXISTS paid_debt VARCHAR(40)",
+              "UPDATE socle_payment SET recheck_at = updated_at"
+                  + " WHERE state IN ('EXPIRED', 'ABANDONED')",
+              "UPDATE socle_payment SET paid_debt = numcli || ':' || refdet WHERE state = 'PAID'"
+                  + " AND id_op = (SELECT MIN(o.id_op) FROM socle_payment o WHERE o.state = 'PAID'"
+                  + " AND o.numcli = socle_payment.numcli AND o.refdet = socle_payment.refdet)",
+              "CREATE UNIQUE INDEX IF NOT EXISTS socle_payment_paid_debt_idx"
+                  + " ON socle_payment (paid_debt)",
+              "CREATE INDEX IF NOT EXISTS socle_payment_recheck_idx"
+                  + " ON socle_payment (numcli, recheck_at)"));
 
   private static final String NEEDS_FULFILMENT =
       " state IN ('PAID', 'REVIEW') AND fulfilled_at IS NULL";
 
   private final DataSource dataSource;
+  private volatile boolean postgres;
 
   private JdbcPaymentLedger(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -131,7 +157,7 @@ public final class JdbcPaymentLedger implements PaymentLedger {
 
   private void migrate() {
     try (Connection c = dataSource.getConnection()) {
-      boolean postgres =
+      postgres =
           c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
@@ -223,32 +249,98 @@ public final class JdbcPaymentLedger implements PaymentLedger {
                 + " transaction_at = COALESCE(?, transaction_at),"
                 + " numauto = COALESCE(?, numauto), means = COALESCE(?, means),"
                 + " result_code = COALESCE(?, result_code),"
-                + " review_reason = COALESCE(?, review_reason)"
-                + " WHERE id_op = ? AND state IN (");
+                + " review_reason = COALESCE(?, review_reason), recheck_at = ?");
+    if (t.to() == PaymentState.PAID) {
+      sql.append(", paid_debt = numcli || ':' || refdet");
+    }
+    if (t.claim().isPresent()) {
+      // The fulfilment claim rides on the state change: one commit instead of two. The source
+      // states are never PAID or REVIEW, so the row holds no claim and no fulfilment yet.
+      sql.append(", fulfilment_claim = ?, fulfilment_claimed_until = ?");
+    }
+    sql.append(" WHERE id_op = ? AND state IN (");
     for (int i = 0; i < t.from().size(); i++) {
       sql.append(i == 0 ? "?" : ", ?");
     }
     sql.append(')');
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql.toString())) {
-      ps.setString(1, t.to().name());
-      ps.setObject(2, odt(t.at()));
-      setTime(ps, 3, t.transactionTime());
-      setString(ps, 4, t.authorisationNumber());
+      int i = 1;
+      ps.setString(i++, t.to().name());
+      ps.setObject(i++, odt(t.at()));
+      setTime(ps, i++, t.transactionTime());
+      setString(ps, i++, t.authorisationNumber());
       setString(
           ps,
-          5,
+          i++,
           t.means() == PaymentMeans.UNKNOWN ? Optional.empty() : Optional.of(t.means().name()));
-      setString(ps, 6, t.resultCode());
-      setString(ps, 7, t.reviewReason());
-      ps.setString(8, t.idOp());
-      int i = 9;
+      setString(ps, i++, t.resultCode());
+      setString(ps, i++, t.reviewReason());
+      setTime(ps, i++, t.recheckAt());
+      if (t.claim().isPresent()) {
+        ps.setString(i++, t.claim().get().claimId());
+        ps.setObject(i++, odt(t.claim().get().until()));
+      }
+      ps.setString(i++, t.idOp());
       for (PaymentState s : t.from()) {
         ps.setString(i++, s.name());
       }
       return ps.executeUpdate() == 1;
     } catch (SQLException e) {
+      if (t.to() == PaymentState.PAID && "23505".equals(e.getSQLState())) {
+        throw new DebtAlreadyPaidException(
+            "another attempt of this debt is already paid; " + t.idOp() + " not marked paid");
+      }
       throw failure("transition", e);
+    }
+  }
+
+  @Override
+  public List<Payment> findDueForRecheck(String numcli, Instant now, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be positive");
+    }
+    return query(
+        "SELECT "
+            + COLUMNS
+            + " FROM socle_payment WHERE numcli = ? AND recheck_at <= ?"
+            + " AND state IN ('EXPIRED', 'ABANDONED')"
+            + " ORDER BY recheck_at FETCH FIRST "
+            + limit
+            + " ROWS ONLY",
+        numcli,
+        odt(now));
+  }
+
+  @Override
+  public void scheduleRecheck(String idOp, PaymentState state, Optional<Instant> at) {
+    Objects.requireNonNull(at, "at");
+    update(
+        "UPDATE socle_payment SET recheck_at = ? WHERE id_op = ? AND state = ?",
+        "re-check scheduling",
+        at.map(JdbcPaymentLedger::odt).orElse(null),
+        idOp,
+        state.name());
+  }
+
+  @Override
+  public StateTotal reviewTotal(String numcli, String reviewReason, Instant from, Instant to) {
+    String sql =
+        "SELECT COUNT(*), COALESCE(SUM(amount_cents), 0) FROM socle_payment"
+            + " WHERE numcli = ? AND state = 'REVIEW' AND review_reason = ?"
+            + " AND created_at >= ? AND created_at < ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, numcli);
+      ps.setString(2, reviewReason);
+      ps.setObject(3, odt(from));
+      ps.setObject(4, odt(to));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return new StateTotal(PaymentState.REVIEW, rs.getLong(1), rs.getLong(2));
+      }
+    } catch (SQLException e) {
+      throw failure("review totals", e);
     }
   }
 
@@ -317,9 +409,20 @@ public final class JdbcPaymentLedger implements PaymentLedger {
 
   @Override
   public boolean completeFulfilment(String idOp, String claimId, Instant at) {
+    // On PostgreSQL the completion is committed without waiting for its WAL flush (a transaction-
+    // local synchronous_commit=off, set inside the statement so that it stays one round trip).
+    // What this record protects is a second listener call, never the payment: the state change
+    // and the claim are committed durably before the listener runs. If the database crashes in
+    // the fraction of a second before the record reaches disk, the claim (durable) expires and
+    // the listener is called again: the same outcome as a node stopping before recording it,
+    // which the listener contract already covers (idempotent on idOp). It saves one disk flush
+    // per paid notification.
+    String asyncCommit =
+        postgres ? " AND (SELECT set_config('synchronous_commit', 'off', true)) IS NOT NULL" : "";
     return update(
             "UPDATE socle_payment SET fulfilled_at = ?, fulfilment_claim = NULL,"
-                + " fulfilment_claimed_until = NULL WHERE id_op = ? AND fulfilled_at IS NULL",
+                + " fulfilment_claimed_until = NULL WHERE id_op = ? AND fulfilled_at IS NULL"
+                + asyncCommit,
             "fulfilment completion",
             odt(at),
             idOp)
@@ -390,7 +493,11 @@ public final class JdbcPaymentLedger implements PaymentLedger {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i]);
+        if (args[i] == null) {
+          ps.setNull(i + 1, Types.TIMESTAMP_WITH_TIMEZONE); // the only nullable argument
+        } else {
+          ps.setObject(i + 1, args[i]);
+        }
       }
       return ps.executeUpdate();
     } catch (SQLException e) {

@@ -201,6 +201,7 @@ abstract class JdbcPaymentLedgerContract {
   void claimFulfilment_onlyForPaidOrReviewPaymentsNotDoneAndNotClaimed() {
     Payment pendingOne = pending("FACT000001", T0);
     Payment paidOne = pending("FACT000002", T0);
+    Payment paidTwiceInHistory = pending("FACT000002", T0);
     ledger.insert(pendingOne);
     ledger.insert(paidOne);
     ledger.transition(paid(paidOne.idOp(), T0.plusSeconds(60)));
@@ -285,6 +286,7 @@ abstract class JdbcPaymentLedgerContract {
     DataSource old = newDatabase();
     Payment pendingOne = pending("FACT000001", T0);
     Payment paidOne = pending("FACT000002", T0);
+    Payment paidTwiceInHistory = pending("FACT000002", T0);
     try (Connection c = old.getConnection();
         Statement s = c.createStatement()) {
       // version 1, as the first release created it
@@ -301,7 +303,7 @@ abstract class JdbcPaymentLedgerContract {
               + " means VARCHAR(16) NOT NULL, result_code VARCHAR(8), review_reason VARCHAR(200))");
       s.execute("CREATE INDEX socle_payment_state_idx ON socle_payment (state, created_at)");
       s.execute("INSERT INTO socle_payment_schema (version) VALUES (1)");
-      for (Payment p : List.of(pendingOne, paidOne)) {
+      for (Payment p : List.of(pendingOne, paidOne, paidTwiceInHistory)) {
         s.execute(
             "INSERT INTO socle_payment (id_op, numcli, refdet, exer, amount_cents, label,"
                 + " payer_email, saisie, state, created_at, updated_at, means) VALUES ('"
@@ -309,7 +311,7 @@ abstract class JdbcPaymentLedgerContract {
                 + "', '090909', '"
                 + p.refdet()
                 + "', 2026, 4250, 'Cantine', 'payer@example.fr', 'T', '"
-                + (p == paidOne ? "PAID" : "PENDING")
+                + (p == pendingOne ? "PENDING" : "PAID")
                 + "', TIMESTAMP WITH TIME ZONE '2026-11-29 10:00:00+00',"
                 + " TIMESTAMP WITH TIME ZONE '2026-11-29 10:05:00+00', 'CARD')");
       }
@@ -322,12 +324,17 @@ abstract class JdbcPaymentLedgerContract {
         Statement s = c.createStatement();
         java.sql.ResultSet rs = s.executeQuery("SELECT MAX(version) FROM socle_payment_schema")) {
       rs.next();
-      assertThat(rs.getInt(1)).isEqualTo(JdbcPaymentLedger.SCHEMA_VERSION).isEqualTo(2);
+      assertThat(rs.getInt(1)).isEqualTo(JdbcPaymentLedger.SCHEMA_VERSION).isEqualTo(3);
     }
     // paid under the previous, unrecorded contract: not fulfilled again after the upgrade
     assertThat(migrated.fulfilledAt(paidOne.idOp()))
         .contains(Instant.parse("2026-11-29T10:05:00Z"));
     assertThat(migrated.findAwaitingFulfilment(10)).isEmpty();
+    // history with a debt paid twice migrates; the debt stays paid for new attempts
+    Payment third = pending("FACT000002", T0);
+    migrated.insert(third);
+    assertThatThrownBy(() -> migrated.transition(paid(third.idOp(), T0.plusSeconds(60))))
+        .isInstanceOf(fr.socle.payment.DebtAlreadyPaidException.class);
     assertThat(migrated.find(pendingOne.idOp()).orElseThrow().state())
         .isEqualTo(PaymentState.PENDING);
     // and the pending one is fulfilled under the new contract once paid
@@ -337,5 +344,161 @@ abstract class JdbcPaymentLedgerContract {
         .isTrue();
     assertThat(migrated.completeFulfilment(pendingOne.idOp(), "a", later)).isTrue();
     assertThat(migrated.fulfilledAt(pendingOne.idOp())).contains(later);
+  }
+
+  @Test
+  void transition_toPaidForADebtAlreadyPaid_failsAndChangesNothing() {
+    Payment first = pending("FACTDEBT01", T0);
+    Payment second = pending("FACTDEBT01", T0);
+    Payment otherRegie =
+        Payment.pending(
+            UUID.randomUUID().toString(),
+            "123456",
+            "FACTDEBT01",
+            2026,
+            4250,
+            "Cantine",
+            "payer@example.fr",
+            Saisie.TEST,
+            T0);
+    ledger.insert(first);
+    ledger.insert(second);
+    ledger.insert(otherRegie);
+
+    assertThat(ledger.transition(paid(first.idOp(), T0.plusSeconds(1)))).isTrue();
+    assertThatThrownBy(() -> ledger.transition(paid(second.idOp(), T0.plusSeconds(2))))
+        .isInstanceOf(fr.socle.payment.DebtAlreadyPaidException.class);
+    assertThat(ledger.find(second.idOp()).orElseThrow().state()).isEqualTo(PaymentState.PENDING);
+    // the same refdet of another régie is another debt
+    assertThat(ledger.transition(paid(otherRegie.idOp(), T0.plusSeconds(3)))).isTrue();
+    // a double payment is recorded as review, and counted
+    assertThat(
+            ledger.transition(
+                new StateTransition(
+                    second.idOp(),
+                    EnumSet.of(PaymentState.PENDING),
+                    PaymentState.REVIEW,
+                    T0.plusSeconds(4),
+                    Optional.empty(),
+                    Optional.empty(),
+                    PaymentMeans.CARD,
+                    Optional.of("P"),
+                    Optional.of(Payment.DOUBLE_PAYMENT_REASON))))
+        .isTrue();
+    assertThat(ledger.find(second.idOp()).orElseThrow().isDoublePayment()).isTrue();
+    assertThat(
+            ledger.reviewTotal(
+                "090909", Payment.DOUBLE_PAYMENT_REASON, T0.minusSeconds(1), T0.plusSeconds(1)))
+        .isEqualTo(new StateTotal(PaymentState.REVIEW, 1, 4250));
+  }
+
+  @Test
+  void transition_whenAttemptsOfOneDebtRaceToPaid_exactlyOneIsPaid() throws Exception {
+    List<Payment> attempts = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      Payment p = pending("FACTRACE01", T0);
+      ledger.insert(p);
+      attempts.add(p);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<String>> outcomes = new ArrayList<>();
+    for (Payment p : attempts) {
+      outcomes.add(
+          pool.submit(
+              () -> {
+                go.await();
+                try {
+                  return ledger.transition(paid(p.idOp(), T0.plusSeconds(5))) ? "paid" : "lost";
+                } catch (fr.socle.payment.DebtAlreadyPaidException e) {
+                  return "already";
+                }
+              }));
+    }
+    go.countDown();
+    List<String> results = new ArrayList<>();
+    for (Future<String> f : outcomes) {
+      results.add(f.get(60, TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+
+    assertThat(results).containsOnlyOnce("paid").doesNotContain("lost");
+    assertThat(results.stream().filter("already"::equals).count()).isEqualTo(7);
+  }
+
+  @Test
+  void transition_withAClaim_holdsTheFulfilmentInTheSameChange() {
+    Payment p = pending("FACTCLAIM1", T0);
+    ledger.insert(p);
+    Instant at = T0.plusSeconds(10);
+    StateTransition withClaim =
+        new StateTransition(
+            p.idOp(),
+            EnumSet.of(PaymentState.PENDING),
+            PaymentState.PAID,
+            at,
+            Optional.empty(),
+            Optional.empty(),
+            PaymentMeans.CARD,
+            Optional.of("P"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(new StateTransition.Claim("mine", at.plusSeconds(600))));
+
+    assertThat(ledger.transition(withClaim)).isTrue();
+
+    assertThat(ledger.claimFulfilment(p.idOp(), "other", at, at.plusSeconds(600))).isFalse();
+    assertThat(ledger.findClaimableFulfilments(at, 10)).isEmpty();
+    assertThat(ledger.findAwaitingFulfilment(10)).extracting(Payment::idOp).contains(p.idOp());
+    assertThat(ledger.completeFulfilment(p.idOp(), "mine", at.plusSeconds(1))).isTrue();
+    assertThat(ledger.fulfilledAt(p.idOp())).contains(at.plusSeconds(1));
+  }
+
+  @Test
+  void recheck_isScheduledByTheTransitionAndRescheduledOrClosed() {
+    Payment expired = pending("FACTRECH01", T0);
+    Payment abandoned = pending("FACTRECH02", T0);
+    Payment never = pending("FACTRECH03", T0);
+    ledger.insert(expired);
+    ledger.insert(abandoned);
+    ledger.insert(never);
+    Instant at = T0.plusSeconds(1200);
+    ledger.transition(toState(expired, PaymentState.EXPIRED, at, Optional.of(at.plusSeconds(600))));
+    ledger.transition(
+        toState(abandoned, PaymentState.ABANDONED, at, Optional.of(at.plusSeconds(300))));
+    ledger.transition(toState(never, PaymentState.EXPIRED, at, Optional.empty()));
+
+    assertThat(ledger.findDueForRecheck("090909", at, 10)).isEmpty();
+    assertThat(ledger.findDueForRecheck("090909", at.plusSeconds(600), 10))
+        .extracting(Payment::idOp)
+        .containsExactly(abandoned.idOp(), expired.idOp());
+    assertThat(ledger.findDueForRecheck("123456", at.plusSeconds(600), 10)).isEmpty();
+
+    ledger.scheduleRecheck(abandoned.idOp(), PaymentState.ABANDONED, Optional.empty());
+    ledger.scheduleRecheck(expired.idOp(), PaymentState.EXPIRED, Optional.of(at.plusSeconds(3600)));
+    ledger.scheduleRecheck(never.idOp(), PaymentState.PAID, Optional.of(at)); // wrong state
+    assertThat(ledger.findDueForRecheck("090909", at.plusSeconds(3599), 10)).isEmpty();
+    assertThat(ledger.findDueForRecheck("090909", at.plusSeconds(3600), 10))
+        .extracting(Payment::idOp)
+        .containsExactly(expired.idOp());
+    // settling the payment ends its re-checks
+    assertThat(ledger.transition(paid(expired.idOp(), at.plusSeconds(3700)))).isTrue();
+    assertThat(ledger.findDueForRecheck("090909", at.plusSeconds(99_999), 10)).isEmpty();
+  }
+
+  static StateTransition toState(
+      Payment p, PaymentState to, Instant at, Optional<Instant> recheckAt) {
+    return new StateTransition(
+        p.idOp(),
+        EnumSet.of(PaymentState.PENDING),
+        to,
+        at,
+        Optional.empty(),
+        Optional.empty(),
+        PaymentMeans.UNKNOWN,
+        Optional.of("P5"),
+        Optional.empty(),
+        recheckAt,
+        Optional.empty());
   }
 }

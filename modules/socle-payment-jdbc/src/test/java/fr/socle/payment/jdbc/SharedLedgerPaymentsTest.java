@@ -90,8 +90,20 @@ class SharedLedgerPaymentsTest {
     return payments;
   }
 
+  /** The refdet of each attempt started: each test payment pays its own debt unless stated. */
+  static final java.util.Map<String, String> REFDETS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  static final java.util.concurrent.atomic.AtomicLong DEBTS =
+      new java.util.concurrent.atomic.AtomicLong();
+
   static StartedPayment start(Payments node) {
+    return start(node, String.format("FACT%010d", DEBTS.incrementAndGet()));
+  }
+
+  static StartedPayment start(Payments node, String refdet) {
     String idOp = UUID.randomUUID().toString();
+    REFDETS.put(idOp, refdet);
     wm.stubFor(
         post(urlEqualTo(PATH))
             .withRequestBody(containing("creerPaiementSecurise"))
@@ -105,7 +117,7 @@ class SharedLedgerPaymentsTest {
                                 + "\"><return><idOp>"
                                 + idOp
                                 + "</idOp></return></ns2:creerPaiementSecuriseResponse>"))));
-    return node.create(new Debt("FACT2026000123", 4250, "Cantine", "payer@example.fr"));
+    return node.create(new Debt(refdet, 4250, "Cantine", "payer@example.fr"));
   }
 
   static void paidWith(String idOp, long montant) {
@@ -125,7 +137,9 @@ class SharedLedgerPaymentsTest {
                                 + "</idOp><mel>payer@example.fr</mel><montant>"
                                 + montant
                                 + "</montant><numauto>A55A</numauto><numcli>090909</numcli>"
-                                + "<objet>Cantine</objet><refdet>FACT2026000123</refdet>"
+                                + "<objet>Cantine</objet><refdet>"
+                                + REFDETS.getOrDefault(idOp, "FACT2026000123")
+                                + "</refdet>"
                                 + "<resultrans>P</resultrans><saisie>T</saisie></return>"
                                 + "</ns2:recupererDetailPaiementSecuriseResponse>"))));
   }
@@ -175,6 +189,31 @@ class SharedLedgerPaymentsTest {
     assertThat(results).allSatisfy(p -> assertThat(p.state()).isEqualTo(PaymentState.PAID));
     assertThat(fulfilled).hasSize(1);
     assertThat(b.find(started.idOp()).orElseThrow().state()).isEqualTo(PaymentState.PAID);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void twoNodes_whenTwoAttemptsOfOneDebtArePaid_fulfilTheDebtOnceAndFlagTheDoublePayment(
+      String name, Supplier<DataSource> database) throws Exception {
+    DataSource db = database.get();
+    Payments a = node(db);
+    Payments b = node(db);
+    StartedPayment first = start(a, "FACTTWICE1");
+    StartedPayment second = start(b, "FACTTWICE1"); // two tabs, before either was paid
+    paidWith(first.idOp(), 4250);
+    paidWith(second.idOp(), 4250);
+
+    race(
+        100,
+        i -> () -> (i % 2 == 0 ? a : b).onNotification(i % 4 < 2 ? first.idOp() : second.idOp()));
+
+    assertThat(fulfilled).hasSize(1);
+    List<Payment> both =
+        List.of(a.find(first.idOp()).orElseThrow(), a.find(second.idOp()).orElseThrow());
+    assertThat(both).extracting(Payment::state).containsOnlyOnce(PaymentState.PAID);
+    assertThat(both).filteredOn(Payment::isDoublePayment).hasSize(1);
+    assertThat(a.dailyReport(java.time.LocalDate.of(2026, 11, 29)).doublePayments().count())
+        .isEqualTo(1);
   }
 
   @ParameterizedTest(name = "{0}")

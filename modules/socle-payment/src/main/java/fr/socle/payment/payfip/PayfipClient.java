@@ -1,6 +1,8 @@
 package fr.socle.payment.payfip;
 
+import fr.socle.core.Redaction;
 import fr.socle.core.SocleClientException;
+import fr.socle.core.http.HttpPreset;
 import fr.socle.core.http.HttpRequest;
 import fr.socle.core.http.HttpResponse;
 import fr.socle.core.http.HttpTransport;
@@ -67,8 +69,14 @@ public final class PayfipClient implements AutoCloseable {
   public static final URI DEFAULT_PAYMENT_PAGE =
       URI.create("https://www.payfip.gouv.fr/tpa/paiementws.web");
 
-  /** Default response timeout: 15 s, as mature PayFiP clients use. */
-  public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(15);
+  /** Default response timeout (longest silence): 15 s, as mature PayFiP clients use. */
+  public static final Duration DEFAULT_RESPONSE_TIMEOUT = HttpPreset.PAYFIP.responseTimeout();
+
+  /**
+   * Default deadline of a whole call (connection, request, answer, retries): 15 s, the {@link
+   * HttpPreset#PAYFIP} preset.
+   */
+  public static final Duration DEFAULT_DEADLINE = HttpPreset.PAYFIP.deadline();
 
   /** Default answer size cap: 256 KiB, far above any real answer (under 2 KiB). */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024;
@@ -92,8 +100,10 @@ public final class PayfipClient implements AutoCloseable {
     } else {
       HttpTransport.Builder tb =
           HttpTransport.builder()
+              .preset(HttpPreset.PAYFIP)
               .connectTimeout(b.connectTimeout)
               .responseTimeout(b.responseTimeout)
+              .deadline(b.deadline)
               .maxResponseBytes(b.maxResponseBytes)
               .maxRetries(b.maxRetries);
       if (b.applicationName != null) {
@@ -151,7 +161,7 @@ public final class PayfipClient implements AutoCloseable {
           "PayFiP " + op + " answered without a well-formed idOp", 200);
     }
     log.debug("PayFiP operation created for numcli {}", request.numcli());
-    return idOp;
+    return IdOps.canonical(idOp);
   }
 
   /**
@@ -168,14 +178,12 @@ public final class PayfipClient implements AutoCloseable {
    * @throws SocleClientException if {@code idOp} is malformed
    */
   public PayfipPaymentDetail paymentDetail(String idOp) {
-    IdOps.require(idOp);
+    idOp = IdOps.canonical(idOp);
     String op = "recupererDetailPaiementSecurise";
     Map<String, String> f = call(op, codec.paymentDetail(idOp), true);
+    // The echoed id is reported, not judged here: Payments sends an answer about another (or no)
+    // operation to review, like any other echo that disagrees with the ledger.
     String echoedId = f.containsKey("idOp") ? f.get("idOp") : f.get("idop");
-    if (echoedId != null && !echoedId.isEmpty() && !echoedId.equalsIgnoreCase(idOp)) {
-      throw new PayfipInvalidResponseException(
-          "PayFiP " + op + " answered about another operation id", 200);
-    }
     String resultrans = f.get("resultrans");
     if (resultrans == null) {
       throw new PayfipInvalidResponseException(
@@ -191,7 +199,10 @@ public final class PayfipClient implements AutoCloseable {
         cents(f.get("montant")),
         nonEmpty(f.get("refdet")),
         nonEmpty(f.get("numcli")),
-        saisie(f.get("saisie")));
+        saisie(f.get("saisie")),
+        IdOps.isWellFormed(echoedId)
+            ? Optional.of(echoedId.toLowerCase(java.util.Locale.ROOT))
+            : Optional.empty());
   }
 
   /**
@@ -280,14 +291,12 @@ public final class PayfipClient implements AutoCloseable {
     }
   }
 
-  /** Keeps a peer's text printable and short before it reaches a message or a log. */
+  /**
+   * Keeps a peer's text printable and short before it reaches a message or a log: controls, Unicode
+   * line separators and bidi controls become spaces.
+   */
   private static String sanitise(String text) {
-    StringBuilder sb = new StringBuilder(Math.min(text.length(), 120));
-    for (int i = 0; i < text.length() && sb.length() < 120; i++) {
-      char c = text.charAt(i);
-      sb.append(Character.isISOControl(c) ? ' ' : c);
-    }
-    return sb.toString();
+    return Redaction.peerText(text, 120);
   }
 
   private static Optional<String> nonEmpty(String s) {
@@ -329,6 +338,7 @@ public final class PayfipClient implements AutoCloseable {
     private HttpTransport transport;
     private Duration connectTimeout = HttpTransport.DEFAULT_CONNECT_TIMEOUT;
     private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+    private Duration deadline = DEFAULT_DEADLINE;
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private int maxRetries = 2;
     private String applicationName;
@@ -373,8 +383,9 @@ public final class PayfipClient implements AutoCloseable {
 
     /**
      * Uses a shared transport instead of creating one; the client will not close it. The timeout,
-     * size and retry settings of this builder then do not apply, except the size cap, which is
-     * applied per request.
+     * deadline, size and retry settings of this builder then do not apply (the transport's do),
+     * except the size cap, which is applied per request. Build it with {@code
+     * .preset(HttpPreset.PAYFIP)} to keep PayFiP's 15 s deadline.
      *
      * @param transport the transport
      * @return this builder
@@ -396,13 +407,27 @@ public final class PayfipClient implements AutoCloseable {
     }
 
     /**
-     * Sets the response timeout.
+     * Sets the response timeout: the longest silence while waiting for the answer. It does not
+     * bound a call whose answer trickles in: {@link #deadline(Duration)} does.
      *
      * @param timeout positive; default 15 s
      * @return this builder
      */
     public Builder responseTimeout(Duration timeout) {
       this.responseTimeout = positive(timeout, "response timeout");
+      return this;
+    }
+
+    /**
+     * Sets the deadline of a whole call: connection, request, answer and retries together. Past it,
+     * the connection is dropped and the call fails with {@link
+     * fr.socle.core.SocleTimeoutException}.
+     *
+     * @param deadline positive; default 15 s
+     * @return this builder
+     */
+    public Builder deadline(Duration deadline) {
+      this.deadline = positive(deadline, "deadline");
       return this;
     }
 

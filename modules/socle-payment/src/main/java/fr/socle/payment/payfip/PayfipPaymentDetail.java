@@ -12,7 +12,8 @@ import java.util.OptionalLong;
  * answer echoed {@code exer} as {@code 20} for {@code 2019}). The echoed amount, reference, client
  * number and mode are therefore exposed only so that a caller can <em>compare</em> them with its
  * own record of the payment (which {@link fr.socle.payment.Payments} does); they are never a source
- * of truth. The echoed {@code exer}, {@code objet} and {@code mel} are not exposed at all.
+ * of truth. The echoed {@code exer}, {@code objet} and {@code mel} are not exposed at all. A
+ * missing or unreadable echo is empty: {@code Payments} treats it as a disagreement (review).
  *
  * @param idOp the operation id that was looked up (the one requested, not the echo)
  * @param resultrans the raw {@code resultrans} letter, as received (may be empty)
@@ -25,6 +26,8 @@ import java.util.OptionalLong;
  * @param echoedRefdet the debt reference echoed by PayFiP, if present
  * @param echoedNumcli the client number echoed by PayFiP, if present
  * @param echoedSaisie the mode echoed by PayFiP, if present and valid
+ * @param echoedIdOp the operation id echoed by PayFiP, if present (compare it ignoring case: see
+ *     {@code docs/payment.md})
  */
 public record PayfipPaymentDetail(
     String idOp,
@@ -36,7 +39,47 @@ public record PayfipPaymentDetail(
     OptionalLong echoedAmountCents,
     Optional<String> echoedRefdet,
     Optional<String> echoedNumcli,
-    Optional<Saisie> echoedSaisie) {
+    Optional<Saisie> echoedSaisie,
+    Optional<String> echoedIdOp) {
+
+  /**
+   * A detail without the echoed operation id.
+   *
+   * @param idOp the operation id that was looked up
+   * @param resultrans the raw letter
+   * @param status the typed outcome
+   * @param means card or direct debit
+   * @param transactionTime when the transaction happened, if known
+   * @param authorisationNumber the {@code numauto}, if present
+   * @param echoedAmountCents the echoed amount, if present
+   * @param echoedRefdet the echoed reference, if present
+   * @param echoedNumcli the echoed client number, if present
+   * @param echoedSaisie the echoed mode, if present
+   */
+  public PayfipPaymentDetail(
+      String idOp,
+      String resultrans,
+      TransactionStatus status,
+      PaymentMeans means,
+      Optional<Instant> transactionTime,
+      Optional<String> authorisationNumber,
+      OptionalLong echoedAmountCents,
+      Optional<String> echoedRefdet,
+      Optional<String> echoedNumcli,
+      Optional<Saisie> echoedSaisie) {
+    this(
+        idOp,
+        resultrans,
+        status,
+        means,
+        transactionTime,
+        authorisationNumber,
+        echoedAmountCents,
+        echoedRefdet,
+        echoedNumcli,
+        echoedSaisie,
+        Optional.empty());
+  }
 
   /** Checks that no component is null. */
   public PayfipPaymentDetail {
@@ -50,6 +93,7 @@ public record PayfipPaymentDetail(
     Objects.requireNonNull(echoedRefdet, "echoedRefdet");
     Objects.requireNonNull(echoedNumcli, "echoedNumcli");
     Objects.requireNonNull(echoedSaisie, "echoedSaisie");
+    Objects.requireNonNull(echoedIdOp, "echoedIdOp");
   }
 
   /**

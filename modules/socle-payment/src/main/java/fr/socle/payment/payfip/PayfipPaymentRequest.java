@@ -71,19 +71,9 @@ public record PayfipPaymentRequest(
     if (exer < 1000 || exer > 9999) {
       throw new SocleClientException("exer must be a 4-digit year");
     }
-    if (refdet == null || !REFDET.matcher(refdet).matches()) {
-      throw new SocleClientException("refdet must be 6 to 30 ASCII letters or digits");
-    }
+    refdet = requireRefdet(refdet);
     objet = normaliseObjet(objet == null ? "" : objet);
-    if (amountCents < MIN_AMOUNT_CENTS || amountCents > MAX_AMOUNT_CENTS) {
-      throw new SocleClientException(
-          "amount must be between "
-              + MIN_AMOUNT_CENTS
-              + " and "
-              + MAX_AMOUNT_CENTS
-              + " cents, got "
-              + amountCents);
-    }
+    requireAmount(amountCents);
     mel = requireMel(mel);
     requireUrl(urlnotif, "urlnotif");
     requireUrl(urlredirect, "urlredirect");
@@ -119,7 +109,50 @@ public record PayfipPaymentRequest(
     return collapsed.length() <= 100 ? collapsed : collapsed.substring(0, 100).trim();
   }
 
-  private static String requireMel(String mel) {
+  /**
+   * Checks a debt reference.
+   *
+   * @param refdet the value to check
+   * @return the value
+   * @throws SocleClientException unless it is 6 to 30 ASCII letters or digits
+   */
+  public static String requireRefdet(String refdet) {
+    if (refdet == null || !REFDET.matcher(refdet).matches()) {
+      throw new SocleClientException("refdet must be 6 to 30 ASCII letters or digits");
+    }
+    return refdet;
+  }
+
+  /**
+   * Checks an amount.
+   *
+   * @param amountCents the value to check, in euro cents
+   * @return the value
+   * @throws SocleClientException unless it is between {@link #MIN_AMOUNT_CENTS} and {@link
+   *     #MAX_AMOUNT_CENTS}
+   */
+  public static long requireAmount(long amountCents) {
+    if (amountCents < MIN_AMOUNT_CENTS || amountCents > MAX_AMOUNT_CENTS) {
+      throw new SocleClientException(
+          "amount must be between "
+              + MIN_AMOUNT_CENTS
+              + " and "
+              + MAX_AMOUNT_CENTS
+              + " cents, got "
+              + amountCents);
+    }
+    return amountCents;
+  }
+
+  /**
+   * Checks a payer's e-mail address.
+   *
+   * @param mel the value to check
+   * @return the value
+   * @throws SocleClientException unless it is 6 to 80 printable ASCII characters with one {@code @}
+   *     (the message never contains the address)
+   */
+  public static String requireMel(String mel) {
     if (mel == null
         || mel.length() < 6
         || mel.length() > 80
@@ -131,16 +164,26 @@ public record PayfipPaymentRequest(
     return mel;
   }
 
-  private static void requireUrl(URI url, String name) {
+  /**
+   * Checks a notification or return URL.
+   *
+   * @param url the value to check
+   * @param name the parameter's name, for the message
+   * @return the value
+   * @throws SocleClientException unless it is an absolute http(s) URL of at most 250 characters
+   */
+  public static URI requireUrl(URI url, String name) {
     if (url == null
         || !url.isAbsolute()
         || url.getHost() == null
+        || url.getScheme() == null
         || !("https".equals(url.getScheme().toLowerCase(Locale.ROOT))
             || "http".equals(url.getScheme().toLowerCase(Locale.ROOT)))
         || url.toString().length() > MAX_URL_LENGTH) {
       throw new SocleClientException(
           name + " must be an absolute http(s) URL of at most " + MAX_URL_LENGTH + " characters");
     }
+    return url;
   }
 
   @Override

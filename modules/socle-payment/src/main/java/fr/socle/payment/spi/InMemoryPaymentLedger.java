@@ -1,6 +1,7 @@
 package fr.socle.payment.spi;
 
 import fr.socle.core.SocleClientException;
+import fr.socle.payment.DebtAlreadyPaidException;
 import fr.socle.payment.Payment;
 import fr.socle.payment.PaymentState;
 import fr.socle.payment.StateTotal;
@@ -26,6 +27,10 @@ import java.util.stream.Collectors;
 public final class InMemoryPaymentLedger implements PaymentLedger {
   private final ConcurrentHashMap<String, Payment> payments = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Fulfilment> fulfilments = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Instant> rechecks = new ConcurrentHashMap<>();
+
+  /** Serialises transitions to PAID, so that a debt is paid once. */
+  private final Object paidLock = new Object();
 
   /** Fulfilment bookkeeping of one payment: done time, or current claim. */
   private record Fulfilment(Instant doneAt, String claimId, Instant claimedUntil) {}
@@ -48,6 +53,28 @@ public final class InMemoryPaymentLedger implements PaymentLedger {
 
   @Override
   public boolean transition(StateTransition t) {
+    if (t.to() != PaymentState.PAID) {
+      return apply(t);
+    }
+    synchronized (paidLock) {
+      Payment current = payments.get(t.idOp());
+      if (current == null || !t.from().contains(current.state())) {
+        return false;
+      }
+      for (Payment other : payments.values()) {
+        if (other.state() == PaymentState.PAID
+            && !other.idOp().equals(t.idOp())
+            && other.numcli().equals(current.numcli())
+            && other.refdet().equals(current.refdet())) {
+          throw new DebtAlreadyPaidException(
+              "debt " + current.refdet() + " of numcli " + current.numcli() + " is already paid");
+        }
+      }
+      return apply(t);
+    }
+  }
+
+  private boolean apply(StateTransition t) {
     boolean[] won = new boolean[1];
     payments.computeIfPresent(
         t.idOp(),
@@ -56,9 +83,67 @@ public final class InMemoryPaymentLedger implements PaymentLedger {
             return p;
           }
           won[0] = true;
+          // Claim and re-check are recorded before the new state becomes visible: no other
+          // thread can see the payment PAID without its claim.
+          t.claim()
+              .ifPresent(c -> fulfilments.put(id, new Fulfilment(null, c.claimId(), c.until())));
+          if (t.recheckAt().isPresent()) {
+            rechecks.put(id, t.recheckAt().get());
+          } else {
+            rechecks.remove(id);
+          }
           return t.applyTo(p);
         });
     return won[0];
+  }
+
+  @Override
+  public List<Payment> findDueForRecheck(String numcli, Instant now, int limit) {
+    Objects.requireNonNull(now, "now");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be positive");
+    }
+    return payments.values().stream()
+        .filter(p -> p.numcli().equals(numcli))
+        .filter(p -> p.state() == PaymentState.EXPIRED || p.state() == PaymentState.ABANDONED)
+        .filter(p -> rechecks.containsKey(p.idOp()) && !rechecks.get(p.idOp()).isAfter(now))
+        .sorted(Comparator.comparing(p -> rechecks.getOrDefault(p.idOp(), Instant.MAX)))
+        .limit(limit)
+        .collect(Collectors.toList());
+  }
+
+  @Override
+  public void scheduleRecheck(String idOp, PaymentState state, Optional<Instant> at) {
+    Objects.requireNonNull(at, "at");
+    payments.computeIfPresent(
+        idOp,
+        (id, p) -> {
+          if (p.state() == state) {
+            if (at.isPresent()) {
+              rechecks.put(id, at.get());
+            } else {
+              rechecks.remove(id);
+            }
+          }
+          return p;
+        });
+  }
+
+  @Override
+  public StateTotal reviewTotal(String numcli, String reviewReason, Instant from, Instant to) {
+    long count = 0;
+    long cents = 0;
+    for (Payment p : payments.values()) {
+      if (p.numcli().equals(numcli)
+          && p.state() == PaymentState.REVIEW
+          && p.reviewReason().filter(reviewReason::equals).isPresent()
+          && !p.createdAt().isBefore(from)
+          && p.createdAt().isBefore(to)) {
+        count++;
+        cents += p.amountCents();
+      }
+    }
+    return new StateTotal(PaymentState.REVIEW, count, cents);
   }
 
   @Override

@@ -44,13 +44,56 @@ public interface PaymentLedger {
 
   /**
    * Applies a transition if and only if the payment is in one of {@link StateTransition#from()},
-   * atomically.
+   * atomically, with its re-check time and fulfilment claim.
+   *
+   * <p>A debt is paid once: a transition to {@link PaymentState#PAID} must also fail, atomically
+   * with the change and against concurrent callers on any node, if another payment of the same
+   * numcli and refdet is already PAID. The caller then records this attempt as a double payment.
    *
    * @param transition the change
    * @return true if this call changed the payment; false if it was not in a source state (or does
    *     not exist)
+   * @throws fr.socle.payment.DebtAlreadyPaidException if the transition is to PAID and another
+   *     payment of the same debt is PAID (nothing changed)
+   * @throws fr.socle.core.SocleClientException on storage errors
    */
   boolean transition(StateTransition transition);
+
+  /**
+   * Lists a régie's {@link PaymentState#EXPIRED} and {@link PaymentState#ABANDONED} payments whose
+   * re-check time (set by {@link StateTransition#recheckAt()} or {@link #scheduleRecheck}) is at or
+   * before {@code now}, earliest re-check first.
+   *
+   * @param numcli the client number
+   * @param now the caller's current time
+   * @param limit the maximum number returned, positive
+   * @return the payments, possibly empty
+   * @throws fr.socle.core.SocleClientException on storage errors
+   */
+  List<Payment> findDueForRecheck(String numcli, Instant now, int limit);
+
+  /**
+   * Sets or clears the re-check time of a payment, if it is still in {@code state}.
+   *
+   * @param idOp the payment
+   * @param state the state it must be in
+   * @param at the next re-check; empty for none
+   * @throws fr.socle.core.SocleClientException on storage errors
+   */
+  void scheduleRecheck(String idOp, PaymentState state, Optional<Instant> at);
+
+  /**
+   * Counts and totals a régie's {@link PaymentState#REVIEW} payments with one review reason,
+   * created in {@code [from, to)}; used for the double payments of the daily report.
+   *
+   * @param numcli the client number
+   * @param reviewReason the exact reason
+   * @param from inclusive lower bound of the creation time
+   * @param to exclusive upper bound
+   * @return the total, in state REVIEW, zero if none
+   * @throws fr.socle.core.SocleClientException on storage errors
+   */
+  StateTotal reviewTotal(String numcli, String reviewReason, Instant from, Instant to);
 
   /**
    * Lists payments in a state created before a time, oldest first.

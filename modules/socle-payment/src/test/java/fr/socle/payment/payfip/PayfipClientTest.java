@@ -301,13 +301,51 @@ class PayfipClientTest {
   }
 
   @Test
-  void paymentDetail_whenTheAnswerIsAboutAnotherOperation_failsClosed() {
+  void paymentDetail_whenTheAnswerIsAboutAnotherOperation_reportsTheEchoForComparison() {
+    // Payments compares the echo with the ledger and sends a disagreement to review.
     answer(
         200, detail("00000000-0000-0000-0000-000000000000", "P", 4250, "F123456", "090909", "T"));
 
+    PayfipPaymentDetail d = client.paymentDetail(ID);
+
+    assertThat(d.idOp()).isEqualTo(ID.toLowerCase(java.util.Locale.ROOT));
+    assertThat(d.echoedIdOp()).contains("00000000-0000-0000-0000-000000000000");
+  }
+
+  @Test
+  void paymentDetail_whenPayfipDripsItsAnswer_failsAtTheDeadline() {
+    // 40 chunks over 8 s: never 15 s of silence, so only the deadline can end the call.
+    wm.stubFor(
+        post(urlEqualTo(PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withBody(detail(ID, "P", 4250, "F123456", "090909", "T"))
+                    .withChunkedDribbleDelay(40, 8_000)));
+    try (PayfipClient dripped =
+        PayfipClient.builder()
+            .baseUri(URI.create(wm.baseUrl()))
+            .deadline(Duration.ofMillis(800))
+            .build()) {
+      assertThatThrownBy(() -> dripped.paymentDetail(ID))
+          .isInstanceOf(SocleTimeoutException.class)
+          .hasMessageContaining("deadline");
+    }
+  }
+
+  @Test
+  void fault_whenTheLabelHoldsLineSeparatorsOrBidiControls_keepsThemOutOfTheMessage() {
+    answer(
+        500,
+        functional("R3", "Le format\u2028FAKE: paiement accepte\u202Eexe.tnemiap\u2066x\u0085y"));
+
     assertThatThrownBy(() -> client.paymentDetail(ID))
-        .isInstanceOf(PayfipInvalidResponseException.class)
-        .hasMessageContaining("another operation");
+        .isInstanceOf(PayfipFunctionalException.class)
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .doesNotContain("\u2028", "\u202E", "\u2066", "\u0085")
+                    .contains("Le format FAKE"));
   }
 
   @Test

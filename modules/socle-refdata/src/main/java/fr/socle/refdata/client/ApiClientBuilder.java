@@ -78,10 +78,11 @@ public abstract class ApiClientBuilder<B extends ApiClientBuilder<B>> {
   }
 
   /**
-   * Sets the connect and response timeouts.
+   * Sets the connect and response timeouts. Each call also has an overall deadline: 60 s, or twice
+   * the response timeout if that is longer.
    *
    * @param connect default 5 s
-   * @param response default 30 s
+   * @param response default 30 s (the longest silence while waiting for data)
    * @return this builder
    */
   public B timeouts(Duration connect, Duration response) {
@@ -209,12 +210,22 @@ public abstract class ApiClientBuilder<B extends ApiClientBuilder<B>> {
         .applicationName(applicationName)
         .connectTimeout(connectTimeout)
         .responseTimeout(responseTimeout)
+        // The transport's 60 s deadline bounds a call whose answer trickles in; a caller who
+        // allows a longer silence gets a deadline that still leaves room for it.
+        .deadline(deadline())
         .maxResponseBytes(maxResponseBytes)
         .maxRetries(maxRetries)
         .retryBackoff(Duration.ofMillis(200), maxRetryDelay)
         .rateLimit(limit)
         .circuitBreaker(circuitBreaker)
         .build();
+  }
+
+  private Duration deadline() {
+    Duration twice = responseTimeout.multipliedBy(2);
+    return twice.compareTo(HttpTransport.DEFAULT_DEADLINE) > 0
+        ? twice
+        : HttpTransport.DEFAULT_DEADLINE;
   }
 
   /**

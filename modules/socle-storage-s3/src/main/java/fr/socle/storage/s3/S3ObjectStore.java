@@ -3,6 +3,7 @@ package fr.socle.storage.s3;
 import fr.socle.core.Secret;
 import fr.socle.core.SocleClientException;
 import fr.socle.core.SocleServiceException;
+import fr.socle.core.SocleTimeoutException;
 import fr.socle.storage.spi.ObjectExistsException;
 import fr.socle.storage.spi.ObjectLockedException;
 import fr.socle.storage.spi.ObjectNotFoundException;
@@ -27,6 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -78,6 +81,9 @@ public final class S3ObjectStore implements ObjectStore {
   private final String prefix;
   private final int partSize;
   private final boolean objectLock;
+
+  /** Default deadline of one HTTP exchange with the store. */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(5);
 
   private S3ObjectStore(S3Client s3, Builder b) {
     this.s3 = s3;
@@ -155,7 +161,7 @@ public final class S3ObjectStore implements ObjectStore {
       LOG.debug("object lock not available on bucket: HTTP {}", e.statusCode());
       return false;
     } catch (SdkClientException e) {
-      throw new SocleClientException("cannot reach the S3 endpoint", e);
+      throw clientError("cannot reach the S3 endpoint", e);
     }
   }
 
@@ -180,7 +186,7 @@ public final class S3ObjectStore implements ObjectStore {
       }
       throw service("get", e);
     } catch (SdkClientException e) {
-      throw new SocleClientException("cannot read object " + key + " from S3", e);
+      throw clientError("cannot read object " + key + " from S3", e);
     }
   }
 
@@ -230,7 +236,7 @@ public final class S3ObjectStore implements ObjectStore {
       }
       throw service("delete", e);
     } catch (SdkClientException e) {
-      throw new SocleClientException("cannot delete object " + key + " from S3", e);
+      throw clientError("cannot delete object " + key + " from S3", e);
     }
   }
 
@@ -290,9 +296,19 @@ public final class S3ObjectStore implements ObjectStore {
       return action.get();
     } catch (S3Exception e) {
       throw service(what, e);
+    } catch (SdkClientException e) {
+      throw clientError("S3 " + what + " failed", e);
     } catch (SdkException e) {
       throw new SocleClientException("S3 " + what + " failed", e);
     }
+  }
+
+  /** A call past its deadline is a timeout (outcome unknown), not a generic client error. */
+  private static SocleClientException clientError(String what, SdkClientException e) {
+    if (e instanceof ApiCallAttemptTimeoutException || e instanceof ApiCallTimeoutException) {
+      return new SocleTimeoutException(what + ": deadline exceeded", e);
+    }
+    return new SocleClientException(what, e);
   }
 
   private static SocleServiceException service(String what, S3Exception e) {
@@ -487,6 +503,7 @@ public final class S3ObjectStore implements ObjectStore {
     private int partSize = 8 * 1024 * 1024;
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration socketTimeout = Duration.ofSeconds(60);
+    private Duration deadline = DEFAULT_DEADLINE;
     private int maxConnections = 50;
     private Duration abandonedUploadAge = Duration.ofDays(1);
 
@@ -607,6 +624,25 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     /**
+     * Sets the deadline of one HTTP exchange with the store: request, upload of one part (see the
+     * part size) and the answer's headers, together. Past it, the exchange is dropped and the call
+     * fails with {@link SocleTimeoutException}: a peer dripping its answer one byte at a time,
+     * which never trips the socket timeout, cannot hold a call. Reading the body of an object
+     * returned by {@code get} is bounded by the socket timeout only (a large download takes as long
+     * as it takes).
+     *
+     * @param deadline positive (default 5 minutes: an 8 MiB part at 30 KB/s)
+     * @return this builder
+     */
+    public Builder deadline(Duration deadline) {
+      if (deadline == null || deadline.isNegative() || deadline.isZero()) {
+        throw new SocleClientException("deadline must be positive");
+      }
+      this.deadline = deadline;
+      return this;
+    }
+
+    /**
      * Sets the connection pool size.
      *
      * @param maxConnections the maximum number of connections (default 50)
@@ -670,6 +706,8 @@ public final class S3ObjectStore implements ObjectStore {
                           .WHEN_SUPPORTED
                       : software.amazon.awssdk.core.checksums.ResponseChecksumValidation
                           .WHEN_REQUIRED)
+              .overrideConfiguration(
+                  o -> o.apiCallTimeout(deadline).apiCallAttemptTimeout(deadline))
               // The HTTP client is set explicitly so the SDK never picks another one found on the
               // application's classpath.
               .httpClientBuilder(
