@@ -17,6 +17,8 @@ public record LoginStart(URI authorizationUri, String sealedTransaction) {
   /**
    * Checks that both values are present.
    *
+   * @param authorizationUri the provider's authorization URL with every parameter
+   * @param sealedTransaction the encrypted login transaction (compact JWE), opaque to the caller
    * @throws SocleClientException if one is missing
    */
   public LoginStart {

@@ -88,6 +88,7 @@ public record Scope(String value) {
   /**
    * Validates the token syntax of RFC 6749 section 3.3.
    *
+   * @param value the scope token as sent to the provider
    * @throws SocleClientException if the value is empty or has a forbidden character
    */
   public Scope {

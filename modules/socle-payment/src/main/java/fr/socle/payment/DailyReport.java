@@ -15,7 +15,13 @@ import java.util.Objects;
  */
 public record DailyReport(String numcli, LocalDate day, Map<PaymentState, StateTotal> byState) {
 
-  /** Fills missing states with zero totals and freezes the map. */
+  /**
+   * Fills missing states with zero totals and freezes the map.
+   *
+   * @param numcli the régie's client number
+   * @param day the day, in Europe/Paris
+   * @param byState one entry per state, zero totals included
+   */
   public DailyReport {
     Objects.requireNonNull(numcli, "numcli");
     Objects.requireNonNull(day, "day");

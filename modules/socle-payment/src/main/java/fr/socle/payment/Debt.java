@@ -17,7 +17,14 @@ import java.util.Objects;
  */
 public record Debt(String refdet, long amountCents, String label, String payerEmail) {
 
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param refdet the debt reference, 6 to 30 letters or digits (your invoice or order number)
+   * @param amountCents the amount in euro cents
+   * @param label the label shown to the payer (normalised: accents removed, at most 100 characters)
+   * @param payerEmail the payer's e-mail address, where PayFiP sends the receipt
+   */
   public Debt {
     Objects.requireNonNull(refdet, "refdet");
     Objects.requireNonNull(label, "label");

@@ -28,7 +28,15 @@ public record CommuneSearch(
   /** The largest accepted limit. */
   public static final int MAX_LIMIT = 1000;
 
-  /** Validates the query. */
+  /**
+   * Validates the query.
+   *
+   * @param text what the user typed; accents, case, hyphens, apostrophes and spaces are ignored and
+   *     "St"/"Ste" equal "Saint"/"Sainte"
+   * @param limit the maximum number of results, 1 to 1000
+   * @param departementCode only communes of this département, if present
+   * @param types only these kinds of entries; never empty
+   */
   public CommuneSearch {
     Objects.requireNonNull(text, "text");
     if (text.length() > 200) {

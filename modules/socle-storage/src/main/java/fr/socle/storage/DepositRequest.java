@@ -40,7 +40,7 @@ public record DepositRequest(
     boolean legalHold,
     Optional<String> expectedDigest) {
 
-  /** Validates the fields. */
+  // Validates the fields.
   public DepositRequest {
     Objects.requireNonNull(ref, "ref");
     Names.requireValidText("depositor", depositor, 256);

@@ -36,7 +36,7 @@ public record DocumentMetadata(
     Optional<Instant> retainUntil,
     boolean legalHold) {
 
-  /** Validates the fields. */
+  // Validates the fields.
   public DocumentMetadata {
     Objects.requireNonNull(ref, "ref");
     if (version < 1) {

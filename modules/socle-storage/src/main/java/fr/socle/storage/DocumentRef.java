@@ -15,7 +15,7 @@ import fr.socle.storage.internal.Names;
  * @param id the document identifier
  */
 public record DocumentRef(String tenant, String container, String id) {
-  /** Validates the three parts. */
+  // Validates the three parts.
   public DocumentRef {
     Names.requireValidName("tenant", tenant);
     Names.requireValidName("container", container);

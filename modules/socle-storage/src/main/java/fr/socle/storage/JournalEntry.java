@@ -32,7 +32,7 @@ public record JournalEntry(
     String previousHash,
     String hash) {
 
-  /** Validates the fields. */
+  // Validates the fields.
   public JournalEntry {
     if (sequence < 1) {
       throw new IllegalArgumentException("sequence must be >= 1");

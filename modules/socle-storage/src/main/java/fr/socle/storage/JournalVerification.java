@@ -15,7 +15,7 @@ import java.util.OptionalLong;
 public record JournalVerification(
     long entriesChecked, OptionalLong firstBrokenSequence, String headHash) {
 
-  /** Validates the fields. */
+  // Validates the fields.
   public JournalVerification {
     Objects.requireNonNull(firstBrokenSequence, "firstBrokenSequence");
     Objects.requireNonNull(headHash, "headHash");

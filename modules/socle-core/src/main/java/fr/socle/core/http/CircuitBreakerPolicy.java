@@ -18,7 +18,7 @@ import java.time.Duration;
 public record CircuitBreakerPolicy(
     int windowSize, float failureRatePercent, Duration openDuration) {
 
-  /** Validates the policy. */
+  // Validates the policy.
   public CircuitBreakerPolicy {
     if (windowSize < 2) {
       throw new SocleClientException("circuit breaker window must hold at least 2 calls");

@@ -17,7 +17,7 @@ import java.time.Duration;
  */
 public record RateLimitPolicy(int permits, Duration period, Duration maxWait) {
 
-  /** Validates the policy. */
+  // Validates the policy.
   public RateLimitPolicy {
     if (permits < 1) {
       throw new SocleClientException("rate limit must allow at least one call per period");

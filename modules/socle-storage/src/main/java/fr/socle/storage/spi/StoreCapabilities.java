@@ -8,7 +8,7 @@ package fr.socle.storage.spi;
  * @param description short, non-secret description for logs, for example {@code s3 bucket docs}
  */
 public record StoreCapabilities(boolean objectLock, String description) {
-  /** Validates the fields. */
+  // Validates the fields.
   public StoreCapabilities {
     java.util.Objects.requireNonNull(description, "description");
   }

@@ -12,12 +12,17 @@ import java.util.Objects;
  * @param ciphertext the wrapped key; not secret, but useless without the key-encryption key
  */
 public record WrappedKey(String kekId, byte[] ciphertext) {
-  /** Validates and copies. */
+  // Validates and copies.
   public WrappedKey {
     Objects.requireNonNull(kekId, "kekId");
     ciphertext = Objects.requireNonNull(ciphertext, "ciphertext").clone();
   }
 
+  /**
+   * The wrapped key.
+   *
+   * @return a copy, so that the record stays immutable
+   */
   @Override
   public byte[] ciphertext() {
     return ciphertext.clone();

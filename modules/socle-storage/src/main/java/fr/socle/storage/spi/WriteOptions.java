@@ -18,7 +18,7 @@ public record WriteOptions(
     RetentionMode retentionMode,
     boolean legalHold) {
 
-  /** Validates the fields. */
+  // Validates the fields.
   public WriteOptions {
     Objects.requireNonNull(retainUntil, "retainUntil");
     Objects.requireNonNull(retentionMode, "retentionMode");
