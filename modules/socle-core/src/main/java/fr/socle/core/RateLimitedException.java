@@ -11,6 +11,7 @@ import java.util.Optional;
 public class RateLimitedException extends SocleServiceException {
   private static final long serialVersionUID = 1L;
 
+  /** How long the peer asked to wait, or {@code null} if it did not say. */
   private final Duration retryAfter;
 
   /**

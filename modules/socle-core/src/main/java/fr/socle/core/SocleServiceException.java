@@ -10,8 +10,13 @@ import java.util.Optional;
 public class SocleServiceException extends SocleException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status of the peer's answer, or 0 when there was none. */
   private final int statusCode;
+
+  /** The peer's error code, or {@code null} when it gave none. */
   private final String errorCode;
+
+  /** The peer's correlation id, or {@code null} when it gave none. */
   private final String correlationId;
 
   /**

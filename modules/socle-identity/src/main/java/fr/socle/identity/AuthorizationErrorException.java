@@ -11,6 +11,7 @@ import java.util.Optional;
 public class AuthorizationErrorException extends SocleServiceException {
   private static final long serialVersionUID = 1L;
 
+  /** The provider's description of the error, or {@code null} when it gave none. */
   private final String errorDescription;
 
   /**

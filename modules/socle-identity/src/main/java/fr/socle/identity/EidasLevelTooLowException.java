@@ -13,7 +13,10 @@ import java.util.Optional;
 public class EidasLevelTooLowException extends SocleClientException {
   private static final long serialVersionUID = 1L;
 
+  /** The requested level. */
   private final EidasLevel requested;
+
+  /** The {@code acr} the provider sent, or {@code null} when it sent none. */
   private final String actualAcr;
 
   /** The requirement in its compact form: exceptions are serializable, Assurance is not. */

@@ -24,6 +24,7 @@ public class InvalidCallbackException extends SocleClientException {
     MALFORMED
   }
 
+  /** What was wrong. */
   private final Reason reason;
 
   /**

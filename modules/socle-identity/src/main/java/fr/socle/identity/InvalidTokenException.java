@@ -45,6 +45,7 @@ public class InvalidTokenException extends SocleClientException {
     SUBJECT_MISMATCH
   }
 
+  /** The failed check. */
   private final Reason reason;
 
   /**

@@ -9,6 +9,7 @@ import fr.socle.core.SocleClientException;
 public class InvalidTransactionException extends SocleClientException {
   private static final long serialVersionUID = 1L;
 
+  /** Whether the transaction was authentic but too old. */
   private final boolean expired;
 
   /**

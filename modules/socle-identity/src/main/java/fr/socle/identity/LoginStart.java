@@ -18,6 +18,8 @@ public record LoginStart(URI authorizationUri, String sealedTransaction) {
   /**
    * Checks that both values are present.
    *
+   * @param authorizationUri the provider's authorization URL with every parameter
+   * @param sealedTransaction the encrypted login transaction (compact JWE), opaque to the caller
    * @throws NullPointerException if one is null, naming it
    * @throws InvalidInputException if it is empty
    */

@@ -16,6 +16,9 @@ public record LogoutStart(URI logoutUri, String state) {
   /**
    * Checks that both values are present.
    *
+   * @param logoutUri the provider's {@code end_session_endpoint} with {@code id_token_hint}, {@code
+   *     state} and {@code post_logout_redirect_uri}
+   * @param state the random state sent, to keep until the logout callback
    * @throws NullPointerException if one is null, naming it
    * @throws InvalidInputException if it is empty
    */

@@ -21,6 +21,9 @@ public record PartialDate(int year, int month, int day) {
   /**
    * Validates the fields.
    *
+   * @param year the year
+   * @param month 1 to 12, or 0 when unknown
+   * @param day 1 to 31, or 0 when unknown (always 0 when the month is unknown)
    * @throws InvalidInputException if a field is out of range or the date does not exist
    */
   public PartialDate {

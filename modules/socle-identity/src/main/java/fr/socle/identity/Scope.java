@@ -101,6 +101,7 @@ public record Scope(String value) {
   /**
    * Validates the token syntax of RFC 6749 section 3.3.
    *
+   * @param value the scope token as sent to the provider
    * @throws NullPointerException if the value is null
    * @throws InvalidInputException if the value is empty or has a forbidden character
    */

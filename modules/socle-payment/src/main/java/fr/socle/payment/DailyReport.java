@@ -32,7 +32,13 @@ public record DailyReport(
     this(numcli, day, byState, new StateTotal(PaymentState.REVIEW, 0, 0));
   }
 
-  /** Fills missing states with zero totals and freezes the map. */
+  /**
+   * Fills missing states with zero totals and freezes the map.
+   *
+   * @param numcli the régie's client number
+   * @param day the day, in Europe/Paris
+   * @param byState one entry per state, zero totals included
+   */
   public DailyReport {
     Objects.requireNonNull(numcli, "numcli");
     Objects.requireNonNull(day, "day");

@@ -22,6 +22,11 @@ public record Debt(String refdet, long amountCents, String label, String payerEm
    * Validates the debt, with Socle's error rule: a missing component raises a {@link
    * NullPointerException} naming it, a bad value a {@link fr.socle.core.SocleClientException}
    * (whose message never contains the e-mail address).
+   *
+   * @param refdet the debt reference, 6 to 30 letters or digits (your invoice or order number)
+   * @param amountCents the amount in euro cents
+   * @param label the label shown to the payer (normalised: accents removed, at most 100 characters)
+   * @param payerEmail the payer's e-mail address, where PayFiP sends the receipt
    */
   public Debt {
     Objects.requireNonNull(refdet, "refdet");

@@ -56,7 +56,27 @@ public record Payment(
   public static final String DOUBLE_PAYMENT_REASON =
       "double payment: the debt was already paid by another attempt; refund this one";
 
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param idOp the PayFiP operation id (single use: a new attempt gets a new one)
+   * @param numcli the régie's PayFiP client number
+   * @param refdet the debt reference
+   * @param exer the budget year sent to PayFiP
+   * @param amountCents the amount in euro cents
+   * @param label the normalised label shown to the payer
+   * @param payerEmail the payer's e-mail address (personal data)
+   * @param saisie the mode the payment was created in
+   * @param state the current state
+   * @param createdAt when the payment was created
+   * @param updatedAt when the state last changed
+   * @param transactionTime when PayFiP says the transaction happened, once known
+   * @param authorisationNumber PayFiP's {@code numauto}, once known
+   * @param means card or direct debit, {@link PaymentMeans#UNKNOWN} until known
+   * @param resultCode the last definitive PayFiP code ({@code resultrans} letter, or {@code P1} /
+   *     {@code P5} for an expiry)
+   * @param reviewReason why the payment needs review, for {@link PaymentState#REVIEW}
+   */
   public Payment {
     Objects.requireNonNull(idOp, "idOp");
     Objects.requireNonNull(numcli, "numcli");

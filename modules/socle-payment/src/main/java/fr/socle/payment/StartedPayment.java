@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record StartedPayment(Payment payment, URI redirectUrl) {
 
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param payment the ledger record, {@link PaymentState#PENDING}
+   * @param redirectUrl the PayFiP payment page for this operation
+   */
   public StartedPayment {
     Objects.requireNonNull(payment, "payment");
     Objects.requireNonNull(redirectUrl, "redirectUrl");

@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record StateTotal(PaymentState state, long count, long totalCents) {
 
-  /** Validates the totals. */
+  /**
+   * Validates the totals.
+   *
+   * @param state the state
+   * @param count the number of payments, zero or more
+   * @param totalCents the sum of their amounts in euro cents
+   */
   public StateTotal {
     Objects.requireNonNull(state, "state");
     if (count < 0 || totalCents < 0) {

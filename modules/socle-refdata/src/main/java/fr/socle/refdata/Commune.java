@@ -50,7 +50,27 @@ public record Commune(
     ChefLieuRank chefLieuRank,
     Millesime millesime) {
 
-  /** Validates the record and makes its lists unmodifiable. */
+  /**
+   * Validates the record and makes its lists unmodifiable.
+   *
+   * @param code the INSEE code (5 characters, {@code 2A}/{@code 2B} in Corsica)
+   * @param nom the official name, with accents and articles ({@code L'Abergement-Clémenciat})
+   * @param type the kind of entry
+   * @param departementCode the département code ({@code 01}..{@code 95}, {@code 2A}, {@code
+   *     971}...)
+   * @param regionCode the région code
+   * @param zone metropolitan, DROM or overseas collectivity
+   * @param siren the SIREN of the commune as a legal person, current communes only
+   * @param population the population municipale, if known
+   * @param postalCodes the postal codes serving the commune (a commune can have several, a code can
+   *     serve several communes); empty when none
+   * @param formerCodes the codes this commune had or absorbed ({@code anciensCodes}), for example
+   *     {@code 93059} for Saint-Denis 93066 since the 2025 merger
+   * @param parentCode for a délégué or associé, its current commune; for an arrondissement, its
+   *     city
+   * @param epciCode the SIREN of the EPCI the current commune belongs to, if any
+   * @param millesime the COG vintage this record comes from
+   */
   public Commune {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(nom, "nom");

@@ -36,6 +36,11 @@ public record CommuneSearch(
   /**
    * Validates the query.
    *
+   * @param text what the user typed; accents, case, hyphens, apostrophes and spaces are ignored and
+   *     "St"/"Ste" equal "Saint"/"Sainte"
+   * @param limit the maximum number of results, 1 to 1000
+   * @param departementCode only communes of this département, if present
+   * @param types only these kinds of entries; never empty
    * @throws SocleClientException if the text is longer than {@value #MAX_TEXT_LENGTH} characters,
    *     the limit out of range or the set of types empty
    * @throws NullPointerException if an argument is null

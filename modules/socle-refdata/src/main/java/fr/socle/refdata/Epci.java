@@ -27,7 +27,20 @@ public record Epci(
     List<String> memberCodes,
     Millesime millesime) {
 
-  /** Validates the record and makes its member list unmodifiable. */
+  /**
+   * Validates the record and makes its member list unmodifiable.
+   *
+   * @param siren the SIREN, which is also its code
+   * @param nom the name
+   * @param type {@code CC}, {@code CA}, {@code CU}, {@code METRO} or {@code MET69} (Métropole de
+   *     Lyon)
+   * @param financing {@code FPU} (fiscalité professionnelle unique) or {@code FA} (fiscalité
+   *     additionnelle)
+   * @param populationTotale the population totale
+   * @param populationMunicipale the population municipale
+   * @param memberCodes the INSEE codes of the member communes
+   * @param millesime the COG vintage this record comes from
+   */
   public Epci {
     Objects.requireNonNull(siren, "siren");
     Objects.requireNonNull(nom, "nom");

@@ -15,7 +15,13 @@ import java.util.Objects;
  */
 public record Millesime(int year, String source) {
 
-  /** Validates the millésime. */
+  /**
+   * Validates the millésime.
+   *
+   * @param year the COG year, for example 2026
+   * @param source the dataset and version, for example {@code @etalab/decoupage-administratif
+   *     6.0.0}
+   */
   public Millesime {
     if (year < 1943 || year > 9999) {
       throw new IllegalArgumentException("implausible COG year: " + year);

@@ -13,7 +13,15 @@ import java.util.Objects;
  */
 public record Region(String code, String nom, String chefLieu, Zone zone, Millesime millesime) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param code the code, for example {@code 11} (Île-de-France) or {@code 94} (Corse)
+   * @param nom the name
+   * @param chefLieu the INSEE code of the chef-lieu commune
+   * @param zone metropolitan, DROM or overseas collectivity
+   * @param millesime the COG vintage this record comes from
+   */
   public Region {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(nom, "nom");

@@ -40,7 +40,18 @@ public record DepositRequest(
     boolean legalHold,
     Optional<String> expectedDigest) {
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param ref where the document goes
+   * @param depositor who deposits (recorded in the metadata and the journal)
+   * @param contentType the declared media type
+   * @param originalFilename the original filename, if any
+   * @param retainUntil destruction is refused before this instant, if set
+   * @param legalHold whether the document starts under legal hold
+   * @param expectedDigest a digest computed by the depositor (in {@code DocumentSafe}'s algorithm,
+   *     lowercase hexadecimal); if present the deposit is refused unless the content matches it
+   */
   public DepositRequest {
     Objects.requireNonNull(ref, "ref");
     Names.requireValidText("depositor", depositor, 256);

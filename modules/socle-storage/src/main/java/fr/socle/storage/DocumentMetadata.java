@@ -36,7 +36,21 @@ public record DocumentMetadata(
     Optional<Instant> retainUntil,
     boolean legalHold) {
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param ref the document
+   * @param version the version, from 1
+   * @param size plaintext size in bytes
+   * @param digestAlgorithm algorithm of {@code digest}
+   * @param digest lowercase hexadecimal digest of the plaintext
+   * @param depositor who deposited this version
+   * @param depositedAt when the deposit was committed
+   * @param contentType the declared media type, for example {@code application/pdf}
+   * @param originalFilename the declared original filename, if any
+   * @param retainUntil the document cannot be destroyed before this instant, if set
+   * @param legalHold whether a legal hold forbids destruction whatever the date
+   */
   public DocumentMetadata {
     Objects.requireNonNull(ref, "ref");
     if (version < 1) {

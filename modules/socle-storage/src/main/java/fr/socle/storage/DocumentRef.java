@@ -15,7 +15,13 @@ import fr.socle.storage.internal.Names;
  * @param id the document identifier
  */
 public record DocumentRef(String tenant, String container, String id) {
-  /** Validates the three parts. */
+  /**
+   * Validates the three parts.
+   *
+   * @param tenant the tenant, for example a SIREN number
+   * @param container the container, for example {@code etat-civil}
+   * @param id the document identifier
+   */
   public DocumentRef {
     Names.requireValidName("tenant", tenant);
     Names.requireValidName("container", container);

@@ -41,7 +41,20 @@ public record JournalEntry(
     String previousHash,
     String hash) {
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param sequence position in the tenant's journal, from 1
+   * @param instant when the operation happened
+   * @param actor who called
+   * @param operation what was done
+   * @param container the container, or empty for tenant-wide operations
+   * @param documentId the document, or empty
+   * @param version the document version, or 0
+   * @param digest {@code algorithm:hex} digest of the document, or empty
+   * @param previousHash hash of the previous entry (64 zeros for the first)
+   * @param hash SHA-256 of this entry's fields and {@code previousHash}, lowercase hexadecimal
+   */
   public JournalEntry {
     if (sequence < 1) {
       throw new IllegalArgumentException("sequence must be >= 1");

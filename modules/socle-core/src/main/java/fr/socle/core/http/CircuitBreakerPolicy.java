@@ -18,7 +18,13 @@ import java.time.Duration;
 public record CircuitBreakerPolicy(
     int windowSize, float failureRatePercent, Duration openDuration) {
 
-  /** Validates the policy. */
+  /**
+   * Validates the policy.
+   *
+   * @param windowSize how many recent calls are considered, at least 2
+   * @param failureRatePercent the failure rate that opens the breaker, in (0, 100]
+   * @param openDuration how long calls are refused before a trial, positive
+   */
   public CircuitBreakerPolicy {
     if (windowSize < 2) {
       throw new SocleClientException("circuit breaker window must hold at least 2 calls");

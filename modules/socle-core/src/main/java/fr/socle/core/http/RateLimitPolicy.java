@@ -17,7 +17,13 @@ import java.time.Duration;
  */
 public record RateLimitPolicy(int permits, Duration period, Duration maxWait) {
 
-  /** Validates the policy. */
+  /**
+   * Validates the policy.
+   *
+   * @param permits calls allowed per period, at least 1
+   * @param period the refresh period, positive
+   * @param maxWait how long a call may wait for a permit, zero or positive
+   */
   public RateLimitPolicy {
     if (permits < 1) {
       throw new SocleClientException("rate limit must allow at least one call per period");

@@ -14,7 +14,14 @@ import java.util.Objects;
 public record PayfipClientDetail(
     String numcli, String libelleN1, String libelleN2, String libelleN3) {
 
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param numcli the client number PayFiP echoed
+   * @param libelleN1 first label line (usually the collectivité), possibly empty
+   * @param libelleN2 second label line, possibly empty
+   * @param libelleN3 third label line, possibly empty
+   */
   public PayfipClientDetail {
     Objects.requireNonNull(numcli, "numcli");
     Objects.requireNonNull(libelleN1, "libelleN1");

@@ -15,9 +15,16 @@ import java.util.Optional;
 public class PayfipFaultException extends SocleServiceException {
   private static final long serialVersionUID = 1L;
 
+  /** The SOAP operation that failed. */
   private final String operation;
+
+  /** The fault family. */
   private final FaultType faultType;
+
+  /** PayFiP's error code, or {@code null} when the fault had none. */
   private final String code;
+
+  /** PayFiP's label for the error, or {@code null} when the fault had none. */
   private final String label;
 
   /**

@@ -81,7 +81,21 @@ public record PayfipPaymentDetail(
         Optional.empty());
   }
 
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param idOp the operation id that was looked up (the one requested, not the echo)
+   * @param resultrans the raw {@code resultrans} letter, as received (may be empty)
+   * @param status the typed outcome; only {@link TransactionStatus#PAID} means paid
+   * @param means card or direct debit, when the letter tells
+   * @param transactionTime when the transaction happened ({@code dattrans} + {@code heurtrans},
+   *     Europe/Paris, minute precision), if present and well formed
+   * @param authorisationNumber the {@code numauto}, if present
+   * @param echoedAmountCents the amount echoed by PayFiP, if present and numeric
+   * @param echoedRefdet the debt reference echoed by PayFiP, if present
+   * @param echoedNumcli the client number echoed by PayFiP, if present
+   * @param echoedSaisie the mode echoed by PayFiP, if present and valid
+   */
   public PayfipPaymentDetail {
     Objects.requireNonNull(idOp, "idOp");
     Objects.requireNonNull(resultrans, "resultrans");

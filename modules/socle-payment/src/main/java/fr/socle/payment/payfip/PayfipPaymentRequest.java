@@ -63,6 +63,16 @@ public record PayfipPaymentRequest(
   /**
    * Validates every field and normalises {@code objet}.
    *
+   * @param numcli the 6-digit PayFiP client number of the régie, for example {@code 006270}
+   * @param exer the budget year ("exercice"), 4 digits
+   * @param refdet the debt reference, 6 to 30 letters or digits, unique per attempt
+   * @param objet the label shown to the payer, normalised; may be empty
+   * @param amountCents the amount in euro cents, between {@link #MIN_AMOUNT_CENTS} and {@link
+   *     #MAX_AMOUNT_CENTS}
+   * @param mel the payer's e-mail address, 6 to 80 characters with one {@code @}
+   * @param urlnotif the absolute http(s) URL PayFiP notifies server to server
+   * @param urlredirect the absolute http(s) URL the payer's browser returns to
+   * @param saisie the mode: test, activation or production
    * @throws SocleClientException if a field is missing or invalid (the message never contains the
    *     e-mail address)
    */

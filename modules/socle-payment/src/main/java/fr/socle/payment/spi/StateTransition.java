@@ -95,7 +95,19 @@ public record StateTransition(
         Optional.empty());
   }
 
-  /** Validates and freezes the transition. */
+  /**
+   * Validates and freezes the transition.
+   *
+   * @param idOp the payment
+   * @param from the states the payment must be in for the change to apply, not empty
+   * @param to the new state
+   * @param at when the change happens
+   * @param transactionTime the transaction time to record, if known
+   * @param authorisationNumber the {@code numauto} to record, if known
+   * @param means the means of payment to record
+   * @param resultCode the PayFiP code to record, if any
+   * @param reviewReason why review is needed, for {@link PaymentState#REVIEW}
+   */
   public StateTransition {
     Objects.requireNonNull(idOp, "idOp");
     Objects.requireNonNull(to, "to");

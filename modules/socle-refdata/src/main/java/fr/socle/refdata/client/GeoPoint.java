@@ -8,7 +8,12 @@ package fr.socle.refdata.client;
  */
 public record GeoPoint(double latitude, double longitude) {
 
-  /** Validates the coordinates. */
+  /**
+   * Validates the coordinates.
+   *
+   * @param latitude degrees, -90 to 90
+   * @param longitude degrees, -180 to 180
+   */
   public GeoPoint {
     if (!(latitude >= -90 && latitude <= 90) || !(longitude >= -180 && longitude <= 180)) {
       throw new IllegalArgumentException("coordinates out of range");

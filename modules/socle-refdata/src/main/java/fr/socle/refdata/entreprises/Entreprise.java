@@ -31,7 +31,20 @@ public record Entreprise(
     List<Etablissement> matchingEtablissements,
     Optional<CollectiviteTerritoriale> collectivite) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param siren the SIREN
+   * @param nomComplet the full name
+   * @param natureJuridique the legal category code, for example {@code 7210} (commune)
+   * @param activitePrincipale the NAF code
+   * @param categorieEntreprise {@code PME}, {@code ETI}, {@code GE}
+   * @param etatAdministratif {@code A} active, {@code C} ceased
+   * @param dateCreation the creation date as sent ({@code AAAA-MM-JJ})
+   * @param siege the head office
+   * @param matchingEtablissements the establishments matching the query
+   * @param collectivite the local authority it is, if it is one
+   */
   public Entreprise {
     Objects.requireNonNull(siren, "siren");
     Objects.requireNonNull(nomComplet, "nomComplet");

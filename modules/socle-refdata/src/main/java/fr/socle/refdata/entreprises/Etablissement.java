@@ -28,7 +28,19 @@ public record Etablissement(
     Optional<String> etatAdministratif,
     boolean siege) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param siret the SIRET
+   * @param adresse the address on one line, if public
+   * @param codePostal the postal code
+   * @param codeCommune the INSEE commune code
+   * @param libelleCommune the commune name
+   * @param position the geocoded position, if any
+   * @param activitePrincipale the NAF code
+   * @param etatAdministratif {@code A} active, {@code F} closed
+   * @param siege whether it is the head office
+   */
   public Etablissement {
     Objects.requireNonNull(siret, "siret");
   }

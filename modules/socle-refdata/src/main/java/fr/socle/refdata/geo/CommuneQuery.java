@@ -22,7 +22,16 @@ public record CommuneQuery(
     Optional<String> departementCode,
     Optional<Integer> limit) {
 
-  /** Validates the query. */
+  /**
+   * Validates the query.
+   *
+   * @param nom a name to search (fuzzy, boosted by population)
+   * @param postalCode a postal code
+   * @param point a position inside the commune
+   * @param formerCode the code of a merged commune ({@code ancienCode})
+   * @param departementCode only communes of this département
+   * @param limit the maximum number of results, if set
+   */
   public CommuneQuery {
     if (nom.isEmpty()
         && postalCode.isEmpty()

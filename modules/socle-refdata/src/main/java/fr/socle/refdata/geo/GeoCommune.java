@@ -35,7 +35,21 @@ public record GeoCommune(
     OptionalDouble surfaceHectares,
     OptionalDouble score) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param code the INSEE code
+   * @param nom the name
+   * @param departementCode the département code, if returned
+   * @param regionCode the région code, if returned
+   * @param siren the SIREN, if returned
+   * @param epciCode the SIREN of its EPCI, if any
+   * @param postalCodes the postal codes
+   * @param population the population municipale, if known
+   * @param centre the centre, if returned
+   * @param surfaceHectares the area in hectares, if returned
+   * @param score the relevance of a name search, if it was one
+   */
   public GeoCommune {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(nom, "nom");

@@ -12,7 +12,13 @@ import java.util.Optional;
  */
 public record GeoDepartement(String code, String nom, Optional<String> regionCode) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param code the code
+   * @param nom the name
+   * @param regionCode the région code, if returned
+   */
   public GeoDepartement {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(nom, "nom");

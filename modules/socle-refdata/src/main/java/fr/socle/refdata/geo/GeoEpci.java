@@ -20,7 +20,15 @@ public record GeoEpci(
     List<String> regionCodes,
     OptionalLong population) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param code the SIREN
+   * @param nom the name
+   * @param departementCodes the départements it spans
+   * @param regionCodes the régions it spans
+   * @param population the population, if returned
+   */
   public GeoEpci {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(nom, "nom");

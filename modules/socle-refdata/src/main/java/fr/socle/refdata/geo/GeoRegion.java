@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record GeoRegion(String code, String nom) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param code the code
+   * @param nom the name
+   */
   public GeoRegion {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(nom, "nom");

@@ -31,7 +31,17 @@ public record AddressQuery(
     Optional<String> citycode,
     Optional<GeoPoint> near) {
 
-  /** Validates the query. */
+  /**
+   * Validates the query.
+   *
+   * @param text the address, 3 to 200 characters
+   * @param limit the maximum number of results, 1 to 50
+   * @param autocomplete whether the last word may be incomplete
+   * @param type only results of this granularity
+   * @param postcode only this postal code
+   * @param citycode only this INSEE commune code
+   * @param near favour results near this point
+   */
   public AddressQuery {
     Objects.requireNonNull(text, "text");
     String t = text.strip();

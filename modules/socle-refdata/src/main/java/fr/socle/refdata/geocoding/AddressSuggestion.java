@@ -22,7 +22,17 @@ public record AddressSuggestion(
     Optional<String> zipcode,
     Optional<GeoPoint> position) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param fulltext the text to show
+   * @param kind {@code StreetAddress} or {@code PositionOfInterest} (the API's {@code country}
+   *     field)
+   * @param street the street, if any
+   * @param city the commune
+   * @param zipcode the postal code
+   * @param position the position, if returned
+   */
   public AddressSuggestion {
     Objects.requireNonNull(fulltext, "fulltext");
   }

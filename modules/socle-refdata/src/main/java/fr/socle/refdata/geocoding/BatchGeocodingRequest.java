@@ -34,7 +34,18 @@ public record BatchGeocodingRequest(
   /** The column Socle adds to match answers to rows; the input must not use it. */
   public static final String ROW_ID_COLUMN = "socle_row_id";
 
-  /** Validates the job. */
+  /**
+   * Validates the job.
+   *
+   * @param header the column names
+   * @param rows the rows, each with as many values as the header
+   * @param addressColumns the columns concatenated into the address, in order
+   * @param postcodeColumn a column holding the postal code to filter on
+   * @param citycodeColumn a column holding the INSEE code to filter on
+   * @param chunkSize rows per upload, 1 to 50 000 (default 5 000: far below the geocoder's file and
+   *     time limits)
+   * @param maxAttempts how many times a row is sent at most, 1 to 10 (default 3)
+   */
   public BatchGeocodingRequest {
     header = List.copyOf(header);
     rows = rows.stream().map(List::copyOf).toList();

@@ -10,7 +10,12 @@ import java.util.List;
  */
 public record BatchGeocodingResult(List<BatchRow> rows, int resubmittedRows) {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param rows the rows
+   * @param resubmittedRows how many rows had to be sent again because an answer lacked them
+   */
   public BatchGeocodingResult {
     rows = List.copyOf(rows);
   }

@@ -15,7 +15,14 @@ import java.util.Optional;
 public record BatchRow(
     int index, List<String> input, BatchStatus status, Optional<GeocodedAddress> result) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param index the position of the input row, from 0
+   * @param input the input row as given
+   * @param status what happened to it
+   * @param result the address found, when {@link BatchStatus#OK}
+   */
   public BatchRow {
     input = List.copyOf(input);
     Objects.requireNonNull(status, "status");

@@ -40,7 +40,25 @@ public record GeocodedAddress(
     Optional<String> oldcitycode,
     Optional<String> oldcity) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param label the full label, for example {@code 8 Boulevard du Port 80000 Amiens}
+   * @param position the WGS 84 position
+   * @param score the relevance, 0 to 1
+   * @param type the granularity, if a known one
+   * @param id the BAN interoperability key, if any
+   * @param housenumber the number with its repetition index
+   * @param street the street name
+   * @param name the number and street, or the lieu-dit
+   * @param postcode the postal code
+   * @param citycode the INSEE code of the commune
+   * @param city the commune name
+   * @param context département number, département name, région name
+   * @param district the municipal arrondissement (Paris, Lyon, Marseille)
+   * @param oldcitycode the INSEE code of the former commune, for merged communes
+   * @param oldcity the name of the former commune
+   */
   public GeocodedAddress {
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(position, "position");

@@ -31,8 +31,12 @@ public final class MemoryResponseCache implements ResponseCache {
         new LinkedHashMap<>(16, 0.75f, true) {
           private static final long serialVersionUID = 1L;
 
+          // MemoryResponseCache.Entry, qualified: inside a LinkedHashMap subclass, javac 25
+          // resolves
+          // the simple name Entry to the inherited LinkedHashMap.Entry and the override no longer
+          // compiles.
           @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+          protected boolean removeEldestEntry(Map.Entry<String, MemoryResponseCache.Entry> eldest) {
             return size() > maxEntries;
           }
         };

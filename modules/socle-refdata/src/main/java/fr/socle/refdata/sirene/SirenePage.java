@@ -14,7 +14,14 @@ import java.util.Optional;
 public record SirenePage(
     List<EtablissementSirene> etablissements, long total, Optional<String> nextCursor) {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param etablissements the establishments of this page
+   * @param total how many match in all
+   * @param nextCursor the cursor of the next page; empty on the last page (INSEE then returns the
+   *     same cursor again)
+   */
   public SirenePage {
     etablissements = List.copyOf(etablissements);
   }

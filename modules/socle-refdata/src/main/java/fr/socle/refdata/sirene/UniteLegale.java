@@ -35,7 +35,22 @@ public record UniteLegale(
     Optional<String> categorieEntreprise,
     Optional<String> statutDiffusion) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param siren the SIREN
+   * @param denomination the name of a legal person, if any
+   * @param nom the family name of a natural person, if any
+   * @param prenom the first name of a natural person, if any
+   * @param sigle the acronym, if any
+   * @param categorieJuridique the legal category code (for example {@code 7210} commune)
+   * @param activitePrincipale the APE/NAF code
+   * @param etatAdministratif {@code A} active or {@code C} ceased
+   * @param dateCreation the creation date ({@code AAAA-MM-JJ})
+   * @param nicSiege the NIC of the head office
+   * @param categorieEntreprise {@code PME}, {@code ETI} or {@code GE}
+   * @param statutDiffusion {@code O} diffusible, {@code P} partially
+   */
   public UniteLegale {
     Objects.requireNonNull(siren, "siren");
   }

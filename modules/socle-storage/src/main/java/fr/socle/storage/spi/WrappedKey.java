@@ -12,12 +12,23 @@ import java.util.Objects;
  * @param ciphertext the wrapped key; not secret, but useless without the key-encryption key
  */
 public record WrappedKey(String kekId, byte[] ciphertext) {
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param kekId identifier of the key-encryption key (version) that wrapped it, so rotation can
+   *     tell which data keys still need re-wrapping; not secret
+   * @param ciphertext the wrapped key; not secret, but useless without the key-encryption key
+   */
   public WrappedKey {
     Objects.requireNonNull(kekId, "kekId");
     ciphertext = Objects.requireNonNull(ciphertext, "ciphertext").clone();
   }
 
+  /**
+   * The wrapped key.
+   *
+   * @return a copy, so that the record stays immutable
+   */
   @Override
   public byte[] ciphertext() {
     return ciphertext.clone();

@@ -22,7 +22,15 @@ public record WriteOptions(
     boolean legalHold,
     boolean durable) {
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param createOnly fail with {@link ObjectExistsException} if the key already exists
+   *     (write-once)
+   * @param retainUntil object-lock retention date to apply, if the store supports object lock
+   * @param retentionMode mode of {@code retainUntil}
+   * @param legalHold object-lock legal hold to apply, if the store supports object lock
+   */
   public WriteOptions {
     Objects.requireNonNull(retainUntil, "retainUntil");
     Objects.requireNonNull(retentionMode, "retentionMode");

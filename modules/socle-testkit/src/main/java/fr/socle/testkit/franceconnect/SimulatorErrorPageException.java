@@ -8,7 +8,10 @@ package fr.socle.testkit.franceconnect;
 public final class SimulatorErrorPageException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The error code shown on the page. */
   private final String errorCode;
+
+  /** The HTTP status of the error page. */
   private final int status;
 
   SimulatorErrorPageException(int status, String errorCode) {

@@ -85,7 +85,21 @@ public record TestAgent(
   public static final List<TestAgent> ALL =
       List.of(DEMO_AGENT, PROCONNECT_IDENTITE_USER, CONTRACTOR);
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param login the login typed on ProConnect (an e-mail address)
+   * @param label a short French description
+   * @param givenName the first names
+   * @param usualName the usage family name ({@code usual_name})
+   * @param email the professional e-mail address
+   * @param uid the agent's identifier at the identity provider
+   * @param siret the 14-digit SIRET of the agent's organisation
+   * @param organizationalUnit the department, or empty
+   * @param belongingPopulation {@code agent}, {@code prestataire}, ..., or empty
+   * @param phoneNumber the phone number, or empty
+   * @param idpId the identifier of the identity provider in the federation
+   */
   public TestAgent {
     for (String field :
         List.of(

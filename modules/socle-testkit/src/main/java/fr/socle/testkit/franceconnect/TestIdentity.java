@@ -169,7 +169,20 @@ public record TestIdentity(
           PARTIAL_BIRTHDATE_MONTH,
           NO_FAMILY_NAME);
 
-  /** Validates the fields and copies the list of first names. */
+  /**
+   * Validates the fields and copies the list of first names.
+   *
+   * @param login the login at the mock identity provider
+   * @param label a short French description
+   * @param givenNames the first names, in order
+   * @param familyName the birth name, upper case, or empty
+   * @param preferredUsername the usage name, or empty
+   * @param birthdate {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}
+   * @param gender {@code male} or {@code female}
+   * @param birthplace the 5-character INSEE COG code of the birth commune, or empty if born abroad
+   * @param birthcountry the 5-digit INSEE country code ({@code 99100} for France)
+   * @param email the e-mail address
+   */
   public TestIdentity {
     Objects.requireNonNull(login, "login");
     Objects.requireNonNull(label, "label");

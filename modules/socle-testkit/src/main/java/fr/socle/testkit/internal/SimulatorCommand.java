@@ -20,6 +20,15 @@ public interface SimulatorCommand {
   String description();
 
   /**
+   * Returns the usage message of the command's options, printed for {@code <name> --help}.
+   *
+   * @return the usage, ending with a line break
+   */
+  default String usage() {
+    return "usage: " + name() + " [options]\n";
+  }
+
+  /**
    * Starts the simulator and blocks until the process is stopped.
    *
    * @param args the arguments after the command name

@@ -19,7 +19,17 @@ import java.util.Optional;
 public record Completion(
     String idOp, Outcome outcome, Optional<URI> redirect, List<NotificationAttempt> notifications) {
 
-  /** Validates the fields and copies the list. */
+  /**
+   * Validates the fields and copies the list.
+   *
+   * @param idOp the operation
+   * @param outcome what the payer chose
+   * @param redirect where the browser is sent back ({@code urlredirect?idop=...}); empty for {@link
+   *     Outcome#NO_ANSWER}
+   * @param notifications the notifications already made when the choice returned; empty if the
+   *     notification was dropped, delayed or the outcome was {@link Outcome#NO_ANSWER} (a delayed
+   *     one shows up later in {@link PayfipSimulator#notifications()})
+   */
   public Completion {
     Objects.requireNonNull(idOp, "idOp");
     Objects.requireNonNull(outcome, "outcome");

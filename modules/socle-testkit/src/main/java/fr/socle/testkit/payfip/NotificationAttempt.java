@@ -26,7 +26,17 @@ public record NotificationAttempt(
     OptionalInt status,
     Optional<String> error) {
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param idOp the operation the notification is about
+   * @param method {@code POST} (the real service) or {@code GET} (on demand)
+   * @param parameterName the name carrying the operation id, {@code idop} unless changed on demand
+   * @param target the notification URL as sent (for GET, with the query string)
+   * @param sentAt when it was sent, on the simulator's clock
+   * @param status the HTTP status the merchant answered, empty if the call failed
+   * @param error why the call failed (connection refused, timeout...), empty if it was answered
+   */
   public NotificationAttempt {
     Objects.requireNonNull(idOp, "idOp");
     Objects.requireNonNull(method, "method");

@@ -36,7 +36,23 @@ public record SimulatedOperation(
     Optional<String> result,
     Optional<Instant> resultAt) {
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param idOp the operation id returned by {@code creerPaiementSecurise}
+   * @param numcli the régie's client number
+   * @param exer the budget year, as sent
+   * @param refdet the debt reference
+   * @param objet the label, empty if none was sent
+   * @param montant the amount in cents
+   * @param mel the payer's e-mail
+   * @param urlnotif the notification URL
+   * @param urlredirect the browser return URL
+   * @param saisie the mode letter (T, X or W)
+   * @param createdAt when the operation was created, on the simulator's clock
+   * @param result the {@code resultrans} letter, empty while no result is known (P5)
+   * @param resultAt when the result was recorded, empty while none
+   */
   public SimulatedOperation {
     Objects.requireNonNull(idOp, "idOp");
     Objects.requireNonNull(numcli, "numcli");

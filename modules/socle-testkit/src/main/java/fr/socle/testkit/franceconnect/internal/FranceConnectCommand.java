@@ -38,6 +38,11 @@ public final class FranceConnectCommand implements SimulatorCommand {
   }
 
   @Override
+  public String usage() {
+    return USAGE;
+  }
+
+  @Override
   public void run(String[] args) throws Exception {
     FranceConnectSimulator simulator;
     try {

@@ -26,6 +26,11 @@ public final class PayfipCommand implements SimulatorCommand {
   }
 
   @Override
+  public String usage() {
+    return USAGE + "\n";
+  }
+
+  @Override
   public void run(String[] args) throws Exception {
     PayfipSimulator simulator;
     try {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Tests that need a JVM of their own: a small heap, or a process killed in the middle. */
-class ForkedJvmTest {
+class ForkedJvmIT {
   private static final long GIB = 1L << 30;
 
   @TempDir Path dir;

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-class PostgresPaymentLedgerTest extends JdbcPaymentLedgerContract {
+class PostgresPaymentLedgerIT extends JdbcPaymentLedgerContract {
   @Override
   DataSource newDatabase() {
     return Databases.freshPostgres();

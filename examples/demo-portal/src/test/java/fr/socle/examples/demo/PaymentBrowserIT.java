@@ -21,7 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 // One citizen, one invoice: the refused attempt comes before the paid one.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PaymentBrowserTest extends BrowserTestSupport {
+class PaymentBrowserIT extends BrowserTestSupport {
   @Override
   protected Map<String, String> environment(Path dataDir) {
     Map<String, String> env = super.environment(dataDir);

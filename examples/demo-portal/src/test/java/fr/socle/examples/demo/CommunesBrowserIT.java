@@ -9,7 +9,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-class CommunesBrowserTest extends BrowserTestSupport {
+class CommunesBrowserIT extends BrowserTestSupport {
   @Test
   @DisplayName("typing a few letters suggests communes; choosing one opens its page")
   void autocompletion() {

@@ -13,7 +13,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The newcomer's tour, in one go, as the README describes it. */
-class FullJourneyBrowserTest extends BrowserTestSupport {
+class FullJourneyBrowserIT extends BrowserTestSupport {
   @Test
   @DisplayName("sign in, pay the canteen, deposit a document, find a commune, sign out")
   void wholeJourney() throws Exception {

@@ -44,7 +44,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Two application nodes (two {@link Payments}, two {@link JdbcPaymentLedger} instances, two HTTP
  * clients) sharing one database, with PayFiP stubbed from the spec's message shapes.
  */
-class SharedLedgerPaymentsTest {
+class SharedLedgerPaymentsIT {
   static final String PATH = "/tpa/services/securite";
   static final String NS =
       "http://securite.service.tpa.cp.finances.gouv.fr/services/mas_securite/"

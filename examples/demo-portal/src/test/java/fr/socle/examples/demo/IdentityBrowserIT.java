@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-class IdentityBrowserTest extends BrowserTestSupport {
+class IdentityBrowserIT extends BrowserTestSupport {
   private FranceConnectSimulator simulator() {
     return portal.feature(IdentityFeature.class).orElseThrow().simulator().orElseThrow();
   }

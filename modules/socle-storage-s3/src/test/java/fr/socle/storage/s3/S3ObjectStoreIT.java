@@ -39,7 +39,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Against S3Proxy running in-process (transient, in-memory blob store). */
-class S3ObjectStoreTest {
+class S3ObjectStoreIT {
   private static final String BUCKET = "coffre";
   private static final int MIB = 1 << 20;
 

@@ -18,7 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 
-class DocumentsBrowserTest extends BrowserTestSupport {
+class DocumentsBrowserIT extends BrowserTestSupport {
   @Test
   @DisplayName(
       "a citizen deposits a document, sees it listed, downloads it, verifies it and reads"

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-class HomePageBrowserTest extends BrowserTestSupport {
+class HomePageBrowserIT extends BrowserTestSupport {
   @Test
   @DisplayName("the home page opens in French with the portal's style sheet applied")
   void homePage() {
