@@ -1,6 +1,5 @@
 package fr.socle.refdata.spi;
 
-import fr.socle.refdata.internal.MemoryResponseCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
