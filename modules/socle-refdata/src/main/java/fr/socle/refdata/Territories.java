@@ -1,6 +1,6 @@
 package fr.socle.refdata;
 
-import fr.socle.core.SocleClientException;
+import fr.socle.core.InvalidInputException;
 import fr.socle.refdata.internal.CogData;
 import fr.socle.refdata.internal.CogHistoryResource;
 import fr.socle.refdata.internal.CogResource;
@@ -454,15 +454,15 @@ public final class Territories {
    * @param codeOrName an INSEE code or a commune name
    * @param year the year of interest, for example a birth year
    * @return the matching entries of that year, possibly empty
-   * @throws fr.socle.core.SocleClientException if the text is longer than 200 characters, or the
-   *     history resource is missing or corrupt
+   * @throws fr.socle.core.InvalidInputException if the text is longer than 200 characters
+   * @throws fr.socle.core.SocleClientException if the history resource is missing or corrupt
    */
   public List<CommuneInYear> communeIn(String codeOrName, Year year) {
     Objects.requireNonNull(codeOrName, "codeOrName");
     Objects.requireNonNull(year, "year");
     if (codeOrName.length() > CommuneSearch.MAX_TEXT_LENGTH) {
-      throw new SocleClientException(
-          "commune text longer than " + CommuneSearch.MAX_TEXT_LENGTH + " characters");
+      throw new InvalidInputException(
+          "codeOrName must have at most " + CommuneSearch.MAX_TEXT_LENGTH + " characters");
     }
     String folded = NameFolding.fold(codeOrName);
     String code = folded.toUpperCase(Locale.ROOT); // "93 059", "2a004" and full-width digits too
@@ -508,7 +508,7 @@ public final class Territories {
    *     example {@code "st et"}, {@code "Marseile"} or {@code "75015"}
    * @param limit 1 to {@value CommuneSearch#MAX_LIMIT}
    * @return the matches, possibly empty
-   * @throws SocleClientException if the text is too long or the limit out of range
+   * @throws InvalidInputException if the text is too long or the limit out of range
    */
   public List<Commune> search(String text, int limit) {
     return search(CommuneSearch.of(text, limit));

@@ -1,5 +1,6 @@
 package fr.socle.refdata.entreprises;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.refdata.validation.Validators;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -107,7 +108,7 @@ public final class EntrepriseQuery {
    */
   public EntrepriseQuery etatAdministratif(String etat) {
     if (!etat.equals("A") && !etat.equals("C")) {
-      throw new IllegalArgumentException("etat administratif is A or C");
+      throw new InvalidInputException("etat administratif is A or C");
     }
     return with("etat_administratif", etat);
   }
@@ -138,7 +139,7 @@ public final class EntrepriseQuery {
    */
   public EntrepriseQuery page(int page) {
     if (page < 1) {
-      throw new IllegalArgumentException("page starts at 1");
+      throw new InvalidInputException("page starts at 1");
     }
     return with("page", Integer.toString(page));
   }
@@ -151,7 +152,7 @@ public final class EntrepriseQuery {
    */
   public EntrepriseQuery perPage(int perPage) {
     if (perPage < 1 || perPage > MAX_PER_PAGE) {
-      throw new IllegalArgumentException("per_page must be between 1 and " + MAX_PER_PAGE);
+      throw new InvalidInputException("per_page must be between 1 and " + MAX_PER_PAGE);
     }
     return with("per_page", Integer.toString(perPage));
   }

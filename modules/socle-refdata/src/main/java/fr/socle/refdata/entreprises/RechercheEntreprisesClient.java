@@ -4,6 +4,7 @@ import static fr.socle.refdata.internal.Tree.object;
 import static fr.socle.refdata.internal.Tree.required;
 import static fr.socle.refdata.internal.Tree.string;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.http.CircuitBreakerPolicy;
 import fr.socle.core.http.RateLimitPolicy;
 import fr.socle.refdata.client.ApiClientBuilder;
@@ -105,7 +106,7 @@ public final class RechercheEntreprisesClient implements AutoCloseable {
    */
   public EntrepriseSearchResult nearPoint(GeoPoint point, double radiusKm, int page, int perPage) {
     if (!(radiusKm > 0 && radiusKm <= 50)) {
-      throw new IllegalArgumentException("radius must be in (0, 50] km");
+      throw new InvalidInputException("radius must be in (0, 50] km");
     }
     Map<String, String> q = new LinkedHashMap<>();
     q.put("lat", Double.toString(point.latitude()));

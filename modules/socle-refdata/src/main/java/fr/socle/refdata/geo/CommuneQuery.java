@@ -1,5 +1,6 @@
 package fr.socle.refdata.geo;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.refdata.client.GeoPoint;
 import java.util.Optional;
 
@@ -29,10 +30,10 @@ public record CommuneQuery(
         && point.isEmpty()
         && formerCode.isEmpty()
         && departementCode.isEmpty()) {
-      throw new IllegalArgumentException("a commune query needs at least one criterion");
+      throw new InvalidInputException("a commune query needs at least one criterion");
     }
     if (limit.isPresent() && limit.get() < 1) {
-      throw new IllegalArgumentException("limit must be positive");
+      throw new InvalidInputException("limit must be positive");
     }
   }
 

@@ -1,5 +1,6 @@
 package fr.socle.refdata.geocoding;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.refdata.client.GeoPoint;
 import fr.socle.refdata.validation.Validators;
 import java.util.LinkedHashMap;
@@ -36,11 +37,11 @@ public record AddressQuery(
     Objects.requireNonNull(text, "text");
     String t = text.strip();
     if (t.length() < 3 || t.length() > 200) {
-      throw new IllegalArgumentException("address text must have 3 to 200 characters");
+      throw new InvalidInputException("address text must have 3 to 200 characters");
     }
     text = t;
     if (limit < 1 || limit > 50) {
-      throw new IllegalArgumentException("limit must be between 1 and 50");
+      throw new InvalidInputException("limit must be between 1 and 50");
     }
     Objects.requireNonNull(type, "type");
     postcode = postcode.map(p -> Validators.postalCode(p).orElseThrow());

@@ -4,6 +4,7 @@ import static fr.socle.refdata.internal.Tree.object;
 import static fr.socle.refdata.internal.Tree.required;
 import static fr.socle.refdata.internal.Tree.string;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.Secret;
 import fr.socle.core.http.CircuitBreakerPolicy;
 import fr.socle.core.http.RateLimitPolicy;
@@ -130,7 +131,7 @@ public final class SireneClient implements AutoCloseable {
     Objects.requireNonNull(q, "q");
     Objects.requireNonNull(cursor, "cursor");
     if (nombre < 1 || nombre > MAX_PAGE_SIZE) {
-      throw new IllegalArgumentException("nombre must be between 1 and " + MAX_PAGE_SIZE);
+      throw new InvalidInputException("nombre must be between 1 and " + MAX_PAGE_SIZE);
     }
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("q", q);
@@ -240,11 +241,12 @@ public final class SireneClient implements AutoCloseable {
      * Builds the client.
      *
      * @return a new client, to be closed
-     * @throws IllegalStateException if no key was set
+     * @throws InvalidInputException if no key was set
      */
     public SireneClient build() {
       if (apiKey == null) {
-        throw new IllegalStateException("the Sirene API needs an integration key: apiKey(...)");
+        throw new InvalidInputException(
+            "apiKey is required: the Sirene API needs an integration key, call apiKey(...)");
       }
       return new SireneClient(
           baseUrl(),
