@@ -11,6 +11,9 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "fr.socle", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+  @ArchTest
+  static final ArchRule everyClassInAKnownModule = SocleRules.EVERY_CLASS_IN_A_KNOWN_MODULE;
+
   @ArchTest static final ArchRule blocksDependOnlyOnCore = SocleRules.BLOCKS_DEPEND_ONLY_ON_CORE;
 
   @ArchTest

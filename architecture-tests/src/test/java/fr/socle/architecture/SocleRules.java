@@ -33,6 +33,30 @@ final class SocleRules {
 
   // ---------------------------------------------------------------- layering
 
+  /**
+   * Every main class belongs to a module listed in {@link Modules}: a new module (or a package
+   * outside every module's root) would otherwise escape the layering rules unnoticed.
+   */
+  static final ArchRule EVERY_CLASS_IN_A_KNOWN_MODULE =
+      classes()
+          .that()
+          .resideInAPackage("fr.socle..")
+          .should(
+              new ArchCondition<>("belong to a module listed in Modules") {
+                @Override
+                public void check(JavaClass javaClass, ConditionEvents events) {
+                  if (Modules.of(javaClass).isEmpty()) {
+                    events.add(
+                        SimpleConditionEvent.violated(
+                            javaClass,
+                            javaClass.getName()
+                                + " is in no module of Modules: add its module there and to"
+                                + " architecture-tests/pom.xml"));
+                  }
+                }
+              })
+          .because("the layering rules only see the modules they know");
+
   /** Blocks (identity, payment, storage, refdata...) depend on core only, never on each other. */
   static final ArchRule BLOCKS_DEPEND_ONLY_ON_CORE =
       classes()

@@ -35,6 +35,17 @@ class SocleRulesSelfTest {
   }
 
   @Test
+  @DisplayName("a class of a module Modules does not know breaks the known-module rule")
+  void unknownModule() {
+    assertThat(
+            violations(
+                SocleRules.EVERY_CLASS_IN_A_KNOWN_MODULE,
+                fr.socle.unknownblock.UnknownBlockFixture.class))
+        .anySatisfy(v -> assertThat(v).contains("is in no module of Modules"));
+    assertThat(violations(SocleRules.EVERY_CLASS_IN_A_KNOWN_MODULE, CoreOnBlock.class)).isEmpty();
+  }
+
+  @Test
   @DisplayName("a block using another block breaks the layering rule")
   void blockOnOtherBlock() {
     assertThat(
