@@ -135,6 +135,15 @@ class InputErrorsTest {
     assertThatThrownBy(() -> AddressQuery.of(null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("text");
+    assertThatThrownBy(() -> EntrepriseQuery.filters().etatAdministratif(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("etat");
+    assertThatThrownBy(() -> EntrepriseQuery.filters().activitePrincipale(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("naf");
+    assertThatThrownBy(() -> EntrepriseQuery.filters().departement(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("code");
     assertThatThrownBy(() -> Validators.siren(null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("input");

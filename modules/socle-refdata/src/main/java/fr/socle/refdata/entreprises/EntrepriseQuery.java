@@ -77,7 +77,7 @@ public final class EntrepriseQuery {
    * @return a new query
    */
   public EntrepriseQuery departement(String code) {
-    return with("departement", Validators.normalise(code));
+    return with("departement", Validators.normalise(Objects.requireNonNull(code, "code")));
   }
 
   /**
@@ -87,7 +87,9 @@ public final class EntrepriseQuery {
    * @return a new query
    */
   public EntrepriseQuery activitePrincipale(String naf) {
-    return with("activite_principale", naf.strip().toUpperCase(java.util.Locale.ROOT));
+    return with(
+        "activite_principale",
+        Objects.requireNonNull(naf, "naf").strip().toUpperCase(java.util.Locale.ROOT));
   }
 
   /**
@@ -97,7 +99,7 @@ public final class EntrepriseQuery {
    * @return a new query
    */
   public EntrepriseQuery natureJuridique(String code) {
-    return with("nature_juridique", code.strip());
+    return with("nature_juridique", Objects.requireNonNull(code, "code").strip());
   }
 
   /**
@@ -107,8 +109,8 @@ public final class EntrepriseQuery {
    * @return a new query
    */
   public EntrepriseQuery etatAdministratif(String etat) {
-    if (!etat.equals("A") && !etat.equals("C")) {
-      throw new InvalidInputException("etat administratif is A or C");
+    if (!Objects.requireNonNull(etat, "etat").equals("A") && !etat.equals("C")) {
+      throw new InvalidInputException("etat must be A (active) or C (ceased)");
     }
     return with("etat_administratif", etat);
   }
