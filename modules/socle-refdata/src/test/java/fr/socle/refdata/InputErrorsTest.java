@@ -144,6 +144,23 @@ class InputErrorsTest {
     assertThatThrownBy(() -> EntrepriseQuery.filters().departement(null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("code");
+    assertThatThrownBy(() -> AddressQuery.of("rue de la Paix").postcode(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("p");
+    assertThatThrownBy(() -> CommuneQuery.byName("Lyon").inDepartement(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("code");
+    try (RechercheEntreprisesClient client = RechercheEntreprisesClient.builder().build()) {
+      assertThatThrownBy(() -> client.bySiren(null))
+          .isInstanceOf(NullPointerException.class)
+          .hasMessage("siren");
+      assertThatThrownBy(() -> client.search(null))
+          .isInstanceOf(NullPointerException.class)
+          .hasMessage("query");
+      assertThatThrownBy(() -> client.nearPoint(null, 1, 1, 10))
+          .isInstanceOf(NullPointerException.class)
+          .hasMessage("point");
+    }
     assertThatThrownBy(() -> Validators.siren(null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("input");

@@ -2,6 +2,7 @@ package fr.socle.refdata.geo;
 
 import fr.socle.core.InvalidInputException;
 import fr.socle.refdata.client.GeoPoint;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -124,7 +125,13 @@ public record CommuneQuery(
    * @return a new query
    */
   public CommuneQuery inDepartement(String code) {
-    return new CommuneQuery(nom, postalCode, point, formerCode, Optional.of(code), limit);
+    return new CommuneQuery(
+        nom,
+        postalCode,
+        point,
+        formerCode,
+        Optional.of(Objects.requireNonNull(code, "code")),
+        limit);
   }
 
   /**

@@ -87,7 +87,14 @@ public record AddressQuery(
    * @return a new query
    */
   public AddressQuery type(AddressType t) {
-    return new AddressQuery(text, limit, autocomplete, Optional.of(t), postcode, citycode, near);
+    return new AddressQuery(
+        text,
+        limit,
+        autocomplete,
+        Optional.of(Objects.requireNonNull(t, "t")),
+        postcode,
+        citycode,
+        near);
   }
 
   /**
@@ -97,7 +104,14 @@ public record AddressQuery(
    * @return a new query
    */
   public AddressQuery postcode(String p) {
-    return new AddressQuery(text, limit, autocomplete, type, Optional.of(p), citycode, near);
+    return new AddressQuery(
+        text,
+        limit,
+        autocomplete,
+        type,
+        Optional.of(Objects.requireNonNull(p, "p")),
+        citycode,
+        near);
   }
 
   /**
@@ -107,7 +121,14 @@ public record AddressQuery(
    * @return a new query
    */
   public AddressQuery citycode(String c) {
-    return new AddressQuery(text, limit, autocomplete, type, postcode, Optional.of(c), near);
+    return new AddressQuery(
+        text,
+        limit,
+        autocomplete,
+        type,
+        postcode,
+        Optional.of(Objects.requireNonNull(c, "c")),
+        near);
   }
 
   /**
@@ -117,7 +138,14 @@ public record AddressQuery(
    * @return a new query
    */
   public AddressQuery near(GeoPoint p) {
-    return new AddressQuery(text, limit, autocomplete, type, postcode, citycode, Optional.of(p));
+    return new AddressQuery(
+        text,
+        limit,
+        autocomplete,
+        type,
+        postcode,
+        citycode,
+        Optional.of(Objects.requireNonNull(p, "p")));
   }
 
   Map<String, Object> parameters() {

@@ -106,7 +106,7 @@ public final class GeocodingClient implements AutoCloseable {
    * @return the candidates, best first; empty if none
    */
   public List<GeocodedAddress> search(AddressQuery query) {
-    return features(Urls.of(base, "/search", query.parameters()));
+    return features(Urls.of(base, "/search", Objects.requireNonNull(query, "query").parameters()));
   }
 
   /**
@@ -184,7 +184,7 @@ public final class GeocodingClient implements AutoCloseable {
    * @return one result per row
    */
   public BatchGeocodingResult geocodeCsv(BatchGeocodingRequest request) {
-    int n = request.rows().size();
+    int n = Objects.requireNonNull(request, "request").rows().size();
     BatchRow[] done = new BatchRow[n];
     List<Integer> pending = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {

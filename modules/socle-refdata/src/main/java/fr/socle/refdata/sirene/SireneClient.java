@@ -86,7 +86,7 @@ public final class SireneClient implements AutoCloseable {
    * @throws InvalidIdentifierException if the SIREN is invalid
    */
   public Optional<UniteLegale> uniteLegale(String siren) {
-    String s = Validators.siren(siren).orElseThrow();
+    String s = Validators.siren(Objects.requireNonNull(siren, "siren")).orElseThrow();
     return caller
         .getJson(Urls.of(base, "/siren/" + s, Map.of()), auth(), 404)
         .map(n -> uniteLegale(object(object(n, "response").get("uniteLegale"), "uniteLegale")));
@@ -100,7 +100,8 @@ public final class SireneClient implements AutoCloseable {
    * @throws InvalidIdentifierException if the SIRET is invalid
    */
   public Optional<EtablissementSirene> etablissement(String siret) {
-    String s = Validators.siret(siret, SiretMode.STATE_API).orElseThrow();
+    String s =
+        Validators.siret(Objects.requireNonNull(siret, "siret"), SiretMode.STATE_API).orElseThrow();
     return caller
         .getJson(Urls.of(base, "/siret/" + s, Map.of()), auth(), 404)
         .map(
