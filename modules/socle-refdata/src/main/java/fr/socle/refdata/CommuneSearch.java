@@ -1,6 +1,6 @@
 package fr.socle.refdata;
 
-import fr.socle.core.SocleClientException;
+import fr.socle.core.InvalidInputException;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,7 +41,7 @@ public record CommuneSearch(
    * @param limit the maximum number of results, 1 to 1000
    * @param departementCode only communes of this département, if present
    * @param types only these kinds of entries; never empty
-   * @throws SocleClientException if the text is longer than {@value #MAX_TEXT_LENGTH} characters,
+   * @throws InvalidInputException if the text is longer than {@value #MAX_TEXT_LENGTH} characters,
    *     the limit out of range or the set of types empty
    * @throws NullPointerException if an argument is null
    */
@@ -50,16 +50,16 @@ public record CommuneSearch(
     // A search box never needs more: the longest commune name has 45 characters. Longer text is
     // refused rather than cut, so that a caller sees a bug instead of odd results.
     if (text.length() > MAX_TEXT_LENGTH) {
-      throw new SocleClientException(
-          "search text longer than " + MAX_TEXT_LENGTH + " characters: " + text.length());
+      throw new InvalidInputException(
+          "text must have at most " + MAX_TEXT_LENGTH + " characters, it has " + text.length());
     }
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw new SocleClientException("limit must be between 1 and " + MAX_LIMIT + ": " + limit);
+      throw new InvalidInputException("limit must be between 1 and " + MAX_LIMIT + ": " + limit);
     }
     Objects.requireNonNull(departementCode, "departementCode");
     Objects.requireNonNull(types, "types");
     if (types.isEmpty()) {
-      throw new SocleClientException("at least one commune type is needed");
+      throw new InvalidInputException("types must hold at least one commune type");
     }
     types = Set.copyOf(EnumSet.copyOf(types));
   }

@@ -1,5 +1,6 @@
 package fr.socle.refdata;
 
+import fr.socle.core.InvalidInputException;
 import java.util.Objects;
 
 /**
@@ -24,7 +25,8 @@ public record Millesime(int year, String source) {
    */
   public Millesime {
     if (year < 1943 || year > 9999) {
-      throw new IllegalArgumentException("implausible COG year: " + year);
+      throw new InvalidInputException(
+          "year must be between 1943 (the first COG) and 9999: " + year);
     }
     Objects.requireNonNull(source, "source");
   }

@@ -1,6 +1,6 @@
 package fr.socle.refdata;
 
-import fr.socle.core.SocleClientException;
+import fr.socle.core.InvalidInputException;
 import fr.socle.refdata.internal.CogData;
 import fr.socle.refdata.internal.CogHistoryResource;
 import fr.socle.refdata.internal.CogResource;
@@ -9,7 +9,6 @@ import fr.socle.refdata.internal.SearchIndex;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,66 +70,12 @@ public final class Territories {
     this.arrondissements = List.copyOf(data.arrondissements());
     List<Commune> all = data.communes();
     Commune[] searchable = all.toArray(new Commune[0]);
-    // Runs once, cold, mostly interpreted: one pass, maps presized so that they never rehash.
-    this.byCode = new HashMap<>(all.size() * 2);
-    this.byTypeAndCode = new EnumMap<>(CommuneType.class);
-    Map<CommuneType, List<Commune>> lists = new EnumMap<>(CommuneType.class);
-    for (CommuneType t : CommuneType.values()) {
-      lists.put(t, new ArrayList<>(t == CommuneType.ACTUELLE ? all.size() : 4096));
-    }
-    byTypeAndCode.put(CommuneType.DELEGUEE, new HashMap<>(8192));
-    byTypeAndCode.put(CommuneType.ASSOCIEE, new HashMap<>(2048));
-    Map<String, List<Commune>> cp = new HashMap<>(16_384);
-    for (Commune c : all) {
-      CommuneType type = c.type();
-      lists.get(type).add(c);
-      if (type == CommuneType.DELEGUEE || type == CommuneType.ASSOCIEE) {
-        byTypeAndCode.get(type).put(c.code(), c);
-      } else {
-        byCode.put(c.code(), c);
-        for (String p : c.postalCodes()) {
-          List<Commune> l = cp.get(p);
-          if (l == null) {
-            l = new ArrayList<>(2);
-            cp.put(p, l);
-          }
-          l.add(c);
-        }
-      }
-    }
-    // A délégué or associé is a former commune: it resolves to the current commune the COG links
-    // it to, even when its code is not listed in anciensCodes (mergers older than that field).
-    // This link comes first: a code can be the délégué of one commune and an anciensCode of
-    // another (60455 is déléguée of 60694 in COG 2026 and listed by 60054, which absorbed it
-    // earlier); the current COG link is the one that holds today.
-    this.byFormerCode = new HashMap<>(8192);
-    for (CommuneType t : new CommuneType[] {CommuneType.DELEGUEE, CommuneType.ASSOCIEE}) {
-      List<Commune> entries = lists.get(t);
-      // Backwards, so that for a code listed twice the last entry wins, as in byTypeAndCode.
-      for (int i = entries.size() - 1; i >= 0; i--) {
-        Commune c = entries.get(i);
-        Commune parent = c.parentCode().isPresent() ? byCode.get(c.parentCode().get()) : null;
-        if (parent != null && !byCode.containsKey(c.code())) {
-          byFormerCode.putIfAbsent(c.code(), parent);
-        }
-      }
-    }
-    for (Commune c : lists.get(CommuneType.ACTUELLE)) {
-      for (String former : c.formerCodes()) {
-        if (!byCode.containsKey(former)) {
-          byFormerCode.putIfAbsent(former, c);
-        }
-      }
-    }
-    // The postal-code lists become immutable in place: no second map.
-    for (Map.Entry<String, List<Commune>> e : cp.entrySet()) {
-      e.setValue(List.copyOf(e.getValue()));
-    }
-    this.byPostalCode = cp;
-    this.byType = new EnumMap<>(CommuneType.class);
-    for (Map.Entry<CommuneType, List<Commune>> e : lists.entrySet()) {
-      byType.put(e.getKey(), Collections.unmodifiableList(e.getValue()));
-    }
+    CommuneIndexes indexes = CommuneIndexes.of(all);
+    this.byCode = indexes.byCode();
+    this.byTypeAndCode = indexes.byTypeAndCode();
+    this.byFormerCode = indexes.byFormerCode();
+    this.byPostalCode = indexes.byPostalCode();
+    this.byType = indexes.byType();
     this.currentCommunes = byType.get(CommuneType.ACTUELLE);
     this.regionByCode = new HashMap<>();
     for (Region r : regions) {
@@ -454,15 +399,15 @@ public final class Territories {
    * @param codeOrName an INSEE code or a commune name
    * @param year the year of interest, for example a birth year
    * @return the matching entries of that year, possibly empty
-   * @throws fr.socle.core.SocleClientException if the text is longer than 200 characters, or the
-   *     history resource is missing or corrupt
+   * @throws fr.socle.core.InvalidInputException if the text is longer than 200 characters
+   * @throws fr.socle.core.SocleClientException if the history resource is missing or corrupt
    */
   public List<CommuneInYear> communeIn(String codeOrName, Year year) {
     Objects.requireNonNull(codeOrName, "codeOrName");
     Objects.requireNonNull(year, "year");
     if (codeOrName.length() > CommuneSearch.MAX_TEXT_LENGTH) {
-      throw new SocleClientException(
-          "commune text longer than " + CommuneSearch.MAX_TEXT_LENGTH + " characters");
+      throw new InvalidInputException(
+          "codeOrName must have at most " + CommuneSearch.MAX_TEXT_LENGTH + " characters");
     }
     String folded = NameFolding.fold(codeOrName);
     String code = folded.toUpperCase(Locale.ROOT); // "93 059", "2a004" and full-width digits too
@@ -508,7 +453,7 @@ public final class Territories {
    *     example {@code "st et"}, {@code "Marseile"} or {@code "75015"}
    * @param limit 1 to {@value CommuneSearch#MAX_LIMIT}
    * @return the matches, possibly empty
-   * @throws SocleClientException if the text is too long or the limit out of range
+   * @throws InvalidInputException if the text is too long or the limit out of range
    */
   public List<Commune> search(String text, int limit) {
     return search(CommuneSearch.of(text, limit));

@@ -3,7 +3,7 @@ package fr.socle.refdata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.socle.core.SocleClientException;
+import fr.socle.core.InvalidInputException;
 import java.time.Year;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -102,7 +102,8 @@ class TerritoriesHistoryTest {
     assertThat(territories.communeIn("Atlantis", Year.of(2022))).isEmpty();
     assertThat(territories.communeIn("  --  ", Year.of(2022))).isEmpty();
     assertThatThrownBy(() -> territories.communeIn("a".repeat(201), Year.of(2022)))
-        .isInstanceOf(SocleClientException.class);
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("codeOrName");
     assertThatThrownBy(() -> territories.communeIn(null, Year.of(2022)))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("codeOrName");

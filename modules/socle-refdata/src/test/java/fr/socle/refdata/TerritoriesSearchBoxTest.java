@@ -3,7 +3,7 @@ package fr.socle.refdata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.socle.core.SocleClientException;
+import fr.socle.core.InvalidInputException;
 import fr.socle.refdata.internal.NameFolding;
 import java.util.List;
 import java.util.Map;
@@ -86,9 +86,9 @@ class TerritoriesSearchBoxTest {
   void search_whenTextLongerThan200Characters_isBadInput() {
     assertThat(territories.search("a".repeat(200), 10)).isEmpty();
     assertThatThrownBy(() -> territories.search("a".repeat(201), 10))
-        .isInstanceOf(SocleClientException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("200");
-    assertThatThrownBy(() -> territories.search("a", 0)).isInstanceOf(SocleClientException.class);
+    assertThatThrownBy(() -> territories.search("a", 0)).isInstanceOf(InvalidInputException.class);
   }
 
   @Test

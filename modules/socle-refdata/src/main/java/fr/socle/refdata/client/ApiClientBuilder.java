@@ -1,5 +1,6 @@
 package fr.socle.refdata.client;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.http.CircuitBreakerPolicy;
 import fr.socle.core.http.HttpTransport;
 import fr.socle.core.http.RateLimitPolicy;
@@ -55,11 +56,18 @@ public abstract class ApiClientBuilder<B extends ApiClientBuilder<B>> {
    *
    * @param baseUrl an absolute http(s) URL, without a trailing slash needed
    * @return this builder
+   * @throws InvalidInputException if it is not an absolute http(s) URL
    */
   public B baseUrl(String baseUrl) {
-    URI u = URI.create(Objects.requireNonNull(baseUrl, "baseUrl"));
+    URI u;
+    try {
+      u = URI.create(Objects.requireNonNull(baseUrl, "baseUrl"));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(
+          "baseUrl must be an absolute http(s) URL: it is not a URI", e);
+    }
     if (!u.isAbsolute() || !(u.getScheme().equals("https") || u.getScheme().equals("http"))) {
-      throw new IllegalArgumentException("base URL must be an absolute http(s) URL");
+      throw new InvalidInputException("baseUrl must be an absolute http(s) URL");
     }
     String s = u.toString();
     this.baseUrl = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
@@ -84,10 +92,11 @@ public abstract class ApiClientBuilder<B extends ApiClientBuilder<B>> {
    * @param connect default 5 s
    * @param response default 30 s (the longest silence while waiting for data)
    * @return this builder
+   * @throws InvalidInputException if a timeout is zero or negative
    */
   public B timeouts(Duration connect, Duration response) {
-    this.connectTimeout = Objects.requireNonNull(connect, "connect");
-    this.responseTimeout = Objects.requireNonNull(response, "response");
+    this.connectTimeout = positive(connect, "connect");
+    this.responseTimeout = positive(response, "response");
     return self();
   }
 
@@ -96,8 +105,12 @@ public abstract class ApiClientBuilder<B extends ApiClientBuilder<B>> {
    *
    * @param maxBytes default 10 MiB
    * @return this builder
+   * @throws InvalidInputException if it is below 1
    */
   public B maxResponseBytes(long maxBytes) {
+    if (maxBytes < 1) {
+      throw new InvalidInputException("maxResponseBytes must be at least 1");
+    }
     this.maxResponseBytes = maxBytes;
     return self();
   }
@@ -109,10 +122,15 @@ public abstract class ApiClientBuilder<B extends ApiClientBuilder<B>> {
    * @param maxRetries 0 to disable
    * @param maxDelay the longest wait accepted before a retry
    * @return this builder
+   * @throws InvalidInputException if {@code maxRetries} is negative or {@code maxDelay} not
+   *     positive
    */
   public B retries(int maxRetries, Duration maxDelay) {
+    if (maxRetries < 0) {
+      throw new InvalidInputException("maxRetries must be 0 (no retry) or more");
+    }
     this.maxRetries = maxRetries;
-    this.maxRetryDelay = Objects.requireNonNull(maxDelay, "maxDelay");
+    this.maxRetryDelay = positive(maxDelay, "maxDelay");
     return self();
   }
 
@@ -160,6 +178,13 @@ public abstract class ApiClientBuilder<B extends ApiClientBuilder<B>> {
   public B clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     return self();
+  }
+
+  private static Duration positive(Duration d, String name) {
+    if (Objects.requireNonNull(d, name).isNegative() || d.isZero()) {
+      throw new InvalidInputException(name + " must be a positive duration");
+    }
+    return d;
   }
 
   /**

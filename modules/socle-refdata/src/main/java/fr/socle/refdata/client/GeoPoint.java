@@ -1,5 +1,7 @@
 package fr.socle.refdata.client;
 
+import fr.socle.core.InvalidInputException;
+
 /**
  * A WGS 84 position.
  *
@@ -16,7 +18,8 @@ public record GeoPoint(double latitude, double longitude) {
    */
   public GeoPoint {
     if (!(latitude >= -90 && latitude <= 90) || !(longitude >= -180 && longitude <= 180)) {
-      throw new IllegalArgumentException("coordinates out of range");
+      throw new InvalidInputException(
+          "latitude must be within [-90, 90] and longitude within [-180, 180]");
     }
   }
 }

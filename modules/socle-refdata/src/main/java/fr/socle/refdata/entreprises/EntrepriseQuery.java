@@ -1,5 +1,6 @@
 package fr.socle.refdata.entreprises;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.refdata.validation.Validators;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -76,7 +77,7 @@ public final class EntrepriseQuery {
    * @return a new query
    */
   public EntrepriseQuery departement(String code) {
-    return with("departement", Validators.normalise(code));
+    return with("departement", Validators.normalise(Objects.requireNonNull(code, "code")));
   }
 
   /**
@@ -86,7 +87,9 @@ public final class EntrepriseQuery {
    * @return a new query
    */
   public EntrepriseQuery activitePrincipale(String naf) {
-    return with("activite_principale", naf.strip().toUpperCase(java.util.Locale.ROOT));
+    return with(
+        "activite_principale",
+        Objects.requireNonNull(naf, "naf").strip().toUpperCase(java.util.Locale.ROOT));
   }
 
   /**
@@ -96,7 +99,7 @@ public final class EntrepriseQuery {
    * @return a new query
    */
   public EntrepriseQuery natureJuridique(String code) {
-    return with("nature_juridique", code.strip());
+    return with("nature_juridique", Objects.requireNonNull(code, "code").strip());
   }
 
   /**
@@ -106,8 +109,8 @@ public final class EntrepriseQuery {
    * @return a new query
    */
   public EntrepriseQuery etatAdministratif(String etat) {
-    if (!etat.equals("A") && !etat.equals("C")) {
-      throw new IllegalArgumentException("etat administratif is A or C");
+    if (!Objects.requireNonNull(etat, "etat").equals("A") && !etat.equals("C")) {
+      throw new InvalidInputException("etat must be A (active) or C (ceased)");
     }
     return with("etat_administratif", etat);
   }
@@ -138,7 +141,7 @@ public final class EntrepriseQuery {
    */
   public EntrepriseQuery page(int page) {
     if (page < 1) {
-      throw new IllegalArgumentException("page starts at 1");
+      throw new InvalidInputException("page starts at 1");
     }
     return with("page", Integer.toString(page));
   }
@@ -151,7 +154,7 @@ public final class EntrepriseQuery {
    */
   public EntrepriseQuery perPage(int perPage) {
     if (perPage < 1 || perPage > MAX_PER_PAGE) {
-      throw new IllegalArgumentException("per_page must be between 1 and " + MAX_PER_PAGE);
+      throw new InvalidInputException("per_page must be between 1 and " + MAX_PER_PAGE);
     }
     return with("per_page", Integer.toString(perPage));
   }

@@ -4,6 +4,7 @@ import static fr.socle.refdata.internal.Tree.object;
 import static fr.socle.refdata.internal.Tree.required;
 import static fr.socle.refdata.internal.Tree.string;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.http.CircuitBreakerPolicy;
 import fr.socle.core.http.RateLimitPolicy;
 import fr.socle.refdata.client.ApiClientBuilder;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -77,7 +79,7 @@ public final class RechercheEntreprisesClient implements AutoCloseable {
    * @return a page of results
    */
   public EntrepriseSearchResult search(EntrepriseQuery query) {
-    return page(Urls.of(base, "/search", query.parameters()));
+    return page(Urls.of(base, "/search", Objects.requireNonNull(query, "query").parameters()));
   }
 
   /**
@@ -88,7 +90,7 @@ public final class RechercheEntreprisesClient implements AutoCloseable {
    * @throws InvalidIdentifierException if the SIREN is invalid (the peer is not called)
    */
   public Optional<Entreprise> bySiren(String siren) {
-    String s = Validators.siren(siren).orElseThrow();
+    String s = Validators.siren(Objects.requireNonNull(siren, "siren")).orElseThrow();
     return search(EntrepriseQuery.text(s).perPage(5)).results().stream()
         .filter(e -> e.siren().equals(s))
         .findFirst();
@@ -104,8 +106,9 @@ public final class RechercheEntreprisesClient implements AutoCloseable {
    * @return a page of results
    */
   public EntrepriseSearchResult nearPoint(GeoPoint point, double radiusKm, int page, int perPage) {
+    Objects.requireNonNull(point, "point");
     if (!(radiusKm > 0 && radiusKm <= 50)) {
-      throw new IllegalArgumentException("radius must be in (0, 50] km");
+      throw new InvalidInputException("radius must be in (0, 50] km");
     }
     Map<String, String> q = new LinkedHashMap<>();
     q.put("lat", Double.toString(point.latitude()));

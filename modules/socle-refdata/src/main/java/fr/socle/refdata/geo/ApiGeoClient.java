@@ -18,6 +18,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -77,7 +78,7 @@ public final class ApiGeoClient implements AutoCloseable {
    * @throws InvalidIdentifierException if the code is malformed
    */
   public Optional<GeoCommune> commune(String code) {
-    String c = Validators.communeCode(code).orElseThrow();
+    String c = Validators.communeCode(Objects.requireNonNull(code, "code")).orElseThrow();
     return caller
         .getJson(Urls.of(base, "/communes/" + c, Map.of("fields", COMMUNE_FIELDS)), Map.of(), 404)
         .map(n -> commune(object(n, "commune")));
@@ -90,6 +91,7 @@ public final class ApiGeoClient implements AutoCloseable {
    * @return the communes, possibly empty
    */
   public List<GeoCommune> communes(CommuneQuery query) {
+    Objects.requireNonNull(query, "query");
     Map<String, Object> q = new LinkedHashMap<>();
     query
         .nom()
@@ -135,7 +137,11 @@ public final class ApiGeoClient implements AutoCloseable {
   public Optional<GeoDepartement> departement(String code) {
     return caller
         .getJson(
-            Urls.of(base, "/departements/" + Urls.encode(Validators.normalise(code)), Map.of()),
+            Urls.of(
+                base,
+                "/departements/"
+                    + Urls.encode(Validators.normalise(Objects.requireNonNull(code, "code"))),
+                Map.of()),
             Map.of(),
             404)
         .map(n -> departement(object(n, "departement")));
@@ -160,7 +166,7 @@ public final class ApiGeoClient implements AutoCloseable {
    * @throws InvalidIdentifierException if the SIREN is malformed
    */
   public Optional<GeoEpci> epci(String siren) {
-    String s = Validators.siren(siren).orElseThrow();
+    String s = Validators.siren(Objects.requireNonNull(siren, "siren")).orElseThrow();
     return caller
         .getJson(Urls.of(base, "/epcis/" + s, Map.of()), Map.of(), 404)
         .map(n -> epci(object(n, "epci")));
@@ -174,7 +180,7 @@ public final class ApiGeoClient implements AutoCloseable {
    * @throws InvalidIdentifierException if the SIREN is malformed
    */
   public List<GeoCommune> epciCommunes(String siren) {
-    String s = Validators.siren(siren).orElseThrow();
+    String s = Validators.siren(Objects.requireNonNull(siren, "siren")).orElseThrow();
     return caller
         .getJson(
             Urls.of(base, "/epcis/" + s + "/communes", Map.of("fields", COMMUNE_FIELDS)),

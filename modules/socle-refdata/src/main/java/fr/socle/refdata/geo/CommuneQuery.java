@@ -1,6 +1,8 @@
 package fr.socle.refdata.geo;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.refdata.client.GeoPoint;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -38,10 +40,10 @@ public record CommuneQuery(
         && point.isEmpty()
         && formerCode.isEmpty()
         && departementCode.isEmpty()) {
-      throw new IllegalArgumentException("a commune query needs at least one criterion");
+      throw new InvalidInputException("a commune query needs at least one criterion");
     }
     if (limit.isPresent() && limit.get() < 1) {
-      throw new IllegalArgumentException("limit must be positive");
+      throw new InvalidInputException("limit must be positive");
     }
   }
 
@@ -132,7 +134,13 @@ public record CommuneQuery(
    * @return a new query
    */
   public CommuneQuery inDepartement(String code) {
-    return new CommuneQuery(nom, postalCode, point, formerCode, Optional.of(code), limit);
+    return new CommuneQuery(
+        nom,
+        postalCode,
+        point,
+        formerCode,
+        Optional.of(Objects.requireNonNull(code, "code")),
+        limit);
   }
 
   /**

@@ -1,5 +1,6 @@
 package fr.socle.refdata.geocoding;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.refdata.client.GeoPoint;
 import fr.socle.refdata.validation.Validators;
 import java.util.LinkedHashMap;
@@ -46,11 +47,11 @@ public record AddressQuery(
     Objects.requireNonNull(text, "text");
     String t = text.strip();
     if (t.length() < 3 || t.length() > 200) {
-      throw new IllegalArgumentException("address text must have 3 to 200 characters");
+      throw new InvalidInputException("address text must have 3 to 200 characters");
     }
     text = t;
     if (limit < 1 || limit > 50) {
-      throw new IllegalArgumentException("limit must be between 1 and 50");
+      throw new InvalidInputException("limit must be between 1 and 50");
     }
     Objects.requireNonNull(type, "type");
     postcode = postcode.map(p -> Validators.postalCode(p).orElseThrow());
@@ -96,7 +97,14 @@ public record AddressQuery(
    * @return a new query
    */
   public AddressQuery type(AddressType t) {
-    return new AddressQuery(text, limit, autocomplete, Optional.of(t), postcode, citycode, near);
+    return new AddressQuery(
+        text,
+        limit,
+        autocomplete,
+        Optional.of(Objects.requireNonNull(t, "t")),
+        postcode,
+        citycode,
+        near);
   }
 
   /**
@@ -106,7 +114,14 @@ public record AddressQuery(
    * @return a new query
    */
   public AddressQuery postcode(String p) {
-    return new AddressQuery(text, limit, autocomplete, type, Optional.of(p), citycode, near);
+    return new AddressQuery(
+        text,
+        limit,
+        autocomplete,
+        type,
+        Optional.of(Objects.requireNonNull(p, "p")),
+        citycode,
+        near);
   }
 
   /**
@@ -116,7 +131,14 @@ public record AddressQuery(
    * @return a new query
    */
   public AddressQuery citycode(String c) {
-    return new AddressQuery(text, limit, autocomplete, type, postcode, Optional.of(c), near);
+    return new AddressQuery(
+        text,
+        limit,
+        autocomplete,
+        type,
+        postcode,
+        Optional.of(Objects.requireNonNull(c, "c")),
+        near);
   }
 
   /**
@@ -126,7 +148,14 @@ public record AddressQuery(
    * @return a new query
    */
   public AddressQuery near(GeoPoint p) {
-    return new AddressQuery(text, limit, autocomplete, type, postcode, citycode, Optional.of(p));
+    return new AddressQuery(
+        text,
+        limit,
+        autocomplete,
+        type,
+        postcode,
+        citycode,
+        Optional.of(Objects.requireNonNull(p, "p")));
   }
 
   Map<String, Object> parameters() {

@@ -1,5 +1,6 @@
 package fr.socle.refdata.geocoding;
 
+import fr.socle.core.InvalidInputException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,13 +52,13 @@ public record BatchGeocodingRequest(
     rows = rows.stream().map(List::copyOf).toList();
     addressColumns = List.copyOf(addressColumns);
     if (header.contains(ROW_ID_COLUMN)) {
-      throw new IllegalArgumentException("the header must not contain " + ROW_ID_COLUMN);
+      throw new InvalidInputException("the header must not contain " + ROW_ID_COLUMN);
     }
     if (header.stream().distinct().count() != header.size()) {
-      throw new IllegalArgumentException("duplicate column names");
+      throw new InvalidInputException("duplicate column names");
     }
     if (addressColumns.isEmpty() || !header.containsAll(addressColumns)) {
-      throw new IllegalArgumentException("address columns must be non-empty header columns");
+      throw new InvalidInputException("address columns must be non-empty header columns");
     }
     Objects.requireNonNull(postcodeColumn, "postcodeColumn");
     Objects.requireNonNull(citycodeColumn, "citycodeColumn");
@@ -69,21 +70,21 @@ public record BatchGeocodingRequest(
     }
     for (int i = 0; i < rows.size(); i++) {
       if (rows.get(i).size() != header.size()) {
-        throw new IllegalArgumentException(
+        throw new InvalidInputException(
             "row " + i + " has " + rows.get(i).size() + " values, header has " + header.size());
       }
     }
     if (chunkSize < 1 || chunkSize > 50_000) {
-      throw new IllegalArgumentException("chunk size must be between 1 and 50 000");
+      throw new InvalidInputException("chunk size must be between 1 and 50 000");
     }
     if (maxAttempts < 1 || maxAttempts > 10) {
-      throw new IllegalArgumentException("max attempts must be between 1 and 10");
+      throw new InvalidInputException("max attempts must be between 1 and 10");
     }
   }
 
   private static void requireColumn(List<String> header, String c) {
     if (!header.contains(c)) {
-      throw new IllegalArgumentException("no such column: " + c);
+      throw new InvalidInputException("no such column: " + c);
     }
   }
 

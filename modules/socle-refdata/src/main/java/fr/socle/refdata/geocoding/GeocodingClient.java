@@ -3,6 +3,7 @@ package fr.socle.refdata.geocoding;
 import static fr.socle.refdata.internal.Tree.object;
 import static fr.socle.refdata.internal.Tree.string;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.SocleClientException;
 import fr.socle.core.SocleException;
 import fr.socle.core.SocleServiceException;
@@ -58,8 +59,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Errors: {@link fr.socle.core.RateLimitedException}, {@link
  * fr.socle.core.CircuitOpenException}, {@link fr.socle.core.SocleTimeoutException}, {@link
- * SocleServiceException} for other peer errors and malformed answers, {@link
- * IllegalArgumentException} for invalid queries.
+ * SocleServiceException} for other peer errors and malformed answers, {@link InvalidInputException}
+ * for invalid queries.
  */
 public final class GeocodingClient implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GeocodingClient.class);
@@ -105,7 +106,7 @@ public final class GeocodingClient implements AutoCloseable {
    * @return the candidates, best first; empty if none
    */
   public List<GeocodedAddress> search(AddressQuery query) {
-    return features(Urls.of(base, "/search", query.parameters()));
+    return features(Urls.of(base, "/search", Objects.requireNonNull(query, "query").parameters()));
   }
 
   /**
@@ -119,7 +120,7 @@ public final class GeocodingClient implements AutoCloseable {
   public List<GeocodedAddress> reverse(GeoPoint point, int limit, Optional<AddressType> type) {
     Objects.requireNonNull(point, "point");
     if (limit < 1 || limit > 50) {
-      throw new IllegalArgumentException("limit must be between 1 and 50");
+      throw new InvalidInputException("limit must be between 1 and 50");
     }
     Map<String, Object> q = new LinkedHashMap<>();
     q.put("lat", point.latitude());
@@ -139,10 +140,10 @@ public final class GeocodingClient implements AutoCloseable {
   public List<AddressSuggestion> completion(String text, int maximumResponses) {
     String t = Objects.requireNonNull(text, "text").strip();
     if (t.length() < 3 || t.length() > 200) {
-      throw new IllegalArgumentException("completion text must have 3 to 200 characters");
+      throw new InvalidInputException("completion text must have 3 to 200 characters");
     }
     if (maximumResponses < 1 || maximumResponses > 15) {
-      throw new IllegalArgumentException("maximumResponses must be between 1 and 15");
+      throw new InvalidInputException("maximumResponses must be between 1 and 15");
     }
     Map<String, Object> q = new LinkedHashMap<>();
     q.put("text", t);
@@ -183,7 +184,7 @@ public final class GeocodingClient implements AutoCloseable {
    * @return one result per row
    */
   public BatchGeocodingResult geocodeCsv(BatchGeocodingRequest request) {
-    int n = request.rows().size();
+    int n = Objects.requireNonNull(request, "request").rows().size();
     BatchRow[] done = new BatchRow[n];
     List<Integer> pending = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {

@@ -4,6 +4,7 @@ import static fr.socle.refdata.internal.Tree.object;
 import static fr.socle.refdata.internal.Tree.required;
 import static fr.socle.refdata.internal.Tree.string;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.Secret;
 import fr.socle.core.http.CircuitBreakerPolicy;
 import fr.socle.core.http.RateLimitPolicy;
@@ -85,7 +86,7 @@ public final class SireneClient implements AutoCloseable {
    * @throws InvalidIdentifierException if the SIREN is invalid
    */
   public Optional<UniteLegale> uniteLegale(String siren) {
-    String s = Validators.siren(siren).orElseThrow();
+    String s = Validators.siren(Objects.requireNonNull(siren, "siren")).orElseThrow();
     return caller
         .getJson(Urls.of(base, "/siren/" + s, Map.of()), auth(), 404)
         .map(n -> uniteLegale(object(object(n, "response").get("uniteLegale"), "uniteLegale")));
@@ -99,7 +100,8 @@ public final class SireneClient implements AutoCloseable {
    * @throws InvalidIdentifierException if the SIRET is invalid
    */
   public Optional<EtablissementSirene> etablissement(String siret) {
-    String s = Validators.siret(siret, SiretMode.STATE_API).orElseThrow();
+    String s =
+        Validators.siret(Objects.requireNonNull(siret, "siret"), SiretMode.STATE_API).orElseThrow();
     return caller
         .getJson(Urls.of(base, "/siret/" + s, Map.of()), auth(), 404)
         .map(
@@ -130,7 +132,7 @@ public final class SireneClient implements AutoCloseable {
     Objects.requireNonNull(q, "q");
     Objects.requireNonNull(cursor, "cursor");
     if (nombre < 1 || nombre > MAX_PAGE_SIZE) {
-      throw new IllegalArgumentException("nombre must be between 1 and " + MAX_PAGE_SIZE);
+      throw new InvalidInputException("nombre must be between 1 and " + MAX_PAGE_SIZE);
     }
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("q", q);
@@ -240,11 +242,12 @@ public final class SireneClient implements AutoCloseable {
      * Builds the client.
      *
      * @return a new client, to be closed
-     * @throws IllegalStateException if no key was set
+     * @throws InvalidInputException if no key was set
      */
     public SireneClient build() {
       if (apiKey == null) {
-        throw new IllegalStateException("the Sirene API needs an integration key: apiKey(...)");
+        throw new InvalidInputException(
+            "apiKey is required: the Sirene API needs an integration key, call apiKey(...)");
       }
       return new SireneClient(
           baseUrl(),

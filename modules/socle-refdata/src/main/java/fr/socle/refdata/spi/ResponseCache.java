@@ -1,6 +1,5 @@
 package fr.socle.refdata.spi;
 
-import fr.socle.refdata.internal.MemoryResponseCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -39,6 +38,7 @@ public interface ResponseCache {
    *
    * @param maxEntries the largest number of entries kept, at least 1
    * @return a new cache
+   * @throws fr.socle.core.InvalidInputException if {@code maxEntries} is below 1
    */
   static ResponseCache inMemory(int maxEntries) {
     return new MemoryResponseCache(maxEntries, Clock.systemUTC());
@@ -50,6 +50,7 @@ public interface ResponseCache {
    * @param maxEntries the largest number of entries kept, at least 1
    * @param clock the clock deciding expiry
    * @return a new cache
+   * @throws fr.socle.core.InvalidInputException if {@code maxEntries} is below 1
    */
   static ResponseCache inMemory(int maxEntries, Clock clock) {
     return new MemoryResponseCache(maxEntries, clock);

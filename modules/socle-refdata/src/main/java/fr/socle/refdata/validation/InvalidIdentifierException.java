@@ -1,12 +1,14 @@
 package fr.socle.refdata.validation;
 
-import fr.socle.core.SocleClientException;
+import fr.socle.core.InvalidInputException;
 
 /**
  * Thrown by {@link ValidationResult#orElseThrow()} for an invalid identifier. The message names the
- * kind and the reason, never the value (a NIR is personal data).
+ * kind and the reason, never the value (a NIR is personal data). An {@link InvalidInputException},
+ * so that one {@code catch} handles every bad value given to Socle; catch this subtype to branch on
+ * {@link #kind()} and {@link #reason()}.
  */
-public class InvalidIdentifierException extends SocleClientException {
+public class InvalidIdentifierException extends InvalidInputException {
   private static final long serialVersionUID = 1L;
 
   private final transient IdentifierKind kind;

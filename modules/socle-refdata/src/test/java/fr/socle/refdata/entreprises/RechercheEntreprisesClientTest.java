@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.socle.core.CircuitOpenException;
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.SocleException;
 import fr.socle.refdata.client.GeoPoint;
 import fr.socle.refdata.validation.InvalidIdentifierException;
@@ -76,7 +77,7 @@ class RechercheEntreprisesClientTest {
   @Test
   void query_whenPerPageAbove25_isRefusedLocally() {
     assertThatThrownBy(() -> EntrepriseQuery.text("x").perPage(26))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test
@@ -97,7 +98,7 @@ class RechercheEntreprisesClientTest {
     try (RechercheEntreprisesClient c = builder().build()) {
       assertThat(c.nearPoint(new GeoPoint(48.85, 2.35), 2, 1, 10).results()).hasSize(1);
       assertThatThrownBy(() -> c.nearPoint(new GeoPoint(48.85, 2.35), 51, 1, 10))
-          .isInstanceOf(IllegalArgumentException.class);
+          .isInstanceOf(InvalidInputException.class);
     }
     wm.verify(
         getRequestedFor(urlPathEqualTo("/near_point"))

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.RateLimitedException;
 import fr.socle.core.SocleServiceException;
 import fr.socle.core.http.RateLimitPolicy;
@@ -111,9 +112,9 @@ class GeocodingClientTest {
 
   @Test
   void query_whenInvalid_isRefusedLocally() {
-    assertThatThrownBy(() -> AddressQuery.of("ab")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AddressQuery.of("ab")).isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> AddressQuery.of("abc").limit(51))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> AddressQuery.of("abc").postcode("8000"))
         .isInstanceOf(RuntimeException.class);
   }
@@ -280,14 +281,14 @@ class GeocodingClientTest {
   void batchRequest_whenRaggedRowsOrUnknownColumns_isRefused() {
     assertThatThrownBy(
             () -> BatchGeocodingRequest.of(List.of("a", "b"), List.of(List.of("1")), List.of("a")))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(
             () -> BatchGeocodingRequest.of(List.of("a"), List.of(List.of("1")), List.of("z")))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(
             () ->
                 BatchGeocodingRequest.of(
                     List.of("socle_row_id"), List.of(List.of("1")), List.of("socle_row_id")))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
   }
 }

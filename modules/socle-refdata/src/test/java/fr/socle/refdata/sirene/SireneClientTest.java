@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.RateLimitedException;
 import fr.socle.core.Secret;
 import fr.socle.core.SocleServiceException;
@@ -165,7 +166,7 @@ class SireneClientTest {
   @Test
   void builder_withoutKey_refuses() {
     assertThatThrownBy(() -> SireneClient.builder().build())
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThat(SireneClient.DEFAULT_RATE_LIMIT.permits()).isEqualTo(30);
     assertThat(SireneClient.DEFAULT_RATE_LIMIT.period()).isEqualTo(Duration.ofMinutes(1));
   }

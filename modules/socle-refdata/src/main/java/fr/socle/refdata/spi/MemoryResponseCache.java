@@ -1,6 +1,6 @@
-package fr.socle.refdata.internal;
+package fr.socle.refdata.spi;
 
-import fr.socle.refdata.spi.ResponseCache;
+import fr.socle.core.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,8 +9,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** LRU in-memory {@link ResponseCache}; synchronized, entries are small JSON bodies. */
-public final class MemoryResponseCache implements ResponseCache {
+/**
+ * LRU in-memory {@link ResponseCache}; synchronized, entries are small JSON bodies. Lives next to
+ * the SPI (package-private) rather than in {@code internal} because an SPI must not depend on
+ * internal packages.
+ */
+final class MemoryResponseCache implements ResponseCache {
   private record Entry(byte[] body, Instant expires) {}
 
   private final Clock clock;
@@ -22,9 +26,10 @@ public final class MemoryResponseCache implements ResponseCache {
    * @param maxEntries the bound
    * @param clock the clock
    */
-  public MemoryResponseCache(int maxEntries, Clock clock) {
+  MemoryResponseCache(int maxEntries, Clock clock) {
     if (maxEntries < 1) {
-      throw new IllegalArgumentException("cache must hold at least one entry");
+      throw new InvalidInputException(
+          "maxEntries must be at least 1: a cache holds one entry or more");
     }
     this.clock = Objects.requireNonNull(clock, "clock");
     this.entries =
