@@ -74,6 +74,31 @@ class OnceOnlyBrowserTest extends BrowserTestSupport {
   }
 
   @Test
+  @DisplayName(
+      "a FranceConnect token no longer valid: nothing is invoiced, signing in again prices the"
+          + " canteen")
+  void canteen_whenTokenRevoked_asksToSignInAgain() {
+    signIn();
+    franceConnect().revokeAccessTokens();
+    open("/cantine");
+
+    assertThat(find(By.id("statut-qf")).getText()).contains("n'est plus valable");
+    assertThat(find(By.id("montant")).getText()).isEqualTo("à calculer");
+    assertThat(simulator().requests()).extracting(ServedRequest::status).containsExactly(401);
+
+    find(By.id("reconnexion")).click();
+    wait.until(
+        org.openqa.selenium.support.ui.ExpectedConditions.textToBe(
+            By.tagName("h1"), "FranceConnect (simulateur)"));
+    browser.findElement(By.cssSelector("input[name='login'][value='test']")).click();
+    browser.findElement(By.xpath("//button[normalize-space()='Continuer']")).click();
+    wait.until(
+        org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.tagName("h1"), "Mon espace"));
+    open("/cantine");
+    assertThat(find(By.id("tranche")).getText()).isEqualTo("Tranche B");
+  }
+
+  @Test
   @DisplayName("the login asks FranceConnect for the quotient familial's data scopes")
   void login_asksForTheQuotientFamilialScopes() {
     signIn();

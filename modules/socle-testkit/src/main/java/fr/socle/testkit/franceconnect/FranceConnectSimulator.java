@@ -298,6 +298,15 @@ public final class FranceConnectSimulator implements AutoCloseable {
   }
 
   /**
+   * Revokes every access token issued so far, as when the user's FranceConnect session ends
+   * elsewhere: userinfo and data providers ({@link #introspect(String)}) then refuse them, while
+   * the service provider's own session is untouched.
+   */
+  public void revokeAccessTokens() {
+    running().state().accessTokens.clear();
+  }
+
+  /**
    * Looks up an access token this simulator issued, as FranceConnect's token check does for a data
    * provider of "API FranceConnectées" (API Particulier sends the user's token to FranceConnect and
    * gets the scopes and the pivot identity back). The testkit's API Particulier simulator uses it

@@ -116,6 +116,15 @@ class TokenIntrospectionTest {
   }
 
   @Test
+  void revokeAccessTokens_endsEveryTokenForDataProviders() throws Exception {
+    String token = accessToken("openid identite_pivot cnaf_quotient_familial");
+    fc.revokeAccessTokens();
+
+    assertThat(fc.introspect(token)).isEmpty();
+    assertThat(quotientFamilial(token).statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void apiParticulier_refusesARevokedToken_401() throws Exception {
     String token = accessToken("openid identite_pivot cnaf_quotient_familial");
     HttpResponse<String> revoked =

@@ -225,7 +225,7 @@ final class CanteenServlet extends HttpServlet {
         Html.of(
             "<p class=\"alert alert--info\" id=\"statut-qf\">{} <a href=\"/auth/login\""
                 + " id=\"reconnexion\">Se reconnecter avec FranceConnect</a></p>",
-            "Votre autorisation FranceConnect a expiré (elle est valable une minute) :"
+            "Votre autorisation FranceConnect n'est plus valable (elle dure une minute) :"
                 + " reconnectez-vous pour calculer votre tarif."));
   }
 
