@@ -59,7 +59,10 @@ import java.util.regex.Matcher;
  * official test identity, has a CNAF file (QF 680, two children), found by identity. Tokens:
  * {@value #PARTICULIER_TOKEN} and {@value #ENTREPRISE_TOKEN}, plus any added to the builder;
  * FranceConnect access tokens {@value #FC_TOKEN_DUPONT} and the other {@code FC_TOKEN_*} stand for
- * the households' first allocataire.
+ * the households' first allocataire; with {@link
+ * Builder#franceConnect(FranceConnectTokenResolver)}, the tokens a FranceConnect simulator issued
+ * are checked with it, as the real API checks them with FranceConnect, and answered for the
+ * household of the user's pivot identity.
  *
  * <pre>{@code
  * try (OnceOnlySimulator sim = OnceOnlySimulator.builder().start()) {

@@ -179,11 +179,12 @@ public final class IdentityFeature implements Feature {
 
   /**
    * The scopes of the simulated FranceConnect login: the pivot identity and e-mail, plus the API
-   * Particulier data scopes FranceConnect defines for the quotient familial (france-connect
-   * sources, back/libs/scopes/src/data/cnaf-msa/cnaf-msa.claims.ts; the fields the quotient's
-   * answer carries: the quotient, the allocataires, the children). A real FranceConnect grants them
-   * only to a service whose API Particulier habilitation covers the FranceConnect modality, and
-   * refuses the login otherwise; that is why the real-provider mode does not ask for them.
+   * Particulier data scopes FranceConnect defines for the quotient familial (once-only spec §1.7,
+   * from france-connect sources back/libs/scopes/src/data/cnaf-msa/cnaf-msa.claims.ts; the fields
+   * the quotient's answer carries: the quotient, the allocataires, the children). A real
+   * FranceConnect grants them only to a service whose API Particulier habilitation covers the
+   * FranceConnect modality, and refuses the login otherwise; that is why the real-provider mode
+   * does not ask for them.
    */
   static List<Scope> simulatedScopes() {
     List<Scope> scopes = new ArrayList<>(scopes("fc"));
