@@ -167,7 +167,13 @@ public final class DemoPortal implements AutoCloseable {
         throw failure;
       }
       features.add(new CommunesFeature(territories));
-      features.add(OnceOnlyFeature.simulated());
+      features.add(
+          OnceOnlyFeature.simulated(
+              features.stream()
+                  .filter(IdentityFeature.class::isInstance)
+                  .map(IdentityFeature.class::cast)
+                  .findFirst()
+                  .flatMap(IdentityFeature::simulator)));
       Layout layout = new Layout();
       ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
       context.setContextPath("/");

@@ -1,8 +1,11 @@
 package fr.socle.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import fr.socle.examples.demo.identity.IdentityFeature;
 import fr.socle.examples.demo.onceonly.OnceOnlyFeature;
+import fr.socle.testkit.franceconnect.FranceConnectSimulator;
 import fr.socle.testkit.onceonly.Misbehaviour;
 import fr.socle.testkit.onceonly.OnceOnlySimulator;
 import fr.socle.testkit.onceonly.ServedRequest;
@@ -17,6 +20,10 @@ class OnceOnlyBrowserTest extends BrowserTestSupport {
     return portal.feature(OnceOnlyFeature.class).orElseThrow().simulator().orElseThrow();
   }
 
+  private FranceConnectSimulator franceConnect() {
+    return portal.feature(IdentityFeature.class).orElseThrow().simulator().orElseThrow();
+  }
+
   @AfterEach
   void simulatorBehaves() {
     if (portal != null) {
@@ -25,7 +32,9 @@ class OnceOnlyBrowserTest extends BrowserTestSupport {
   }
 
   @Test
-  @DisplayName("after FranceConnect, the canteen invoice is priced by the CAF's quotient familial")
+  @DisplayName(
+      "after FranceConnect, the canteen invoice is priced by the quotient familial fetched in"
+          + " FranceConnect mode")
   void canteen_pricedByQuotientFamilial() {
     signIn();
     open("/cantine");
@@ -39,8 +48,62 @@ class OnceOnlyBrowserTest extends BrowserTestSupport {
     WebElement applied = find(By.id("tranche-appliquee"));
     assertThat(applied.getText()).contains("Tranche B").contains("401 à 700").contains("2,10 €");
     assertThat(simulator().requests())
-        .extracting(ServedRequest::route)
-        .containsExactly("/v3/dss/quotient_familial/identite");
+        .extracting(ServedRequest::route, ServedRequest::status)
+        .containsExactly(tuple("/v3/dss/quotient_familial/france_connect", 200));
+  }
+
+  @Test
+  @DisplayName(
+      "a FranceConnect token without the quotient familial scope: API Particulier refuses it,"
+          + " nothing is invoiced and the citizen is told why")
+  void canteen_whenTokenLacksTheScope_invoicesNothing() {
+    franceConnect().misbehave(fr.socle.testkit.franceconnect.Misbehaviour.DATA_SCOPES_NOT_GRANTED);
+    try {
+      signIn();
+    } finally {
+      franceConnect().behave();
+    }
+    open("/cantine");
+
+    assertThat(find(By.id("statut-qf")).getText()).contains("n'a pas autorisé");
+    assertThat(find(By.id("montant")).getText()).isEqualTo("à calculer");
+    assertThat(browser.findElements(By.id("tranche-appliquee"))).isEmpty();
+    assertThat(simulator().requests())
+        .extracting(ServedRequest::route, ServedRequest::status)
+        .containsExactly(tuple("/v3/dss/quotient_familial/france_connect", 403));
+  }
+
+  @Test
+  @DisplayName(
+      "a FranceConnect token no longer valid: nothing is invoiced, signing in again prices the"
+          + " canteen")
+  void canteen_whenTokenRevoked_asksToSignInAgain() {
+    signIn();
+    franceConnect().revokeAccessTokens();
+    open("/cantine");
+
+    assertThat(find(By.id("statut-qf")).getText()).contains("n'est plus valable");
+    assertThat(find(By.id("montant")).getText()).isEqualTo("à calculer");
+    assertThat(simulator().requests()).extracting(ServedRequest::status).containsExactly(401);
+
+    find(By.id("reconnexion")).click();
+    wait.until(
+        org.openqa.selenium.support.ui.ExpectedConditions.textToBe(
+            By.tagName("h1"), "FranceConnect (simulateur)"));
+    browser.findElement(By.cssSelector("input[name='login'][value='test']")).click();
+    browser.findElement(By.xpath("//button[normalize-space()='Continuer']")).click();
+    wait.until(
+        org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.tagName("h1"), "Mon espace"));
+    open("/cantine");
+    assertThat(find(By.id("tranche")).getText()).isEqualTo("Tranche B");
+  }
+
+  @Test
+  @DisplayName("the login asks FranceConnect for the quotient familial's data scopes")
+  void login_asksForTheQuotientFamilialScopes() {
+    signIn();
+    assertThat(franceConnect().lastAuthorizeParameters().get("scope").split(" "))
+        .contains("identite_pivot", "cnaf_quotient_familial", "cnaf_allocataires", "cnaf_enfants");
   }
 
   @Test

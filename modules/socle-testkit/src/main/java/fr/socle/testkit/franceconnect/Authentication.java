@@ -28,6 +28,11 @@ record Authentication(
         redirectUri, scopes, state, nonce, level, amrRequested, codeChallenge, user, authTime, sid);
   }
 
+  Authentication withScopes(List<String> granted) {
+    return new Authentication(
+        redirectUri, granted, state, nonce, acr, amrRequested, codeChallenge, user, authTime, sid);
+  }
+
   Authentication authenticatedAs(TestUser who, Instant when, String sessionId) {
     return new Authentication(
         redirectUri, scopes, state, nonce, acr, amrRequested, codeChallenge, who, when, sessionId);

@@ -21,6 +21,21 @@ final class ClaimCatalogue {
   private static final Map<String, List<String>> FC_PLUS_SCOPES = new LinkedHashMap<>();
   private static final Map<String, List<String>> PC_SCOPES = new LinkedHashMap<>();
 
+  /** The CNAF/MSA and DSS data-provider scopes FranceConnect defines (API Particulier). */
+  static final List<String> DATA_PROVIDER_SCOPES =
+      List.of(
+          "cnaf_quotient_familial",
+          "cnaf_allocataires",
+          "cnaf_enfants",
+          "cnaf_adresse",
+          "revenu_solidarite_active",
+          "revenu_solidarite_active_majoration",
+          "prime_activite",
+          "prime_activite_majoration",
+          "allocation_adulte_handicape",
+          "allocation_soutien_familial",
+          "complementaire_sante_solidaire");
+
   static {
     Map<String, List<String>> base = new LinkedHashMap<>();
     base.put("openid", List.of("sub"));
@@ -33,6 +48,13 @@ final class ClaimCatalogue {
     base.put("preferred_username", List.of("preferred_username"));
     base.put("birth", List.of("birthplace", "birthcountry"));
     base.put("amr", List.of());
+    // Data-provider scopes of "API FranceConnectées": they release no claim to the service
+    // provider; they authorise a data provider (API Particulier) to answer for the user when it
+    // checks the access token (spec once-only §1.7 and mocks/payloads/france_connect/*.yml;
+    // france-connect sources: back/libs/scopes/src/data/cnaf-msa, dss).
+    for (String s : DATA_PROVIDER_SCOPES) {
+      base.put(s, List.of());
+    }
 
     FC_SCOPES.putAll(base);
     FC_SCOPES.put("given_name", List.of("given_name", "given_name_array"));

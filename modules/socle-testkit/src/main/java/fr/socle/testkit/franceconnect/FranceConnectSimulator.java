@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -294,6 +295,40 @@ public final class FranceConnectSimulator implements AutoCloseable {
    */
   public Set<Misbehaviour> misbehaviours() {
     return running().state().active();
+  }
+
+  /**
+   * Revokes every access token issued so far, as when the user's FranceConnect session ends
+   * elsewhere: userinfo and data providers ({@link #introspect(String)}) then refuse them, while
+   * the service provider's own session is untouched.
+   */
+  public void revokeAccessTokens() {
+    running().state().accessTokens.clear();
+  }
+
+  /**
+   * Looks up an access token this simulator issued, as FranceConnect's token check does for a data
+   * provider of "API FranceConnectées" (API Particulier sends the user's token to FranceConnect and
+   * gets the scopes and the pivot identity back). The testkit's API Particulier simulator uses it
+   * to resolve {@code /france_connect} calls.
+   *
+   * @param accessToken the token, as the service provider received it
+   * @return the token's scopes and claims ({@code active} false once expired); empty if this
+   *     simulator never issued it, or revoked it (logout, code replay, revocation)
+   */
+  public Optional<TokenIntrospection> introspect(String accessToken) {
+    Objects.requireNonNull(accessToken, "accessToken");
+    SimulatorState.Access access = running().state().accessTokens.get(accessToken);
+    if (access == null) {
+      return Optional.empty();
+    }
+    Authentication auth = access.auth();
+    return Optional.of(
+        new TokenIntrospection(
+            !access.expiresAt().isBefore(clock.instant()),
+            access.expiresAt(),
+            auth.scopes(),
+            ClaimCatalogue.claims(registration.flavour(), auth.user(), auth.scopes())));
   }
 
   /**

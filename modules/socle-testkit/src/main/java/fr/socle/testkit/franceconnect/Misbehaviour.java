@@ -57,6 +57,12 @@ public enum Misbehaviour {
   CALLBACK_WITHOUT_ISS,
   /** The authorization callback carries an RFC 9207 {@code iss} of another issuer. */
   CALLBACK_WRONG_ISS,
+  /**
+   * The access token carries the identity scopes asked for but none of the data-provider scopes
+   * ({@code cnaf_quotient_familial}...), as for a service whose habilitation does not cover them: a
+   * data provider that checks the token must refuse it (API Particulier answers 403).
+   */
+  DATA_SCOPES_NOT_GRANTED,
   /** The post-logout redirect omits {@code state} (FranceConnect, 2019). */
   LOGOUT_WITHOUT_STATE,
   /** The post-logout redirect carries another {@code state} than the one sent. */

@@ -118,8 +118,15 @@ final class TokenEndpoint implements Endpoint {
     }
     String accessToken = state.randomToken(32);
     long lifetime = accessTokenLifetimeSeconds();
+    Authentication granted =
+        m.contains(Misbehaviour.DATA_SCOPES_NOT_GRANTED)
+            ? auth.withScopes(
+                auth.scopes().stream()
+                    .filter(s -> !ClaimCatalogue.DATA_PROVIDER_SCOPES.contains(s))
+                    .toList())
+            : auth;
     state.accessTokens.put(
-        accessToken, new SimulatorState.Access(auth, now.plusSeconds(lifetime), codeValue));
+        accessToken, new SimulatorState.Access(granted, now.plusSeconds(lifetime), codeValue));
     TokenMinter.IdToken idToken = minter.idToken(auth, accessToken, m);
     state.issuedIdTokens.put(idToken.compact(), new SimulatorState.Hint(auth.sid(), now));
     state.issuedIdTokens.put(idToken.innerJws(), new SimulatorState.Hint(auth.sid(), now));

@@ -40,6 +40,25 @@ record Answer(int status, Object body, long retryAfterSeconds) {
         401, "00101", "Interdit", "Votre token n'est pas valide ou n'est pas renseigné", "token");
   }
 
+  static Answer expiredToken() {
+    return error(
+        401,
+        "00103",
+        "Jeton expiré",
+        "Votre token est expiré. Vous devez refaire une demande",
+        "token");
+  }
+
+  static Answer insufficientPrivileges() {
+    return error(
+        403,
+        "00100",
+        "Privilèges insuffisants",
+        "Votre token est valide mais vos privilèges sont insuffisants. Listez vos privilèges sur"
+            + " /api/introspect",
+        "token");
+  }
+
   static Answer tooManyRequests(long retryAfter) {
     Answer a = error(429, "00429", "Trop de requêtes", "Vous avez effectué trop de requêtes", null);
     return new Answer(429, a.body(), retryAfter);

@@ -3,6 +3,7 @@ package fr.socle.testkit.onceonly;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import fr.socle.core.json.Json;
+import fr.socle.testkit.franceconnect.TokenIntrospection;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -58,7 +59,10 @@ import java.util.regex.Matcher;
  * official test identity, has a CNAF file (QF 680, two children), found by identity. Tokens:
  * {@value #PARTICULIER_TOKEN} and {@value #ENTREPRISE_TOKEN}, plus any added to the builder;
  * FranceConnect access tokens {@value #FC_TOKEN_DUPONT} and the other {@code FC_TOKEN_*} stand for
- * the households' first allocataire.
+ * the households' first allocataire; with {@link
+ * Builder#franceConnect(FranceConnectTokenResolver)}, the tokens a FranceConnect simulator issued
+ * are checked with it, as the real API checks them with FranceConnect, and answered for the
+ * household of the user's pivot identity.
  *
  * <pre>{@code
  * try (OnceOnlySimulator sim = OnceOnlySimulator.builder().start()) {
@@ -141,6 +145,7 @@ public final class OnceOnlySimulator implements AutoCloseable {
   private final List<SimulatedHousehold> households;
   private final Map<String, Limit> limits;
   private final List<SimulatedCompany> companies;
+  private final FranceConnectTokenResolver franceConnect;
   private final ServerLimits counters = new ServerLimits();
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private final List<ServedRequest> served = new CopyOnWriteArrayList<>();
@@ -165,6 +170,7 @@ public final class OnceOnlySimulator implements AutoCloseable {
     Map<String, Limit> l = new HashMap<>(LIMITS);
     l.putAll(b.limits);
     this.limits = Map.copyOf(l);
+    this.franceConnect = b.franceConnect;
   }
 
   /**
@@ -296,7 +302,9 @@ public final class OnceOnlySimulator implements AutoCloseable {
         return;
       }
       Map<String, String> headers = new HashMap<>();
-      Answer answer = authorize(api, path, token);
+      FranceConnectCall fc =
+          part && ParticulierRoutes.franceConnect(path) ? franceConnectCall(path, token) : null;
+      Answer answer = fc != null ? fc.refusal() : authorize(api, path, token);
       if (answer == null) {
         answer = throttle(api, group, fp, ex, headers, arrived);
       }
@@ -312,7 +320,7 @@ public final class OnceOnlySimulator implements AutoCloseable {
             if (mb != null && mb.kind() == Misbehaviour.Kind.SLOW) {
               pause(mb.delay());
             }
-            answer = route(path, q, ent, token, mb);
+            answer = route(path, q, ent, fc == null ? Optional.empty() : fc.household(), mb);
           } finally {
             inFlight.remove(key);
           }
@@ -333,11 +341,6 @@ public final class OnceOnlySimulator implements AutoCloseable {
   private Answer authorize(String api, String path, String token) {
     if (api.equals("entreprise")) {
       return entrepriseTokens.contains(token) ? null : Answer.invalidToken();
-    }
-    if (ParticulierRoutes.franceConnect(path)) {
-      return token.equals(FC_TOKEN_SANS_DOSSIER) || fcHousehold(token).isPresent()
-          ? null
-          : Answer.invalidToken();
     }
     return particulierTokens.contains(token) ? null : Answer.invalidToken();
   }
@@ -365,7 +368,43 @@ public final class OnceOnlySimulator implements AutoCloseable {
     return null;
   }
 
-  private Answer route(String path, Query q, Optional<Matcher> ent, String token, Misbehaviour mb) {
+  /** A {@code /france_connect} call: refused (401, 403), or the household of the token's user. */
+  private record FranceConnectCall(Answer refusal, Optional<SimulatedHousehold> household) {}
+
+  /**
+   * Checks a FranceConnect token as the real API does: the catalogue's fixed {@code FC_TOKEN_*}
+   * tokens stand for their household with every scope; any other token is sent to the {@link
+   * FranceConnectTokenResolver}, if one is set, and the household is found by the pivot identity
+   * FranceConnect returns (mocks/README.md "Appels avec FranceConnect").
+   */
+  private FranceConnectCall franceConnectCall(String path, String token) {
+    Optional<SimulatedHousehold> fixed = fcHousehold(token);
+    if (fixed.isPresent() || token.equals(FC_TOKEN_SANS_DOSSIER)) {
+      return new FranceConnectCall(null, fixed);
+    }
+    if (franceConnect == null || token.isEmpty()) {
+      return new FranceConnectCall(Answer.invalidToken(), Optional.empty());
+    }
+    Optional<TokenIntrospection> checked = franceConnect.resolve(token);
+    if (checked.isEmpty()) {
+      return new FranceConnectCall(Answer.invalidToken(), Optional.empty());
+    }
+    if (!checked.get().active()) {
+      return new FranceConnectCall(Answer.expiredToken(), Optional.empty());
+    }
+    Optional<String> query = FranceConnectScopes.pivotQuery(checked.get().claims());
+    if (!FranceConnectScopes.allows(path, checked.get().scopes()) || query.isEmpty()) {
+      return new FranceConnectCall(Answer.insufficientPrivileges(), Optional.empty());
+    }
+    return new FranceConnectCall(null, particulier.match(new Query(query.get())));
+  }
+
+  private Answer route(
+      String path,
+      Query q,
+      Optional<Matcher> ent,
+      Optional<SimulatedHousehold> fcHousehold,
+      Misbehaviour mb) {
     if (mb != null && mb.kind() == Misbehaviour.Kind.GARBAGE) {
       return new Answer(
           200,
@@ -386,7 +425,7 @@ public final class OnceOnlySimulator implements AutoCloseable {
     if (ent.isPresent()) {
       return entreprise.answer(ent.get(), q);
     }
-    return particulier.answer(path, q, fcHousehold(token));
+    return particulier.answer(path, q, fcHousehold);
   }
 
   private Optional<SimulatedHousehold> fcHousehold(String token) {
@@ -457,8 +496,25 @@ public final class OnceOnlySimulator implements AutoCloseable {
     private final List<SimulatedHousehold> households = new ArrayList<>();
     private final List<SimulatedCompany> companies = new ArrayList<>();
     private final Map<String, Limit> limits = new HashMap<>();
+    private FranceConnectTokenResolver franceConnect;
 
     private Builder() {}
+
+    /**
+     * Resolves the FranceConnect access tokens of {@code /france_connect} calls (besides the fixed
+     * {@code FC_TOKEN_*}): an unknown or revoked token is answered 401 {@code 00101}, an expired
+     * one 401 {@code 00103}, one without the route's data scope or the pivot identity 403 {@code
+     * 00100}; otherwise the household is the one of the user's pivot identity. Without a resolver,
+     * only the fixed tokens are known.
+     *
+     * @param resolver the token check, for example {@link
+     *     FranceConnectTokenResolver#of(fr.socle.testkit.franceconnect.FranceConnectSimulator)}
+     * @return this builder
+     */
+    public Builder franceConnect(FranceConnectTokenResolver resolver) {
+      this.franceConnect = Objects.requireNonNull(resolver, "resolver");
+      return this;
+    }
 
     /**
      * Sets the port (default 0: any free port).

@@ -205,7 +205,7 @@ final class ParticulierRoutes {
   }
 
   /** Finds the household one of whose allocataires matches the identity. */
-  private Optional<SimulatedHousehold> match(Query q) {
+  Optional<SimulatedHousehold> match(Query q) {
     for (SimulatedHousehold h : households) {
       for (SimulatedPerson p : h.allocataires()) {
         if (matches(p, q)) {

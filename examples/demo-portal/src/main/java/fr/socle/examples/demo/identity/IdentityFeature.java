@@ -122,7 +122,10 @@ public final class IdentityFeature implements Feature {
                   simulator.clientSecret(),
                   baseUrl,
                   transactionKey)
-              .scopes(scopes("fc"))
+              .scopes(simulatedScopes())
+              // The canteen asks API Particulier in FranceConnect mode with the user's access
+              // token: the portal keeps it in the session (never logged, dropped at logout).
+              .keepProviderTokens(true)
               .build();
       return new IdentityFeature(
           client,
@@ -173,6 +176,28 @@ public final class IdentityFeature implements Feature {
     new SecureRandom().nextBytes(key);
     return Secret.of(Base64.getUrlEncoder().withoutPadding().encodeToString(key));
   }
+
+  /**
+   * The scopes of the simulated FranceConnect login: the pivot identity and e-mail, plus the API
+   * Particulier data scopes FranceConnect defines for the quotient familial (once-only spec §1.7,
+   * from france-connect sources back/libs/scopes/src/data/cnaf-msa/cnaf-msa.claims.ts; the fields
+   * the quotient's answer carries: the quotient, the allocataires, the children). A real
+   * FranceConnect grants them only to a service whose API Particulier habilitation covers the
+   * FranceConnect modality, and refuses the login otherwise; that is why the real-provider mode
+   * does not ask for them.
+   */
+  static List<Scope> simulatedScopes() {
+    List<Scope> scopes = new ArrayList<>(scopes("fc"));
+    scopes.addAll(QUOTIENT_FAMILIAL_SCOPES);
+    return List.copyOf(scopes);
+  }
+
+  /** FranceConnect's data scopes for API Particulier's quotient familial. */
+  private static final List<Scope> QUOTIENT_FAMILIAL_SCOPES =
+      List.of(
+          Scope.of("cnaf_quotient_familial"),
+          Scope.of("cnaf_allocataires"),
+          Scope.of("cnaf_enfants"));
 
   private static List<Scope> scopes(String flavour) {
     return switch (flavour) {

@@ -8,6 +8,8 @@ import fr.socle.examples.demo.web.Layout;
 import fr.socle.identity.Gender;
 import fr.socle.identity.Identity;
 import fr.socle.identity.PartialDate;
+import fr.socle.identity.ProviderTokens;
+import fr.socle.onceonly.AccessDeniedException;
 import fr.socle.onceonly.ApiParticulierClient;
 import fr.socle.onceonly.Identite;
 import fr.socle.onceonly.InvalidQueryException;
@@ -19,6 +21,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,10 +33,13 @@ import org.slf4j.LoggerFactory;
  * {@code /cantine}: after the FranceConnect login, the month's canteen invoice priced by the
  * family's quotient familial, with the commune's tariff grid and the family's tranche.
  *
- * <p>The quotient is asked for with the pivot identity FranceConnect certified (name, first names,
- * sex, birth date and place): the citizen types nothing and sends no certificate. A call in
- * FranceConnect mode ({@code Usager.parFranceConnect}) needs the user's access token, which the
- * portal's login does not keep; both modes return the same answer.
+ * <p>In {@link Mode#FRANCE_CONNECT} the quotient is asked for with the user's FranceConnect access
+ * token, which the login kept in the session: API Particulier reads the identity from
+ * FranceConnect, the citizen types nothing and sends no certificate. FranceConnect's access token
+ * lives 60 seconds (spec franceconnect-proconnect §1.4, {@code expires_in: 60}): past that, the
+ * page asks the citizen to sign in again rather than invoice at the full price. In {@link
+ * Mode#IDENTITE} (a real identity provider whose tokens the simulated API cannot check) it is asked
+ * for with the pivot identity FranceConnect certified; both modes return the same answer.
  */
 final class CanteenServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -42,15 +48,39 @@ final class CanteenServlet extends HttpServlet {
   /** Session attribute of the identity (see the identity feature's login callback). */
   private static final String IDENTITY = "fr.socle.demo.identity";
 
+  /** How the quotient familial is asked for. */
+  enum Mode {
+    /** With the user's FranceConnect access token ({@code /france_connect}). */
+    FRANCE_CONNECT,
+    /** With the pivot identity ({@code /identite}). */
+    IDENTITE
+  }
+
   private final transient Layout layout;
   private final transient ApiParticulierClient particulier;
   private final transient CanteenPricing grid;
+  private final Mode mode;
+  private final transient Clock clock;
 
-  CanteenServlet(Layout layout, ApiParticulierClient particulier, CanteenPricing grid) {
+  CanteenServlet(Layout layout, ApiParticulierClient particulier, CanteenPricing grid, Mode mode) {
+    this(layout, particulier, grid, mode, Clock.systemUTC());
+  }
+
+  CanteenServlet(
+      Layout layout,
+      ApiParticulierClient particulier,
+      CanteenPricing grid,
+      Mode mode,
+      Clock clock) {
     this.layout = layout;
     this.particulier = particulier;
     this.grid = grid;
+    this.mode = mode;
+    this.clock = clock;
   }
+
+  /** The outcome of the lookup: the quotient if any, or why the invoice waits. */
+  private record Lookup(Optional<QuotientFamilial> qf, boolean pending, Html status) {}
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -60,44 +90,16 @@ final class CanteenServlet extends HttpServlet {
       return;
     }
     Object identity = request.getSession().getAttribute(IDENTITY);
-    Optional<QuotientFamilial> qf = Optional.empty();
-    boolean pending = false;
-    Html status;
-    try {
-      Optional<Identite> identite =
-          identity instanceof Identity id ? identite(id) : Optional.empty();
-      if (identite.isEmpty()) {
-        status = alert("info", "FranceConnect n'a pas transmis d'identité complète : tarif plein.");
-      } else {
-        qf = particulier.quotientFamilial(Usager.parIdentite(identite.get()));
-        status =
-            qf.isPresent()
-                ? alert(
-                    "success",
-                    "Quotient familial transmis par la "
-                        + qf.get().fournisseur()
-                        + " pour "
-                        + qf.get().periode()
-                        + " : aucun justificatif à fournir.")
-                : alert(
-                    "info",
-                    "Aucun dossier CAF ou MSA ne correspond à votre identité : le tarif plein"
-                        + " s'applique. Vous pouvez déposer une attestation à l'accueil.");
-      }
-    } catch (ProviderUnavailableException | RateLimitedException e) {
-      LOG.warn("quotient familial unavailable: {}", e.getMessage());
-      pending = true;
-      status =
-          alert(
-              "error",
-              "Le service de la CAF est momentanément indisponible : votre tarif sera calculé"
-                  + " plus tard. Rien ne vous sera facturé d'ici là.");
-    } catch (InvalidQueryException e) {
-      status = alert("info", "Votre identité ne permet pas d'interroger la CAF : tarif plein.");
-    } catch (SocleException e) {
-      LOG.warn("quotient familial failed: {}", e.getMessage());
-      status = alert("error", "Le quotient familial n'a pas pu être obtenu : réessayez plus tard.");
-    }
+    Lookup lookup =
+        identity instanceof Identity id
+            ? lookup(id)
+            : new Lookup(
+                Optional.empty(),
+                false,
+                alert("info", "FranceConnect n'a pas transmis d'identité complète : tarif plein."));
+    Optional<QuotientFamilial> qf = lookup.qf();
+    boolean pending = lookup.pending();
+    Html status = lookup.status();
     OptionalInt value = qf.map(q -> OptionalInt.of(q.valeur())).orElse(OptionalInt.empty());
     CanteenPricing.Tranche tranche = grid.tranche(value);
     List<Html> rows = new ArrayList<>();
@@ -140,6 +142,91 @@ final class CanteenServlet extends HttpServlet {
             grid.meals(),
             pending ? "à calculer" : CanteenPricing.euros(grid.invoiceCents(value)),
             Html.join(rows)));
+  }
+
+  private Lookup lookup(Identity id) {
+    try {
+      if (mode == Mode.FRANCE_CONNECT) {
+        Optional<ProviderTokens> tokens = id.providerTokens();
+        if (tokens.isEmpty() || !tokens.get().expiresAt().isAfter(clock.instant())) {
+          return signInAgain();
+        }
+        return found(
+            particulier.quotientFamilial(Usager.parFranceConnect(tokens.get().accessToken())));
+      }
+      Optional<Identite> identite = identite(id);
+      if (identite.isEmpty()) {
+        return new Lookup(
+            Optional.empty(),
+            false,
+            alert("info", "FranceConnect n'a pas transmis d'identité complète : tarif plein."));
+      }
+      return found(particulier.quotientFamilial(Usager.parIdentite(identite.get())));
+    } catch (ProviderUnavailableException | RateLimitedException e) {
+      LOG.warn("quotient familial unavailable: {}", e.getMessage());
+      return new Lookup(
+          Optional.empty(),
+          true,
+          alert(
+              "error",
+              "Le service de la CAF est momentanément indisponible : votre tarif sera calculé"
+                  + " plus tard. Rien ne vous sera facturé d'ici là."));
+    } catch (AccessDeniedException e) {
+      // 401: the token expired or was revoked meanwhile; 403: FranceConnect did not grant the
+      // data scope. Either way no quotient: nothing is invoiced, the citizen can sign in again.
+      LOG.warn("quotient familial refused: {}", e.getMessage());
+      return e.statusCode() == 403
+          ? new Lookup(
+              Optional.empty(),
+              true,
+              alert(
+                  "error",
+                  "FranceConnect n'a pas autorisé la transmission de votre quotient familial :"
+                      + " votre tarif sera calculé à l'accueil, sur justificatif. Rien ne vous"
+                      + " sera facturé d'ici là."))
+          : signInAgain();
+    } catch (InvalidQueryException e) {
+      return new Lookup(
+          Optional.empty(),
+          false,
+          alert("info", "Votre identité ne permet pas d'interroger la CAF : tarif plein."));
+    } catch (SocleException e) {
+      LOG.warn("quotient familial failed: {}", e.getMessage());
+      return new Lookup(
+          Optional.empty(),
+          true,
+          alert("error", "Le quotient familial n'a pas pu être obtenu : réessayez plus tard."));
+    }
+  }
+
+  private static Lookup found(Optional<QuotientFamilial> qf) {
+    return new Lookup(
+        qf,
+        false,
+        qf.isPresent()
+            ? alert(
+                "success",
+                "Quotient familial transmis par la "
+                    + qf.get().fournisseur()
+                    + " pour "
+                    + qf.get().periode()
+                    + " : aucun justificatif à fournir.")
+            : alert(
+                "info",
+                "Aucun dossier CAF ou MSA ne correspond à votre identité : le tarif plein"
+                    + " s'applique. Vous pouvez déposer une attestation à l'accueil."));
+  }
+
+  /** The FranceConnect authorisation is over: nothing is invoiced, the citizen signs in again. */
+  private static Lookup signInAgain() {
+    return new Lookup(
+        Optional.empty(),
+        true,
+        Html.of(
+            "<p class=\"alert alert--info\" id=\"statut-qf\">{} <a href=\"/auth/login\""
+                + " id=\"reconnexion\">Se reconnecter avec FranceConnect</a></p>",
+            "Votre autorisation FranceConnect n'est plus valable (elle dure une minute) :"
+                + " reconnectez-vous pour calculer votre tarif."));
   }
 
   private static Html alert(String level, String text) {

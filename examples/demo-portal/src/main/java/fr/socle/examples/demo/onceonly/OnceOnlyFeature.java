@@ -9,6 +9,8 @@ import fr.socle.onceonly.ApiEntrepriseClient;
 import fr.socle.onceonly.ApiParticulierClient;
 import fr.socle.onceonly.AuditListener;
 import fr.socle.onceonly.OnceOnlyRateLimiter;
+import fr.socle.testkit.franceconnect.FranceConnectSimulator;
+import fr.socle.testkit.onceonly.FranceConnectTokenResolver;
 import fr.socle.testkit.onceonly.OnceOnlySimulator;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -32,23 +34,35 @@ public final class OnceOnlyFeature implements Feature {
   private final OnceOnlySimulator simulator;
   private final ApiParticulierClient particulier;
   private final ApiEntrepriseClient entreprise;
+  private final CanteenServlet.Mode canteenMode;
 
   private OnceOnlyFeature(
       OnceOnlySimulator simulator,
       ApiParticulierClient particulier,
-      ApiEntrepriseClient entreprise) {
+      ApiEntrepriseClient entreprise,
+      CanteenServlet.Mode canteenMode) {
     this.simulator = simulator;
     this.particulier = particulier;
     this.entreprise = entreprise;
+    this.canteenMode = canteenMode;
   }
 
   /**
    * Starts the simulator and the two clients, sharing one rate limiter.
    *
+   * <p>With the portal's FranceConnect simulator, the canteen asks for the quotient familial in
+   * FranceConnect mode (the user's access token; the API simulator checks it with the FranceConnect
+   * simulator, as API Particulier checks it with FranceConnect). Against a real identity provider,
+   * whose tokens the simulated API cannot check, it asks by the pivot identity FranceConnect
+   * certified.
+   *
+   * @param franceConnect the portal's FranceConnect simulator, if it runs one
    * @return the feature
    */
-  public static OnceOnlyFeature simulated() {
-    OnceOnlySimulator simulator = OnceOnlySimulator.builder().start();
+  public static OnceOnlyFeature simulated(Optional<FranceConnectSimulator> franceConnect) {
+    OnceOnlySimulator.Builder builder = OnceOnlySimulator.builder();
+    franceConnect.map(FranceConnectTokenResolver::of).ifPresent(builder::franceConnect);
+    OnceOnlySimulator simulator = builder.start();
     String base = simulator.baseUrl().toString();
     // A page must not hang: a call whose slot is more than 2 s away fails at once.
     OnceOnlyRateLimiter limiter =
@@ -79,7 +93,13 @@ public final class OnceOnlyFeature implements Feature {
             .rateLimiter(limiter)
             .auditListener(audit)
             .build();
-    return new OnceOnlyFeature(simulator, particulier, entreprise);
+    return new OnceOnlyFeature(
+        simulator,
+        particulier,
+        entreprise,
+        franceConnect.isPresent()
+            ? CanteenServlet.Mode.FRANCE_CONNECT
+            : CanteenServlet.Mode.IDENTITE);
   }
 
   /**
@@ -94,7 +114,8 @@ public final class OnceOnlyFeature implements Feature {
   @Override
   public void register(ServletContextHandler context, Layout layout) {
     context.addServlet(
-        new ServletHolder(new CanteenServlet(layout, particulier, CanteenPricing.demo())),
+        new ServletHolder(
+            new CanteenServlet(layout, particulier, CanteenPricing.demo(), canteenMode)),
         "/cantine");
     context.addServlet(
         new ServletHolder(new MarchesPublicsServlet(layout, entreprise)), "/marches-publics");
