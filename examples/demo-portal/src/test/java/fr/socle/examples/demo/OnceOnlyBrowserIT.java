@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-class OnceOnlyBrowserTest extends BrowserTestSupport {
+class OnceOnlyBrowserIT extends BrowserTestSupport {
   private OnceOnlySimulator simulator() {
     return portal.feature(OnceOnlyFeature.class).orElseThrow().simulator().orElseThrow();
   }
