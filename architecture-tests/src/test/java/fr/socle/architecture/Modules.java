@@ -19,19 +19,21 @@ enum Modules {
   STORAGE("fr.socle.storage", CORE),
   STORAGE_S3("fr.socle.storage.s3", CORE, STORAGE),
   REFDATA("fr.socle.refdata", CORE),
-  // The test kit still holds the in-memory object store (an ObjectStore implementation), hence
-  // STORAGE;
-  // issue #15 item 4 moves that store into socle-storage, after which this entry becomes CORE only.
-  TESTKIT("fr.socle.testkit", CORE, STORAGE);
+  ONCE_ONLY("fr.socle.onceonly", CORE),
+  ONCE_ONLY_JDBC("fr.socle.onceonly.jdbc", CORE, ONCE_ONLY),
+  // The test kit holds the in-memory object store (an ObjectStore implementation) and the contract
+  // suites of the storage and once-only SPIs, hence STORAGE and ONCE_ONLY.
+  TESTKIT("fr.socle.testkit", CORE, STORAGE, ONCE_ONLY);
 
   /**
    * The blocks: they depend on core only, never on each other. A new block (once-only...) is added
    * here.
    */
-  static final List<Modules> BLOCKS = List.of(IDENTITY, PAYMENT, STORAGE, REFDATA);
+  static final List<Modules> BLOCKS = List.of(IDENTITY, PAYMENT, STORAGE, REFDATA, ONCE_ONLY);
 
   /** The adapters: each depends on its block (and core) only. */
-  static final List<Modules> ADAPTERS = List.of(IDENTITY_SERVLET, PAYMENT_JDBC, STORAGE_S3);
+  static final List<Modules> ADAPTERS =
+      List.of(IDENTITY_SERVLET, PAYMENT_JDBC, STORAGE_S3, ONCE_ONLY_JDBC);
 
   private final String rootPackage;
   private final Set<Modules> allowed;

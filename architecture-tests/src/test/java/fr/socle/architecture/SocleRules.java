@@ -151,11 +151,12 @@ final class SocleRules {
 
   /**
    * The packages already converted to the error rule of docs/core.md. Each block adds its root
-   * package here in the change that converts it (identity, payment, storage, storage-s3 and testkit
-   * follow as their parts of issue #15 merge); once all are listed, this becomes {@code
-   * fr.socle..}.
+   * package here in the change that converts it (payment, storage, storage-s3 and testkit follow as
+   * their parts of issue #15 merge); once all are listed, this becomes {@code fr.socle..}.
    */
-  static final String[] ERROR_RULE_PACKAGES = {"fr.socle.core..", "fr.socle.refdata.."};
+  static final String[] ERROR_RULE_PACKAGES = {
+    "fr.socle.core..", "fr.socle.refdata..", "fr.socle.identity..", "fr.socle.onceonly.."
+  };
 
   /**
    * No public-API class of a converted package constructs an {@link IllegalArgumentException} or

@@ -6,7 +6,6 @@ import fr.socle.onceonly.ApiParticulierClient;
 import fr.socle.onceonly.OnceOnlyRateLimiter;
 import fr.socle.onceonly.QuotientFamilial;
 import fr.socle.onceonly.Usager;
-import fr.socle.onceonly.internal.InMemoryRateLimitStore;
 import fr.socle.onceonly.internal.Limit;
 import fr.socle.onceonly.internal.Pacer;
 import fr.socle.onceonly.spi.Pace;
@@ -111,7 +110,7 @@ public class RateLimiterOverheadBenchmark {
     peer.start();
     String base = "http://127.0.0.1:" + peer.getAddress().getPort();
     AtomicLong virtualNanos = new AtomicLong();
-    store = new InMemoryRateLimitStore(() -> virtualNanos.addAndGet(1_000_000_000L));
+    store = RateLimitStore.inMemory(() -> virtualNanos.addAndGet(1_000_000_000L));
     without = client(base, new NoLimit());
     with = client(base, store);
     paces =

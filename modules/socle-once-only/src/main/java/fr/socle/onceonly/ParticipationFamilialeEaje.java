@@ -1,5 +1,6 @@
 package fr.socle.onceonly;
 
+import fr.socle.core.InvalidInputException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,7 +35,7 @@ public record ParticipationFamilialeEaje(
     enfants = List.copyOf(enfants);
     Objects.requireNonNull(adresse, "adresse");
     if (nombreEnfantsACharge < 0 || nombreEnfantsBeneficiaireAeeh < 0) {
-      throw new IllegalArgumentException("children counts cannot be negative");
+      throw new InvalidInputException("children counts cannot be negative");
     }
   }
 

@@ -1,5 +1,6 @@
 package fr.socle.onceonly;
 
+import fr.socle.core.InvalidInputException;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Objects;
@@ -41,7 +42,7 @@ public record QuotientFamilial(
     allocataires = List.copyOf(allocataires);
     enfants = List.copyOf(enfants);
     if (valeur < 0) {
-      throw new IllegalArgumentException("a quotient familial cannot be negative");
+      throw new InvalidInputException("a quotient familial cannot be negative");
     }
   }
 

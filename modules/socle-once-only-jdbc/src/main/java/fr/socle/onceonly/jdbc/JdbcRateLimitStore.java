@@ -1,5 +1,6 @@
 package fr.socle.onceonly.jdbc;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.SocleClientException;
 import fr.socle.onceonly.spi.Pace;
 import fr.socle.onceonly.spi.RateLimitStore;
@@ -104,12 +105,12 @@ public final class JdbcRateLimitStore implements RateLimitStore {
     Objects.requireNonNull(paces, "paces");
     Objects.requireNonNull(maxWait, "maxWait");
     if (paces.isEmpty()) {
-      throw new IllegalArgumentException("paces must not be empty");
+      throw new InvalidInputException("paces must not be empty");
     }
     Map<String, Long> intervals = new HashMap<>();
     for (Pace p : paces) {
       if (intervals.put(p.key(), micros(p.interval())) != null) {
-        throw new IllegalArgumentException("paces must have distinct keys");
+        throw new InvalidInputException("paces must have distinct keys");
       }
     }
     List<String> keys = new ArrayList<>(intervals.keySet());

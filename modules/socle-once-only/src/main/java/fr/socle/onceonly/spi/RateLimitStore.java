@@ -37,7 +37,18 @@ public interface RateLimitStore {
    * @return a new, empty store
    */
   static RateLimitStore inMemory() {
-    return new fr.socle.onceonly.internal.InMemoryRateLimitStore(System::nanoTime);
+    return new InMemoryRateLimitStore(System::nanoTime);
+  }
+
+  /**
+   * Returns a new in-memory store that reads time from the given monotonic clock instead of {@link
+   * System#nanoTime()}: for tests and benchmarks that must not wait for real time to pass.
+   *
+   * @param nanoClock a monotonic clock in nanoseconds
+   * @return a new, empty store
+   */
+  static RateLimitStore inMemory(java.util.function.LongSupplier nanoClock) {
+    return new InMemoryRateLimitStore(java.util.Objects.requireNonNull(nanoClock, "nanoClock"));
   }
 
   /**

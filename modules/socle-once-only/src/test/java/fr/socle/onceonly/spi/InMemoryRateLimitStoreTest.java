@@ -1,8 +1,7 @@
-package fr.socle.onceonly.internal;
+package fr.socle.onceonly.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.socle.onceonly.spi.Pace;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

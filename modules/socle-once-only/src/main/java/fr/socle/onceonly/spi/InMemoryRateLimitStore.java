@@ -1,7 +1,6 @@
-package fr.socle.onceonly.internal;
+package fr.socle.onceonly.spi;
 
-import fr.socle.onceonly.spi.Pace;
-import fr.socle.onceonly.spi.RateLimitStore;
+import fr.socle.core.InvalidInputException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.function.LongSupplier;
  * every key: a reservation touches two or three keys at once, and the critical section is a few map
  * look-ups, far shorter than any lock-striping bookkeeping.
  */
-public final class InMemoryRateLimitStore implements RateLimitStore {
+final class InMemoryRateLimitStore implements RateLimitStore {
   private final LongSupplier nanoClock;
   private final Map<String, Long> nextSlot = new HashMap<>();
 
@@ -24,7 +23,7 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
    *
    * @param nanoClock a monotonic clock in nanoseconds ({@code System::nanoTime} outside tests)
    */
-  public InMemoryRateLimitStore(LongSupplier nanoClock) {
+  InMemoryRateLimitStore(LongSupplier nanoClock) {
     this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
   }
 
@@ -33,7 +32,7 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     Objects.requireNonNull(paces, "paces");
     Objects.requireNonNull(maxWait, "maxWait");
     if (paces.isEmpty()) {
-      throw new IllegalArgumentException("paces must not be empty");
+      throw new InvalidInputException("paces must not be empty");
     }
     long maxWaitNanos = saturatedNanos(maxWait);
     synchronized (nextSlot) {
