@@ -10,9 +10,11 @@ import fr.socle.storage.internal.Journal;
 import fr.socle.storage.internal.Layout;
 import fr.socle.storage.internal.Names;
 import fr.socle.storage.internal.PipelinedDigest;
+import fr.socle.storage.internal.Scanning;
 import fr.socle.storage.internal.StoredEnvelope;
 import fr.socle.storage.internal.VerifyingInputStream;
 import fr.socle.storage.internal.WarmUp;
+import fr.socle.storage.spi.ContentScanner;
 import fr.socle.storage.spi.KeyEncryptionKeys;
 import fr.socle.storage.spi.ObjectExistsException;
 import fr.socle.storage.spi.ObjectLockedException;
@@ -72,8 +74,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Errors: {@link IntegrityViolationException} when anything stored fails authentication, {@link
- * DocumentNotFoundException}, {@link RetentionLockedException}, and {@link SocleClientException}
- * for I/O failures and invalid arguments ({@link IllegalArgumentException}).
+ * DocumentNotFoundException}, {@link RetentionLockedException}, {@link ContentRejectedException}
+ * and {@link ScannerUnavailableException} when a {@link ContentScanner} is configured, and {@link
+ * SocleClientException} for I/O failures and invalid arguments ({@link IllegalArgumentException}).
  */
 public final class DocumentSafe implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DocumentSafe.class);
@@ -89,6 +92,7 @@ public final class DocumentSafe implements AutoCloseable {
   private final boolean objectLock;
   private final Json json;
   private final Journal journal;
+  private final Optional<ContentScanner> contentScanner;
 
   private DocumentSafe(Builder b, boolean objectLock) {
     this.store = b.store;
@@ -99,6 +103,7 @@ public final class DocumentSafe implements AutoCloseable {
     this.objectLock = objectLock;
     this.json = Json.create();
     this.journal = new Journal(store, clock, json);
+    this.contentScanner = Optional.ofNullable(b.contentScanner);
   }
 
   /**
@@ -138,6 +143,10 @@ public final class DocumentSafe implements AutoCloseable {
    * @param content the plaintext; read to the end, not closed
    * @return the metadata of the new version
    * @throws IntegrityViolationException if an expected digest was given and does not match
+   * @throws MalwareDetectedException if the content scanner found malware (journaled)
+   * @throws ContentTooLargeToScanException if the content is larger than the scanner inspects
+   *     (journaled)
+   * @throws ScannerUnavailableException if the content scanner gave no verdict
    * @throws SocleClientException if the content cannot be read or stored; nothing is visible then
    */
   public DocumentMetadata deposit(DepositRequest request, InputStream content) {
@@ -157,13 +166,32 @@ public final class DocumentSafe implements AutoCloseable {
           digestOf(metadata));
       LOG.debug("deposited version {} of a document", version);
       return metadata;
+    } catch (ContentRejectedException e) {
+      discard(ref, version);
+      try {
+        journal.append(
+            ref.tenant(),
+            request.depositor(),
+            JournalOperation.CONTENT_REFUSED,
+            ref.container(),
+            ref.id(),
+            version,
+            "");
+      } catch (RuntimeException journalFailure) {
+        e.addSuppressed(journalFailure);
+      }
+      throw e;
     } catch (RuntimeException e) {
       // Fail closed: a deposit that is not journaled must not stay visible.
-      deleteQuietly(Layout.envelope(ref, version));
-      deleteQuietly(Layout.content(ref, version));
-      deleteQuietly(Layout.reserved(ref, version));
+      discard(ref, version);
       throw e;
     }
+  }
+
+  private void discard(DocumentRef ref, long version) {
+    deleteQuietly(Layout.envelope(ref, version));
+    deleteQuietly(Layout.content(ref, version));
+    deleteQuietly(Layout.reserved(ref, version));
   }
 
   private DocumentMetadata writeVersion(DepositRequest request, long version, InputStream content) {
@@ -175,7 +203,8 @@ public final class DocumentSafe implements AutoCloseable {
               ? new WriteOptions(true, request.retainUntil(), retentionMode, request.legalHold())
               : WriteOptions.writeOnce();
       long size = 0;
-      try (PipelinedDigest md = new PipelinedDigest(Hashing.digest(digestAlgorithm.jcaName()));
+      try (ContentScanner.Scan scan = Scanning.begin(contentScanner);
+          PipelinedDigest md = new PipelinedDigest(Hashing.digest(digestAlgorithm.jcaName()));
           ObjectWriter writer = store.openWriter(Layout.content(ref, version), contentOptions)) {
         try (OutputStream enc =
             dataKey
@@ -185,6 +214,7 @@ public final class DocumentSafe implements AutoCloseable {
           int n;
           while ((n = readSource(content, buf)) != -1) {
             md.update(buf, 0, n);
+            scan.update(buf, 0, n);
             enc.write(buf, 0, n);
             size += n;
           }
@@ -196,6 +226,8 @@ public final class DocumentSafe implements AutoCloseable {
           throw new IntegrityViolationException(
               "deposited content does not match the expected digest");
         }
+        // The verdict comes before the commit: refused content is never published.
+        Scanning.requireClean(scan);
         writer.commit();
         DocumentMetadata metadata =
             new DocumentMetadata(
@@ -806,8 +838,23 @@ public final class DocumentSafe implements AutoCloseable {
     private DigestAlgorithm digestAlgorithm = DigestAlgorithm.SHA_256;
     private RetentionMode retentionMode = RetentionMode.COMPLIANCE;
     private boolean requireObjectLock;
+    private ContentScanner contentScanner;
 
     private Builder() {}
+
+    /**
+     * Scans every deposit for malware while it streams, before it is published (for example with
+     * {@link ClamdScanner}). Refused content raises {@link MalwareDetectedException} or {@link
+     * ContentTooLargeToScanException}, an unavailable scanner {@link ScannerUnavailableException};
+     * in every case nothing is stored. Default: no scanning.
+     *
+     * @param scanner the scanner, or null for none; not closed by the safe
+     * @return this builder
+     */
+    public Builder contentScanner(ContentScanner scanner) {
+      this.contentScanner = scanner;
+      return this;
+    }
 
     /**
      * Sets where documents are stored. Required.

@@ -27,5 +27,10 @@ public enum JournalOperation {
   /** A retention date was extended. */
   RETENTION_EXTENDED,
   /** A document's data key was re-wrapped under the tenant's current key-encryption key. */
-  KEY_REWRAPPED
+  KEY_REWRAPPED,
+  /**
+   * A deposit was refused by the content scanner (malware, or too large to scan); nothing was
+   * stored.
+   */
+  CONTENT_REFUSED
 }

@@ -387,6 +387,7 @@ final class DocumentsServlet extends HttpServlet {
       case LEGAL_HOLD_RELEASED -> "gel juridique levé";
       case RETENTION_EXTENDED -> "conservation prolongée";
       case KEY_REWRAPPED -> "rotation de clé";
+      case CONTENT_REFUSED -> "dépôt refusé par l'antivirus";
     };
   }
 
