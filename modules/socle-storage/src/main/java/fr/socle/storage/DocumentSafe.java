@@ -307,6 +307,49 @@ public final class DocumentSafe implements AutoCloseable {
   }
 
   /**
+   * Opens one version of a document for reading, an older one included, with the same checks as
+   * {@link #read(DocumentRef, String)}.
+   *
+   * @param ref the document
+   * @param version the version, from 1
+   * @param actor who reads (journaled with the version read)
+   * @return the plaintext stream; close it
+   * @throws DocumentNotFoundException if the document or this version does not exist
+   * @throws IntegrityViolationException if the metadata or key cannot be authenticated
+   */
+  public InputStream read(DocumentRef ref, long version, String actor) {
+    Objects.requireNonNull(ref, "ref");
+    requireActor(actor);
+    if (version < 1) {
+      throw new IllegalArgumentException("version must be >= 1");
+    }
+    Loaded loaded = load(ref, version);
+    try {
+      journalOn(ref, actor, JournalOperation.READ, loaded.metadata());
+    } catch (RuntimeException e) {
+      Arrays.fill(loaded.dataKey(), (byte) 0);
+      throw e;
+    }
+    return open(loaded);
+  }
+
+  /**
+   * Journals an archiving event for {@link ArchiveTransfers}: the journal has no free-text field,
+   * so tenant-wide archiving entries carry the SEDA message identifier in {@code documentId}.
+   */
+  JournalEntry journalArchiving(
+      String tenant,
+      String actor,
+      JournalOperation operation,
+      String container,
+      String documentId,
+      long version,
+      String digest) {
+    requireActor(actor);
+    return journal.append(tenant, actor, operation, container, documentId, version, digest);
+  }
+
+  /**
    * Reads the latest version of a document into a stream and checks its digest.
    *
    * @param ref the document

@@ -32,5 +32,18 @@ public enum JournalOperation {
    * A deposit was refused by the content scanner (malware, or too large to scan); nothing was
    * stored.
    */
-  CONTENT_REFUSED
+  CONTENT_REFUSED,
+  /**
+   * A document was written into a SEDA transfer package (with its digest), or, with an empty
+   * container, the transfer itself: {@code documentId} is then the SEDA message identifier and
+   * {@code digest} the manifest's SHA-512.
+   */
+  ARCHIVE_TRANSFERRED,
+  /**
+   * The archiving service accepted a transfer: {@code documentId} is the transfer's message
+   * identifier and {@code digest} the SHA-512 of the reply as received.
+   */
+  ARCHIVE_ACCEPTED,
+  /** The archiving service rejected a transfer; fields as for {@link #ARCHIVE_ACCEPTED}. */
+  ARCHIVE_REJECTED
 }
