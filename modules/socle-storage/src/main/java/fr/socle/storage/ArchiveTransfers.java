@@ -169,6 +169,99 @@ public final class ArchiveTransfers {
         documents);
   }
 
+  /**
+   * Records the archiving service's reply in the journal and, if it accepted the transfer, destroys
+   * the originals of the transferred documents (every version) whose retention and legal hold allow
+   * it. A document that received a new version after the transfer is kept: the service does not
+   * hold that version.
+   *
+   * <p>The reply is journaled as {@link JournalOperation#ARCHIVE_ACCEPTED} or {@link
+   * JournalOperation#ARCHIVE_REJECTED} with its SHA-512: keep the reply's bytes, the journal proves
+   * which reply was acted upon. Each destruction is journaled by the safe ({@code DESTROY}, or
+   * {@code DESTROY_REFUSED} when retention forbids it).
+   *
+   * <p>Do not deposit new versions of the transferred documents while this runs: the safe checks
+   * the version before destroying, but the check and the destruction are not one atomic step.
+   *
+   * @param receipt what {@link #export} returned for the transfer
+   * @param reply the service's reply, from {@link ArchiveTransferReply#parse}
+   * @param actor who eliminates (journaled)
+   * @return what happened to each document
+   * @throws InvalidArchiveReplyException if the reply does not answer this transfer (identifier or
+   *     agencies differ); nothing is journaled or destroyed
+   * @throws IntegrityViolationException if the receipt does not match the transfer recorded in the
+   *     journal
+   * @throws ArchiveTransferRejectedException if the service did not accept the transfer; the reply
+   *     is journaled, nothing is destroyed
+   */
+  public EliminationReport eliminate(
+      ArchiveTransferReceipt receipt, ArchiveTransferReply reply, String actor) {
+    Objects.requireNonNull(receipt, "receipt");
+    Objects.requireNonNull(reply, "reply");
+    Names.requireValidText("actor", actor, 256);
+    if (!reply.messageRequestIdentifier().equals(receipt.messageIdentifier())
+        || !reply.archivalAgencyIdentifier().equals(receipt.archivalAgencyIdentifier())
+        || !reply.transferringAgencyIdentifier().equals(receipt.transferringAgencySiret())) {
+      throw new InvalidArchiveReplyException(
+          "the reply does not answer transfer " + receipt.messageIdentifier());
+    }
+    requireJournaled(receipt);
+    boolean accepted = reply.accepted();
+    safe.journalArchiving(
+        receipt.tenant(),
+        actor,
+        accepted ? JournalOperation.ARCHIVE_ACCEPTED : JournalOperation.ARCHIVE_REJECTED,
+        "",
+        receipt.messageIdentifier(),
+        0,
+        "SHA-512:" + reply.sha512());
+    if (!accepted) {
+      throw new ArchiveTransferRejectedException(
+          receipt.messageIdentifier(), reply.replyCode().orElse(null));
+    }
+    List<EliminationReport.Outcome> outcomes = new ArrayList<>();
+    for (ArchivedDocument d : receipt.documents()) {
+      outcomes.add(new EliminationReport.Outcome(d.ref(), eliminate(d, actor)));
+    }
+    return new EliminationReport(receipt.messageIdentifier(), outcomes);
+  }
+
+  private EliminationReport.Status eliminate(ArchivedDocument d, String actor) {
+    DocumentMetadata current;
+    try {
+      current = safe.metadata(d.ref(), actor);
+    } catch (DocumentNotFoundException gone) {
+      return EliminationReport.Status.ALREADY_GONE;
+    }
+    if (current.version() != d.version()
+        || current.digestAlgorithm() != d.digestAlgorithm()
+        || !current.digest().equals(d.digest())) {
+      return EliminationReport.Status.CHANGED_SINCE_TRANSFER;
+    }
+    try {
+      safe.destroy(d.ref(), actor);
+      return EliminationReport.Status.DESTROYED;
+    } catch (RetentionLockedException retained) {
+      return EliminationReport.Status.RETAINED;
+    }
+  }
+
+  /** The receipt must name the transfer entry of the journal, with the same manifest digest. */
+  private void requireJournaled(ArchiveTransferReceipt receipt) {
+    List<JournalEntry> entries = safe.journal(receipt.tenant(), receipt.journalSequence(), 1);
+    if (entries.isEmpty()) {
+      throw new IntegrityViolationException("the transfer receipt is not in the journal");
+    }
+    JournalEntry e = entries.get(0);
+    if (e.sequence() != receipt.journalSequence()
+        || e.operation() != JournalOperation.ARCHIVE_TRANSFERRED
+        || !e.container().isEmpty()
+        || !e.documentId().equals(receipt.messageIdentifier())
+        || !e.digest().equals("SHA-512:" + receipt.manifestSha512())) {
+      throw new IntegrityViolationException("the transfer receipt does not match the journal");
+    }
+  }
+
   /** Streams one version into the package, recomputing its digest and size. */
   private ArchivedDocument copyChecked(SedaManifest.Entry e, String actor, OutputStream zip)
       throws IOException {
