@@ -45,5 +45,10 @@ public enum JournalOperation {
    */
   ARCHIVE_ACCEPTED,
   /** The archiving service rejected a transfer; fields as for {@link #ARCHIVE_ACCEPTED}. */
-  ARCHIVE_REJECTED
+  ARCHIVE_REJECTED,
+  /**
+   * The journal's head was signed ({@link JournalSealer}): {@code version} is the sealed sequence
+   * and {@code digest} the signature ({@code Ed25519:hex}).
+   */
+  JOURNAL_SEALED
 }

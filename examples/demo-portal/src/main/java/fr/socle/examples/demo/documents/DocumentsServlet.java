@@ -387,6 +387,7 @@ final class DocumentsServlet extends HttpServlet {
       case LEGAL_HOLD_RELEASED -> "gel juridique levé";
       case RETENTION_EXTENDED -> "conservation prolongée";
       case KEY_REWRAPPED -> "rotation de clé";
+      case JOURNAL_SEALED -> "scellement du journal";
       case ARCHIVE_TRANSFERRED -> "versement SEDA";
       case ARCHIVE_ACCEPTED -> "versement accepté par les archives";
       case ARCHIVE_REJECTED -> "versement refusé par les archives";
