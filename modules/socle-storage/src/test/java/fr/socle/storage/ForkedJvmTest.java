@@ -90,6 +90,12 @@ class ForkedJvmTest {
     assertThat(size).isEqualTo(GIB);
     assertThat(HexFormat.of().formatHex(md.digest())).isEqualTo(recorded);
     assertThat(manifest).contains(">" + recorded + "</MessageDigest>", "<Size>" + GIB + "</Size>");
+    if (SedaSchemas.folder().isPresent()) {
+      SedaSchemas.schema(SedaVersion.V2_3)
+          .newValidator()
+          .validate(
+              new javax.xml.transform.stream.StreamSource(new java.io.StringReader(manifest)));
+    }
   }
 
   @Test
