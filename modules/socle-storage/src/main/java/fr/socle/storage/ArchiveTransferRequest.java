@@ -73,6 +73,18 @@ public record ArchiveTransferRequest(
     }
   }
 
+  /** Leaves out the comment and the items' descriptions, which may hold personal data. */
+  @Override
+  public String toString() {
+    return "ArchiveTransferRequest["
+        + version
+        + ", "
+        + messageIdentifier
+        + ", "
+        + items.size()
+        + " documents]";
+  }
+
   /**
    * Returns the tenant whose documents are transferred.
    *

@@ -333,5 +333,12 @@ class ArchiveExportTest {
             () -> request(SedaVersion.V2_3).transferringAgency("35600000000016").item(item).build())
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(item.withDescription("Jean Dupont").toString()).doesNotContain("Dupont", "Acte");
+    assertThat(
+            request(SedaVersion.V2_3)
+                .comment("Dossier de Jean Dupont")
+                .item(item.withDescription("Jean Dupont"))
+                .build()
+                .toString())
+        .doesNotContain("Dupont");
   }
 }
