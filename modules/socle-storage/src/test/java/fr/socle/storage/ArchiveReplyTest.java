@@ -300,4 +300,42 @@ class ArchiveReplyTest {
     assertThat(f.read("changed")).isEqualTo(TestData.bytes(1000, 5));
     assertThat(operations()).contains(JournalOperation.DESTROY_REFUSED);
   }
+
+  @Test
+  @DisplayName(
+      "an accepted transfer does not destroy a document whose envelope was rolled back to before"
+          + " a legal hold: the journal's protection wins")
+  void restoredEnvelopeNotEliminated() throws Exception {
+    f.deposit("held", TestData.bytes(1000, 1));
+    ArchiveTransferReceipt receipt = export("held");
+    Path key = f.file("held", 1, "key");
+    byte[] beforeHold = Files.readAllBytes(key);
+    f.safe.legalHold(ArchiveExportTest.ref("held"), true, "juriste");
+    Files.write(key, beforeHold);
+    ArchiveTransferReply r =
+        ArchiveTransferReply.parse(in(reply(SedaVersion.V2_3, "OK", "SOCLE-2026-000007")));
+
+    assertThatThrownBy(() -> transfers.eliminate(receipt, r, "archiviste"))
+        .isInstanceOf(IntegrityViolationException.class);
+    assertThat(operations()).doesNotContain(JournalOperation.DESTROY);
+    assertThat(f.file("held", 1, "content")).exists();
+  }
+
+  @Test
+  @DisplayName("a legal hold placed after the export keeps the document on acceptance")
+  void legalHoldAfterExportRetained() {
+    f.deposit("held", TestData.bytes(1000, 2));
+    ArchiveTransferReceipt receipt = export("held");
+    f.safe.legalHold(ArchiveExportTest.ref("held"), true, "juriste");
+    ArchiveTransferReply r =
+        ArchiveTransferReply.parse(in(reply(SedaVersion.V2_3, "OK", "SOCLE-2026-000007")));
+
+    EliminationReport report = transfers.eliminate(receipt, r, "archiviste");
+
+    assertThat(report.outcomes())
+        .extracting(EliminationReport.Outcome::status)
+        .containsExactly(EliminationReport.Status.RETAINED);
+    assertThat(operations()).contains(JournalOperation.DESTROY_REFUSED);
+    assertThat(f.read("held")).isEqualTo(TestData.bytes(1000, 2));
+  }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -161,5 +162,51 @@ class JournalSealTest {
     assertThat(key.toString()).doesNotContainPattern("[A-Za-z0-9+/]{20,}");
     assertThatThrownBy(() -> JournalSealingKey.fromCleartextKeyset(new byte[] {0, 1}))
         .isInstanceOf(fr.socle.core.SocleClientException.class);
+  }
+
+  @Test
+  @DisplayName("the seal signs the hash of the journal's last entry, protection fields included")
+  void sealsTheHead() {
+    JournalSealingKey key = JournalSealingKey.generate();
+    try (SafeFixture f = new SafeFixture(dir)) {
+      f.deposit("a", TestData.bytes(100, 1));
+      f.safe.legalHold(ArchiveExportTest.ref("a"), true, "juriste");
+      List<JournalEntry> before = f.safe.journal(SafeFixture.TENANT, 1, 100);
+      JournalSeal seal =
+          JournalSealer.create(f.safe, key, f.clock).seal(SafeFixture.TENANT, "cron");
+      JournalEntry last = before.get(before.size() - 1);
+      assertThat(last.legalHold()).isTrue();
+      assertThat(seal.sequence()).isEqualTo(last.sequence());
+      assertThat(seal.headHash()).isEqualTo(last.hash());
+    }
+  }
+
+  @Test
+  @DisplayName("entries cut off after the seal are detected through the store's journal head")
+  void tailCutAfterSeal() throws Exception {
+    JournalSealingKey key = JournalSealingKey.generate();
+    try (SafeFixture f = new SafeFixture(dir)) {
+      f.deposit("a", TestData.bytes(100, 1));
+      JournalSeal seal =
+          JournalSealer.create(f.safe, key, f.clock).seal(SafeFixture.TENANT, "cron");
+      f.deposit("b", TestData.bytes(100, 2));
+      long last = f.safe.verifyJournal(SafeFixture.TENANT).entriesChecked();
+      f.safe.close();
+      // Delete the newest entry only: the chain up to the seal is intact, the head is not.
+      Path journal = f.storeDir.resolve("objects/t/" + SafeFixture.TENANT + "/journal");
+      try (var files = Files.list(journal)) {
+        Path newest = files.max(java.util.Comparator.naturalOrder()).orElseThrow();
+        assertThat(newest.getFileName().toString()).endsWith(Long.toString(last));
+        Files.delete(newest);
+      }
+      f.safe = f.open(f.keys);
+
+      assertThatThrownBy(() -> JournalSealer.verify(f.safe, seal, key.publicKey()))
+          .isInstanceOf(IntegrityViolationException.class)
+          .hasMessageContaining("broken at entry " + last);
+      assertThatThrownBy(
+              () -> JournalSealer.create(f.safe, key, f.clock).seal(SafeFixture.TENANT, "cron"))
+          .isInstanceOf(IntegrityViolationException.class);
+    }
   }
 }

@@ -73,4 +73,57 @@ class OlderVersionTest {
       assertThat(f.read("doc")).isEqualTo(TestData.bytes(1000, 4));
     }
   }
+
+  @Test
+  @DisplayName("a destroyed version is not found, even after the identifier is reused")
+  void destroyedVersionNotFound() throws Exception {
+    try (SafeFixture f = new SafeFixture(dir)) {
+      f.deposit("doc", TestData.bytes(1000, 5));
+      DocumentRef ref = ArchiveExportTest.ref("doc");
+      f.safe.destroy(ref, "agent");
+      assertThatThrownBy(() -> f.safe.read(ref, 1, "lecteur"))
+          .isInstanceOf(DocumentNotFoundException.class);
+      assertThat(f.deposit("doc", TestData.bytes(1000, 6)).version()).isEqualTo(2);
+      assertThatThrownBy(() -> f.safe.read(ref, 1, "lecteur"))
+          .isInstanceOf(DocumentNotFoundException.class);
+      try (InputStream in = f.safe.read(ref, 2, "lecteur")) {
+        assertThat(in.readAllBytes()).isEqualTo(TestData.bytes(1000, 6));
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("an older version whose envelope was restored from before a legal hold is refused")
+  void restoredOlderEnvelopeRefused() throws Exception {
+    try (SafeFixture f = new SafeFixture(dir)) {
+      f.deposit("doc", TestData.bytes(1000, 7));
+      f.deposit("doc", TestData.bytes(1000, 8));
+      DocumentRef ref = ArchiveExportTest.ref("doc");
+      Path key = f.file("doc", 1, "key");
+      byte[] beforeHold = Files.readAllBytes(key);
+      f.safe.legalHold(ref, true, "juriste");
+      Files.write(key, beforeHold);
+
+      assertThatThrownBy(() -> f.safe.read(ref, 1, "lecteur"))
+          .isInstanceOf(IntegrityViolationException.class)
+          .hasMessageContaining("does not match the journal");
+      assertThat(f.safe.journal(SafeFixture.TENANT, 1, 100))
+          .filteredOn(e -> e.operation() == JournalOperation.READ)
+          .as("a refused read is not journaled as a read")
+          .isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a version deleted from the store behind the journal's back is an integrity violation")
+  void deletedOlderVersion() throws Exception {
+    try (SafeFixture f = new SafeFixture(dir)) {
+      f.deposit("doc", TestData.bytes(1000, 9));
+      f.deposit("doc", TestData.bytes(1000, 10));
+      Files.delete(f.file("doc", 1, "key"));
+      assertThatThrownBy(() -> f.safe.read(ArchiveExportTest.ref("doc"), 1, "lecteur"))
+          .isInstanceOf(IntegrityViolationException.class);
+    }
+  }
 }
