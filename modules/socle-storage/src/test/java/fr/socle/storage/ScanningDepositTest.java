@@ -101,6 +101,59 @@ class ScanningDepositTest {
   }
 
   @Test
+  @DisplayName(
+      "a refused deposit's version number is journaled once and never reused, and never readable")
+  void refusedVersionNumberNotReused() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean infected =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    Recording scanner =
+        new Recording(
+            b -> infected.get() ? ScanVerdict.infected("Test.Evil") : ScanVerdict.clean());
+    try (SafeFixture f = new SafeFixture(dir, scanner)) {
+      assertThatThrownBy(() -> f.deposit("doc", TestData.bytes(1000, 8)))
+          .isInstanceOf(MalwareDetectedException.class);
+      infected.set(false);
+      DocumentMetadata m = f.deposit("doc", TestData.bytes(1000, 9));
+
+      // The refusal named version 1: the accepted content must not take that number too.
+      assertThat(m.version()).isEqualTo(2);
+      JournalEntry refused =
+          f.safe.journal(SafeFixture.TENANT, 1, 100).stream()
+              .filter(e -> e.operation() == JournalOperation.CONTENT_REFUSED)
+              .findFirst()
+              .orElseThrow();
+      assertThat(refused.version()).isEqualTo(1);
+      assertThat(refused.digest()).isEmpty();
+      assertThat(refused.retainUntil()).isEmpty();
+      assertThat(refused.legalHold()).isFalse();
+      DocumentRef ref = ArchiveExportTest.ref("doc");
+      assertThatThrownBy(() -> f.safe.read(ref, 1, "lecteur"))
+          .isInstanceOf(DocumentNotFoundException.class);
+      try (java.io.InputStream in = f.safe.read(ref, 2, "lecteur")) {
+        assertThat(in.readAllBytes()).isEqualTo(TestData.bytes(1000, 9));
+      }
+      assertThat(f.safe.verifyJournal(SafeFixture.TENANT).intact()).isTrue();
+    }
+    // A safe that replays the journal from the store agrees.
+    try (SafeFixture f = new SafeFixture(dir)) {
+      assertThat(f.deposit("doc", TestData.bytes(10, 10)).version()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  @DisplayName("a first deposit refused leaves no document to list or count")
+  void refusedFirstDepositNotCounted() {
+    Recording scanner = new Recording(b -> ScanVerdict.infected("Test.Evil"));
+    try (SafeFixture f = new SafeFixture(dir, scanner)) {
+      assertThatThrownBy(() -> f.deposit("doc", TestData.bytes(1000, 11)))
+          .isInstanceOf(MalwareDetectedException.class);
+      assertThat(f.safe.count(SafeFixture.TENANT, SafeFixture.CONTAINER, "test")).isZero();
+      assertThatThrownBy(() -> f.safe.metadata(ArchiveExportTest.ref("doc"), "test"))
+          .isInstanceOf(DocumentNotFoundException.class);
+    }
+  }
+
+  @Test
   @DisplayName("a scanner that breaks, returns no verdict or cannot start refuses the deposit")
   void brokenScannersFailClosed() {
     ContentScanner throwsOnUpdate =

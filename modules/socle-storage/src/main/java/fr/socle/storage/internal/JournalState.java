@@ -67,7 +67,8 @@ final class JournalState {
         d.live.put(
             e.version(), new Journal.VersionState(e.digest(), e.retainUntil(), e.legalHold()));
       }
-      case DEPOSIT_ROLLED_BACK -> {
+      // A refused deposit consumes its version number like a rolled-back one: it is never reused.
+      case DEPOSIT_ROLLED_BACK, CONTENT_REFUSED -> {
         Journal.DocumentState d = documents.computeIfAbsent(k, x -> new Journal.DocumentState());
         d.highestVersion = Math.max(d.highestVersion, e.version());
         d.live.remove(e.version());
