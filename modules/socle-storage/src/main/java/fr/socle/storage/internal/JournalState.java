@@ -67,8 +67,13 @@ final class JournalState {
         d.live.put(
             e.version(), new Journal.VersionState(e.digest(), e.retainUntil(), e.legalHold()));
       }
-      // A refused deposit consumes its version number like a rolled-back one: it is never reused.
-      case DEPOSIT_ROLLED_BACK, CONTENT_REFUSED -> {
+      case CONTENT_REFUSED -> {
+        // A refused deposit consumes its version number like a rolled-back one, so it is never
+        // reused; it never was live, so no live version is touched.
+        Journal.DocumentState d = documents.computeIfAbsent(k, x -> new Journal.DocumentState());
+        d.highestVersion = Math.max(d.highestVersion, e.version());
+      }
+      case DEPOSIT_ROLLED_BACK -> {
         Journal.DocumentState d = documents.computeIfAbsent(k, x -> new Journal.DocumentState());
         d.highestVersion = Math.max(d.highestVersion, e.version());
         d.live.remove(e.version());
