@@ -12,9 +12,11 @@ import fr.socle.storage.internal.Layout;
 import fr.socle.storage.internal.Names;
 import fr.socle.storage.internal.PipelinedDigest;
 import fr.socle.storage.internal.Recovery;
+import fr.socle.storage.internal.Scanning;
 import fr.socle.storage.internal.StoredEnvelope;
 import fr.socle.storage.internal.VerifyingInputStream;
 import fr.socle.storage.internal.WarmUp;
+import fr.socle.storage.spi.ContentScanner;
 import fr.socle.storage.spi.KeyEncryptionKeys;
 import fr.socle.storage.spi.ObjectExistsException;
 import fr.socle.storage.spi.ObjectLockedException;
@@ -81,8 +83,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Errors: {@link IntegrityViolationException} when anything stored fails authentication, {@link
- * DocumentNotFoundException}, {@link RetentionLockedException}, and {@link SocleClientException}
- * for I/O failures and invalid arguments ({@link IllegalArgumentException}).
+ * DocumentNotFoundException}, {@link RetentionLockedException}, {@link ContentRejectedException}
+ * and {@link ScannerUnavailableException} when a {@link ContentScanner} is configured, and {@link
+ * SocleClientException} for I/O failures and invalid arguments ({@link IllegalArgumentException}).
  */
 public final class DocumentSafe implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DocumentSafe.class);
@@ -101,6 +104,7 @@ public final class DocumentSafe implements AutoCloseable {
   private final Journal journal;
   private final DocumentLocks locks = new DocumentLocks();
   private final Recovery recovery;
+  private final Optional<ContentScanner> contentScanner;
 
   private DocumentSafe(Builder b, boolean objectLock) {
     this.store = b.store;
@@ -113,6 +117,7 @@ public final class DocumentSafe implements AutoCloseable {
     this.json = Json.create();
     this.journal = new Journal(store, clock, json);
     this.recovery = new Recovery(store, journal, clock, json, b.recoveryGracePeriod);
+    this.contentScanner = Optional.ofNullable(b.contentScanner);
   }
 
   /**
@@ -153,6 +158,11 @@ public final class DocumentSafe implements AutoCloseable {
    * @param content the plaintext; read to the end, not closed
    * @return the metadata of the new version
    * @throws IntegrityViolationException if an expected digest was given and does not match
+   * @throws MalwareDetectedException if the content scanner found malware (journaled as {@link
+   *     JournalOperation#CONTENT_REFUSED}; the version number is not reused)
+   * @throws ContentTooLargeToScanException if the content is larger than the scanner inspects
+   *     (journaled likewise)
+   * @throws ScannerUnavailableException if the content scanner gave no verdict; nothing is visible
    * @throws SocleClientException if the content cannot be read or stored, or another process took
    *     the version concurrently; nothing is visible then
    */
@@ -197,6 +207,11 @@ public final class DocumentSafe implements AutoCloseable {
           deleteQuietly(Layout.envelope(ref, version));
         }
         deleteQuietly(Layout.content(ref, version, attempt));
+        if (e instanceof ContentRejectedException refused) {
+          // Journaled before the reservation is released, so the refused version number stays
+          // consumed (JournalState counts it like a rolled-back one) and is never reused.
+          journalRefusal(request, version, refused);
+        }
         if (reservedBy(ref, version).map(r -> r.attempt().equals(attempt)).orElse(false)) {
           deleteQuietly(Layout.reserved(ref, version));
         }
@@ -204,6 +219,26 @@ public final class DocumentSafe implements AutoCloseable {
       }
     } finally {
       mutex.unlock();
+    }
+  }
+
+  /**
+   * Journals a scanner's refusal in the journal's usual shape: the refused version, no digest (the
+   * content was never accepted) and no protection (nothing was stored to protect).
+   */
+  private void journalRefusal(DepositRequest request, long version, ContentRejectedException e) {
+    DocumentRef ref = request.ref();
+    try {
+      journal.append(
+          ref.tenant(),
+          request.depositor(),
+          JournalOperation.CONTENT_REFUSED,
+          ref.container(),
+          ref.id(),
+          version,
+          "");
+    } catch (RuntimeException journalFailure) {
+      e.addSuppressed(journalFailure);
     }
   }
 
@@ -237,7 +272,8 @@ public final class DocumentSafe implements AutoCloseable {
               ? new WriteOptions(true, request.retainUntil(), retentionMode, request.legalHold())
               : WriteOptions.writeOnce();
       long size = 0;
-      try (PipelinedDigest md = new PipelinedDigest(Hashing.digest(digestAlgorithm.jcaName()));
+      try (ContentScanner.Scan scan = Scanning.begin(contentScanner);
+          PipelinedDigest md = new PipelinedDigest(Hashing.digest(digestAlgorithm.jcaName()));
           ObjectWriter writer =
               store.openWriter(Layout.content(ref, version, attempt), contentOptions)) {
         try (OutputStream enc =
@@ -248,6 +284,7 @@ public final class DocumentSafe implements AutoCloseable {
           int n;
           while ((n = readSource(content, buf)) != -1) {
             md.update(buf, 0, n);
+            scan.update(buf, 0, n);
             enc.write(buf, 0, n);
             size += n;
           }
@@ -259,6 +296,9 @@ public final class DocumentSafe implements AutoCloseable {
           throw new IntegrityViolationException(
               "deposited content does not match the expected digest");
         }
+        // The verdict comes before the commit: refused content is never published, and no
+        // envelope (hence no visible version) is written for it.
+        Scanning.requireClean(scan);
         writer.commit();
         DocumentMetadata metadata =
             new DocumentMetadata(
@@ -367,6 +407,69 @@ public final class DocumentSafe implements AutoCloseable {
    */
   public InputStream read(DocumentRef ref, String actor) {
     return open(loadForRead(ref, actor), digestOnRead);
+  }
+
+  /**
+   * Opens one version of a document for reading, an older one included, with the same checks as
+   * {@link #read(DocumentRef, String)}: only a version the journal records as deposited and neither
+   * destroyed nor rolled back is returned, and its envelope must agree with the journal (digest,
+   * retention date, legal hold).
+   *
+   * @param ref the document
+   * @param version the version, from 1
+   * @param actor who reads (journaled with the version read)
+   * @return the plaintext stream; close it
+   * @throws DocumentNotFoundException if the document or this version does not exist (never
+   *     deposited, refused, rolled back or destroyed)
+   * @throws IntegrityViolationException if the metadata or key cannot be authenticated, or the
+   *     envelope disagrees with the journal
+   */
+  public InputStream read(DocumentRef ref, long version, String actor) {
+    Objects.requireNonNull(ref, "ref");
+    requireActor(actor);
+    if (version < 1) {
+      throw new IllegalArgumentException("version must be >= 1");
+    }
+    Loaded loaded;
+    ReentrantReadWriteLock.ReadLock read = locks.commit(ref).readLock();
+    read.lock();
+    try {
+      Journal.VersionState journaled = liveVersions(ref).get(version);
+      if (journaled == null) {
+        throw new DocumentNotFoundException(
+            "no version " + version + " of document " + Envelopes.describe(ref));
+      }
+      loaded = load(ref, version, journaled, true);
+    } finally {
+      read.unlock();
+    }
+    try {
+      journalOn(ref, actor, JournalOperation.READ, loaded.metadata());
+    } catch (RuntimeException e) {
+      loaded.wipe();
+      throw e;
+    }
+    return open(loaded, digestOnRead);
+  }
+
+  /**
+   * Journals an archiving or sealing event for {@link ArchiveTransfers} and {@link JournalSealer}:
+   * the journal has no free-text field, so tenant-wide archiving entries carry the SEDA message
+   * identifier in {@code documentId}. These entries record no protection (retention, legal hold),
+   * like every entry other than deposits and protection changes.
+   */
+  JournalEntry journalArchiving(
+      String tenant,
+      String actor,
+      JournalOperation operation,
+      String container,
+      String documentId,
+      long version,
+      String digest) {
+    requireActor(actor);
+    Names.requireValidName("tenant", tenant);
+    recover(tenant);
+    return journal.append(tenant, actor, operation, container, documentId, version, digest);
   }
 
   /**
@@ -1039,8 +1142,23 @@ public final class DocumentSafe implements AutoCloseable {
     private boolean requireObjectLock;
     private Duration recoveryGracePeriod = Duration.ofHours(1);
     private boolean digestOnRead;
+    private ContentScanner contentScanner;
 
     private Builder() {}
+
+    /**
+     * Scans every deposit for malware while it streams, before it is published (for example with
+     * {@link ClamdScanner}). Refused content raises {@link MalwareDetectedException} or {@link
+     * ContentTooLargeToScanException}, an unavailable scanner {@link ScannerUnavailableException};
+     * in every case nothing is stored. Default: no scanning.
+     *
+     * @param scanner the scanner, or null for none; not closed by the safe
+     * @return this builder
+     */
+    public Builder contentScanner(ContentScanner scanner) {
+      this.contentScanner = scanner;
+      return this;
+    }
 
     /**
      * Re-hashes the plaintext on every read and compares it with the digest recorded at deposit, on

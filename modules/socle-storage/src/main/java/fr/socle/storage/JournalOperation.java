@@ -34,5 +34,28 @@ public enum JournalOperation {
    */
   DEPOSIT_ROLLED_BACK,
   /** A tenant's old key-encryption keys were retired after every live data key was re-wrapped. */
-  KEYS_RETIRED
+  KEYS_RETIRED,
+  /**
+   * A deposit was refused by the content scanner (malware, or too large to scan); nothing was
+   * stored.
+   */
+  CONTENT_REFUSED,
+  /**
+   * A document was written into a SEDA transfer package (with its digest), or, with an empty
+   * container, the transfer itself: {@code documentId} is then the SEDA message identifier and
+   * {@code digest} the manifest's SHA-512.
+   */
+  ARCHIVE_TRANSFERRED,
+  /**
+   * The archiving service accepted a transfer: {@code documentId} is the transfer's message
+   * identifier and {@code digest} the SHA-512 of the reply as received.
+   */
+  ARCHIVE_ACCEPTED,
+  /** The archiving service rejected a transfer; fields as for {@link #ARCHIVE_ACCEPTED}. */
+  ARCHIVE_REJECTED,
+  /**
+   * The journal's head was signed ({@link JournalSealer}): {@code version} is the sealed sequence
+   * and {@code digest} the signature ({@code Ed25519:hex}).
+   */
+  JOURNAL_SEALED
 }

@@ -3,15 +3,20 @@ package fr.socle.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -51,6 +56,48 @@ class ForkedJvmIT {
               .sum();
       // Ciphertext: plaintext + 40-byte header + a 16-byte tag per 1 MiB segment.
       assertThat(stored).isBetween(GIB, GIB + 40 + 16 * 1025);
+    }
+  }
+
+  @Test
+  @Timeout(value = 15, unit = TimeUnit.MINUTES)
+  @DisplayName("a 1 GiB document is exported as a SEDA SIP in a JVM limited to 128 MiB of heap")
+  void largeSipWithSmallHeap() throws Exception {
+    Process p = fork("-Xmx128m", "sip", dir.toString(), Long.toString(GIB));
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(p.waitFor()).as(output).isZero();
+    assertThat(output).contains("OK size=" + GIB);
+    String recorded = output.replaceAll("(?s).*digest=SHA-256:([0-9a-f]{64}).*", "$1");
+    // Round trip: the binary in the package hashes to the digest recorded in its manifest.
+    MessageDigest md = MessageDigest.getInstance("SHA-256");
+    String manifest = null;
+    long size = 0;
+    try (ZipInputStream zip =
+        new ZipInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("sip.zip"))))) {
+      ZipEntry e;
+      byte[] buf = new byte[1 << 16];
+      while ((e = zip.getNextEntry()) != null) {
+        if (e.getName().equals("manifest.xml")) {
+          manifest = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+        } else {
+          assertThat(e.getName()).isEqualTo("content/BDO1.bin");
+          int n;
+          while ((n = zip.read(buf)) != -1) {
+            md.update(buf, 0, n);
+            size += n;
+          }
+        }
+      }
+    }
+    assertThat(size).isEqualTo(GIB);
+    assertThat(HexFormat.of().formatHex(md.digest())).isEqualTo(recorded);
+    assertThat(manifest).contains(">" + recorded + "</MessageDigest>", "<Size>" + GIB + "</Size>");
+    if (SedaSchemas.folder().isPresent()) {
+      SedaSchemas.schema(SedaVersion.V2_3)
+          .newValidator()
+          .validate(
+              new javax.xml.transform.stream.StreamSource(new java.io.StringReader(manifest)));
     }
   }
 

@@ -29,6 +29,7 @@ public final class ForkedSafe {
       switch (args[0]) {
         case "large" -> large(safe, Long.parseLong(args[2]));
         case "hang" -> hang(safe);
+        case "sip" -> sip(safe, Long.parseLong(args[2]), dir.resolve("sip.zip"));
         default -> throw new IllegalArgumentException(args[0]);
       }
     }
@@ -59,6 +60,51 @@ public final class ForkedSafe {
     } else {
       System.out.println("MISMATCH");
     }
+  }
+
+  /** Deposits generated content, exports it as a SIP to {@code sip}, prints the digest. */
+  private static void sip(DocumentSafe safe, long size, Path sip) throws Exception {
+    DocumentMetadata m;
+    try (InputStream in = TestData.stream(size, 8)) {
+      m =
+          safe.deposit(
+              DepositRequest.builder("21750001600019", "c")
+                  .id("large")
+                  .depositor("forked")
+                  .contentType("application/octet-stream")
+                  .originalFilename("large.bin")
+                  .build(),
+              in);
+    }
+    ArchiveTransferReceipt receipt;
+    try (OutputStream out =
+        new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(sip), 1 << 16)) {
+      receipt =
+          ArchiveTransfers.create(safe)
+              .export(
+                  ArchiveTransferRequest.builder("SOCLE-LARGE-1")
+                      .archivalAgency("FRAD075")
+                      .transferringAgency("21750001600019")
+                      .originatingAgency("21750001600019")
+                      .item(ArchiveItem.of(m.ref(), "Large"))
+                      .build(),
+                  "forked",
+                  out);
+    }
+    long peak =
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+            .mapToLong(p -> p.getPeakUsage().getUsed())
+            .sum();
+    System.out.println(
+        "OK size="
+            + receipt.documents().get(0).size()
+            + " digest="
+            + m.digestAlgorithm().jcaName()
+            + ":"
+            + receipt.documents().get(0).digest()
+            + " peakHeapPools="
+            + peak);
   }
 
   private static void hang(DocumentSafe safe) {

@@ -1,6 +1,7 @@
 package fr.socle.storage;
 
 import fr.socle.core.MutableClock;
+import fr.socle.storage.spi.ContentScanner;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -21,9 +22,16 @@ final class SafeFixture implements AutoCloseable {
   final LocalKeyEncryptionKeys keys;
   DocumentSafe safe;
 
+  private final ContentScanner scanner;
+
   SafeFixture(Path dir) {
+    this(dir, null);
+  }
+
+  SafeFixture(Path dir, ContentScanner scanner) {
     this.dir = dir;
     this.storeDir = dir.resolve("store");
+    this.scanner = scanner;
     this.keys = LocalKeyEncryptionKeys.open(dir.resolve("keys"));
     this.safe = open(keys);
   }
@@ -33,7 +41,19 @@ final class SafeFixture implements AutoCloseable {
         .objectStore(FileSystemObjectStore.open(storeDir))
         .keyEncryptionKeys(k)
         .clock(clock)
+        .contentScanner(scanner)
         .build();
+  }
+
+  /** Every regular file under the store, as paths with forward slashes. */
+  List<String> storedFiles() {
+    try (Stream<Path> walk = Files.walk(storeDir)) {
+      return walk.filter(Files::isRegularFile)
+          .map(p -> storeDir.relativize(p).toString().replace('\\', '/'))
+          .toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   DocumentMetadata deposit(String id, byte[] content) {

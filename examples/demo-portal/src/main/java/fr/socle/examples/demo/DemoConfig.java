@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param transactionKey the secret login transactions are sealed with ({@code
  *     SOCLE_IDENTITY_TRANSACTION_KEY}, at least 32 bytes, the same on every node); empty draws a
  *     random one at start, so logins in progress do not survive a restart
+ * @param clamd the ClamAV daemon that scans uploads ({@code SOCLE_CLAMD_HOST}, {@code
+ *     SOCLE_CLAMD_PORT}); empty uses the testkit's EICAR-only simulator
  */
 public record DemoConfig(
     int port,
@@ -41,7 +43,8 @@ public record DemoConfig(
     Path storageDir,
     Optional<S3> s3,
     Duration reconcileEvery,
-    Optional<Secret> transactionKey) {
+    Optional<Secret> transactionKey,
+    Optional<Clamd> clamd) {
 
   /** Default port. */
   public static final int DEFAULT_PORT = 8080;
@@ -61,8 +64,25 @@ public record DemoConfig(
     Objects.requireNonNull(storageDir, "storageDir");
     Objects.requireNonNull(s3, "s3");
     Objects.requireNonNull(transactionKey, "transactionKey");
+    Objects.requireNonNull(clamd, "clamd");
     if (reconcileEvery.isNegative() || reconcileEvery.isZero()) {
       throw new IllegalArgumentException("SOCLE_PAYFIP_RECONCILE_EVERY must be positive");
+    }
+  }
+
+  /**
+   * A ClamAV daemon reached over TCP.
+   *
+   * @param host {@code SOCLE_CLAMD_HOST}
+   * @param port {@code SOCLE_CLAMD_PORT}
+   */
+  public record Clamd(String host, int port) {
+    /** Validates the fields. */
+    public Clamd {
+      Objects.requireNonNull(host, "host");
+      if (port < 1 || port > 65_535) {
+        throw new IllegalArgumentException("SOCLE_CLAMD_PORT must be between 1 and 65535");
+      }
     }
   }
 
@@ -246,8 +266,18 @@ public record DemoConfig(
       throw new IllegalArgumentException(
           "SOCLE_PAYFIP_RECONCILE_EVERY is not an ISO-8601 duration such as PT1M", e);
     }
+    Optional<Clamd> clamd =
+        in.group("SOCLE_CLAMD_HOST", "SOCLE_CLAMD_PORT")
+            .map(
+                v -> {
+                  try {
+                    return new Clamd(v.get(0), Integer.parseInt(v.get(1)));
+                  } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("SOCLE_CLAMD_PORT is not a number", e);
+                  }
+                });
     return new DemoConfig(
-        port, publicUrl, identity, payfip, storageDir, s3, reconcileEvery, transactionKey);
+        port, publicUrl, identity, payfip, storageDir, s3, reconcileEvery, transactionKey, clamd);
   }
 
   /**

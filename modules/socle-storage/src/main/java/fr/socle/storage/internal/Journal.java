@@ -64,7 +64,8 @@ public final class Journal {
     final TreeMap<Long, VersionState> live = new TreeMap<>();
 
     /**
-     * The highest version ever deposited or rolled back, destroyed ones included.
+     * The highest version ever deposited, rolled back or refused by the content scanner, destroyed
+     * ones included.
      *
      * @return the version, 0 if none
      */

@@ -67,6 +67,12 @@ final class JournalState {
         d.live.put(
             e.version(), new Journal.VersionState(e.digest(), e.retainUntil(), e.legalHold()));
       }
+      case CONTENT_REFUSED -> {
+        // A refused deposit consumes its version number like a rolled-back one, so it is never
+        // reused; it never was live, so no live version is touched.
+        Journal.DocumentState d = documents.computeIfAbsent(k, x -> new Journal.DocumentState());
+        d.highestVersion = Math.max(d.highestVersion, e.version());
+      }
       case DEPOSIT_ROLLED_BACK -> {
         Journal.DocumentState d = documents.computeIfAbsent(k, x -> new Journal.DocumentState());
         d.highestVersion = Math.max(d.highestVersion, e.version());

@@ -5,11 +5,14 @@ import fr.socle.examples.demo.Feature;
 import fr.socle.examples.demo.web.Html;
 import fr.socle.examples.demo.web.Layout;
 import fr.socle.examples.demo.web.NavEntry;
+import fr.socle.storage.ClamdScanner;
 import fr.socle.storage.DocumentSafe;
 import fr.socle.storage.FileSystemObjectStore;
 import fr.socle.storage.LocalKeyEncryptionKeys;
 import fr.socle.storage.s3.S3ObjectStore;
+import fr.socle.storage.spi.ContentScanner;
 import fr.socle.storage.spi.ObjectStore;
+import fr.socle.testkit.storage.EicarScanner;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.file.Path;
@@ -24,6 +27,15 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 public final class DocumentsFeature implements Feature {
   /** The collectivité: one tenant, one key-encryption key, one journal. */
   static final String TENANT = "mairie-de-demo";
+
+  /** The demo mairie's SIRET (fictitious, with a valid key), sender and producer of transfers. */
+  static final String SIRET = "21999900000009";
+
+  /** The archiving service that would receive the transfers (fictitious). */
+  static final String ARCHIVAL_AGENCY = "FRAD999";
+
+  /** The archiving service's ingest contract for the demo (fictitious). */
+  static final String ARCHIVAL_AGREEMENT = "IC-DEMO-0001";
 
   /** Largest accepted upload. */
   static final long MAX_BYTES = 10L * 1024 * 1024;
@@ -66,12 +78,20 @@ public final class DocumentsFeature implements Feature {
       store = FileSystemObjectStore.open(dir.resolve("coffre"));
       where = "disque local " + dir.resolve("coffre");
     }
+    // Uploads are scanned while they stream, before they are stored: by clamd when configured,
+    // else by the testkit's simulator, which knows only the EICAR test file.
+    ContentScanner scanner =
+        config
+            .clamd()
+            .<ContentScanner>map(c -> ClamdScanner.builder().tcp(c.host(), c.port()).build())
+            .orElseGet(EicarScanner::new);
     DocumentSafe safe;
     try {
       safe =
           DocumentSafe.builder()
               .objectStore(store)
               .keyEncryptionKeys(LocalKeyEncryptionKeys.open(dir.resolve("cles")))
+              .contentScanner(scanner)
               .build();
     } catch (RuntimeException e) {
       store.close();
@@ -81,7 +101,9 @@ public final class DocumentsFeature implements Feature {
         safe,
         "Coffre-fort de documents : chiffré (AES-256-GCM), journal chaîné, "
             + where
-            + " (socle-storage)",
+            + ", antivirus "
+            + config.clamd().map(c -> "clamd " + c.host() + ":" + c.port()).orElse("simulé (EICAR)")
+            + ", versement SEDA 2.3 (socle-storage)",
         dir.resolve("tmp"));
   }
 

@@ -4,6 +4,10 @@ import fr.socle.examples.demo.web.Citizen;
 import fr.socle.examples.demo.web.Csrf;
 import fr.socle.examples.demo.web.Html;
 import fr.socle.examples.demo.web.Layout;
+import fr.socle.storage.ArchiveItem;
+import fr.socle.storage.ArchiveTransferRequest;
+import fr.socle.storage.ArchiveTransfers;
+import fr.socle.storage.ContentTooLargeToScanException;
 import fr.socle.storage.DepositRequest;
 import fr.socle.storage.DocumentMetadata;
 import fr.socle.storage.DocumentNotFoundException;
@@ -12,6 +16,8 @@ import fr.socle.storage.DocumentSafe;
 import fr.socle.storage.IntegrityViolationException;
 import fr.socle.storage.JournalEntry;
 import fr.socle.storage.JournalVerification;
+import fr.socle.storage.MalwareDetectedException;
+import fr.socle.storage.ScannerUnavailableException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -60,12 +66,18 @@ final class DocumentsServlet extends HttpServlet {
   private static final Set<String> SAFE_TYPES =
       Set.of("application/pdf", "image/png", "image/jpeg", "text/plain");
 
+  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  private static final DateTimeFormatter TRANSFER_ID =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(PARIS);
+
   private final transient Layout layout;
   private final transient DocumentSafe safe;
+  private final transient ArchiveTransfers archives;
 
   DocumentsServlet(Layout layout, DocumentSafe safe) {
     this.layout = layout;
     this.safe = safe;
+    this.archives = ArchiveTransfers.create(safe);
   }
 
   /**
@@ -118,6 +130,14 @@ final class DocumentsServlet extends HttpServlet {
     String path = request.getPathInfo();
     if (path == null || "/".equals(path)) {
       deposit(request, response, citizen.get());
+      return;
+    }
+    if ("/archiver".equals(path)) {
+      if (!Csrf.isValid(request, request.getParameter(Csrf.FIELD))) {
+        forbidden(request, response);
+        return;
+      }
+      archive(request, response, citizen.get());
       return;
     }
     Matcher m = DOCUMENT_PATH.matcher(path);
@@ -194,6 +214,31 @@ final class DocumentsServlet extends HttpServlet {
                   .originalFilename(filename)
                   .build(),
               in);
+    } catch (MalwareDetectedException e) {
+      layout.flash(
+          request,
+          "error",
+          "Fichier refusé : l'antivirus y a détecté « "
+              + e.threat()
+              + " ». Il n'a pas été déposé.");
+      response.sendRedirect("/justificatifs");
+      return;
+    } catch (ContentTooLargeToScanException e) {
+      layout.flash(
+          request,
+          "error",
+          "Fichier refusé : il est trop volumineux pour être analysé par l'antivirus.");
+      response.sendRedirect("/justificatifs");
+      return;
+    } catch (ScannerUnavailableException e) {
+      LOG.warn("content scanner unavailable: {}", e.getMessage());
+      layout.flash(
+          request,
+          "error",
+          "L'antivirus est momentanément indisponible : le fichier n'a pas été déposé."
+              + " Réessayez dans quelques minutes.");
+      response.sendRedirect("/justificatifs");
+      return;
     } finally {
       file.delete();
     }
@@ -206,6 +251,61 @@ final class DocumentsServlet extends HttpServlet {
             + size(deposited.size())
             + ").");
     response.sendRedirect("/justificatifs");
+  }
+
+  /**
+   * Streams the SEDA 2.3 transfer package (SIP) of the citizen's file: every document, as a
+   * collectivité would hand it to its archiving service.
+   */
+  private void archive(HttpServletRequest request, HttpServletResponse response, Citizen citizen)
+      throws IOException {
+    List<DocumentMetadata> documents;
+    try {
+      documents = safe.list(DocumentsFeature.TENANT, container(citizen), actor(citizen));
+    } catch (IntegrityViolationException e) {
+      altered(request, response);
+      return;
+    }
+    if (documents.isEmpty()) {
+      layout.flash(request, "error", "Votre dossier est vide : il n'y a rien à archiver.");
+      response.sendRedirect("/justificatifs");
+      return;
+    }
+    String messageId =
+        "DEMO-"
+            + TRANSFER_ID.format(java.time.Instant.now())
+            + "-"
+            + java.util.UUID.randomUUID().toString().substring(0, 8);
+    ArchiveTransferRequest.Builder transfer =
+        ArchiveTransferRequest.builder(messageId)
+            .archivalAgreement(DocumentsFeature.ARCHIVAL_AGREEMENT)
+            .archivalAgency(DocumentsFeature.ARCHIVAL_AGENCY)
+            .transferringAgency(DocumentsFeature.SIRET)
+            .originatingAgency(DocumentsFeature.SIRET)
+            .comment("Dossier d'un usager du portail de démonstration");
+    for (DocumentMetadata doc : documents) {
+      String id = doc.ref().id();
+      String kind =
+          KINDS.getOrDefault(id.substring(0, Math.max(0, id.indexOf('-'))), "Autre justificatif");
+      transfer.item(
+          ArchiveItem.of(doc.ref(), kind + " : " + doc.originalFilename().orElse(id))
+              .withDates(
+                  doc.depositedAt().atZone(PARIS).toLocalDate(),
+                  doc.depositedAt().atZone(PARIS).toLocalDate()));
+    }
+    response.setContentType("application/zip");
+    response.setHeader("Content-Disposition", attachment("versement-" + messageId + ".zip"));
+    response.setHeader("Cache-Control", "no-store");
+    try {
+      archives.export(transfer.build(), actor(citizen), response.getOutputStream());
+    } catch (IntegrityViolationException e) {
+      if (!response.isCommitted()) {
+        response.reset();
+        altered(request, response);
+      } else {
+        throw new IOException("a document failed its integrity check during the export", e);
+      }
+    }
   }
 
   private void download(
@@ -330,7 +430,7 @@ final class DocumentsServlet extends HttpServlet {
                 + "<span class=\"hint\">PDF, JPEG ou PNG, 10 Mo au plus.</span></label>"
                 + "<input type=\"file\" id=\"fichier\" name=\"fichier\" required></div>"
                 + "<button class=\"button\" type=\"submit\" id=\"deposer\">Déposer</button></form>"
-                + "<h2>Mes documents</h2>{}"
+                + "<h2>Mes documents</h2>{}{}"
                 + "<h2>Journal de mes documents</h2>"
                 + "<p>Chaque opération est inscrite dans un journal chaîné : modifier ou effacer une"
                 + " entrée casse la chaîne.</p>{}"
@@ -339,6 +439,15 @@ final class DocumentsServlet extends HttpServlet {
                 + "<tbody>{}</tbody></table>",
             Csrf.field(request),
             table,
+            rows.isEmpty()
+                ? new Html("")
+                : Html.of(
+                    "<form method=\"post\" action=\"/justificatifs/archiver\" id=\"archivage\">{}"
+                        + "<p>Produire le paquet de versement (SEDA 2.3) de votre dossier, tel que"
+                        + " la mairie le remettrait à son service d'archives.</p>"
+                        + "<button class=\"button button--secondary\" type=\"submit\""
+                        + " id=\"archiver\">Archiver mon dossier (SEDA)</button></form>",
+                    Csrf.field(request)),
             chain,
             Html.join(journal)));
   }
@@ -389,6 +498,11 @@ final class DocumentsServlet extends HttpServlet {
       case KEY_REWRAPPED -> "rotation de clé";
       case DEPOSIT_ROLLED_BACK -> "dépôt interrompu annulé";
       case KEYS_RETIRED -> "anciennes clés retirées";
+      case CONTENT_REFUSED -> "dépôt refusé par l'antivirus";
+      case ARCHIVE_TRANSFERRED -> "versement SEDA";
+      case ARCHIVE_ACCEPTED -> "versement accepté par les archives";
+      case ARCHIVE_REJECTED -> "versement refusé par les archives";
+      case JOURNAL_SEALED -> "scellement du journal";
     };
   }
 
