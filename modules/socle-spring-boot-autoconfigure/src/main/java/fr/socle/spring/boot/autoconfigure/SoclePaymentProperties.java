@@ -33,6 +33,9 @@ public class SoclePaymentProperties {
   /** Public URL the payer's browser comes back to; served by the starter. */
   private URI returnUrl;
 
+  /** Where the payer's browser is sent after the return, with ?idop=... added. */
+  private String afterReturnUrl = "/";
+
   /** Interval of the background reconciliation of unsettled payments; zero turns it off. */
   private Duration reconcileEvery = Duration.ofMinutes(5);
 
@@ -191,5 +194,23 @@ public class SoclePaymentProperties {
    */
   public void setPendingTimeout(Duration pendingTimeout) {
     this.pendingTimeout = pendingTimeout;
+  }
+
+  /**
+   * Returns where the payer's browser goes after the return.
+   *
+   * @return a path
+   */
+  public String getAfterReturnUrl() {
+    return afterReturnUrl;
+  }
+
+  /**
+   * Sets where the payer's browser goes after the return.
+   *
+   * @param afterReturnUrl a path starting with '/'
+   */
+  public void setAfterReturnUrl(String afterReturnUrl) {
+    this.afterReturnUrl = afterReturnUrl;
   }
 }
