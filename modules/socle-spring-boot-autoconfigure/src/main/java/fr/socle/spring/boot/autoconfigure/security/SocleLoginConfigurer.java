@@ -51,6 +51,7 @@ public final class SocleLoginConfigurer
   private String failureUrl = "/?login=failed";
   private String afterLogoutUrl = "/";
   private IdentityClient client;
+  private ApplicationContext context;
 
   private SocleLoginConfigurer() {}
 
@@ -144,7 +145,7 @@ public final class SocleLoginConfigurer
 
   @Override
   public void init(HttpSecurity http) {
-    ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+    context = http.getSharedObject(ApplicationContext.class);
     if (client == null) {
       client = context.getBean(IdentityClient.class);
     }
@@ -188,7 +189,8 @@ public final class SocleLoginConfigurer
     success.setDefaultTargetUrl(successUrl);
     success.setRequestCache(cache == null ? new HttpSessionRequestCache() : cache);
     http.addFilterAfter(
-        new SocleLoginFilter(client, this, sessions, contexts, success), LogoutFilter.class);
+        new SocleLoginFilter(client, this, sessions, contexts, success, context::publishEvent),
+        LogoutFilter.class);
   }
 
   String loginPath() {

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContext;
@@ -41,6 +42,7 @@ final class SocleLoginFilter extends OncePerRequestFilter {
   private final SessionAuthenticationStrategy sessionStrategy;
   private final SecurityContextRepository contextRepository;
   private final AuthenticationSuccessHandler successHandler;
+  private final Consumer<Object> events;
   private final SecurityContextHolderStrategy holder =
       SecurityContextHolder.getContextHolderStrategy();
 
@@ -49,8 +51,10 @@ final class SocleLoginFilter extends OncePerRequestFilter {
       SocleLoginConfigurer settings,
       SessionAuthenticationStrategy sessionStrategy,
       SecurityContextRepository contextRepository,
-      AuthenticationSuccessHandler successHandler) {
+      AuthenticationSuccessHandler successHandler,
+      Consumer<Object> events) {
     this.client = client;
+    this.events = events;
     this.loginPath = settings.loginPath();
     this.callbackPath = settings.callbackPath();
     this.logoutCallbackPath = settings.logoutCallbackPath();
@@ -94,7 +98,7 @@ final class SocleLoginFilter extends OncePerRequestFilter {
       session.removeAttribute(TRANSACTION);
     }
     if (!(sealed instanceof String transaction)) {
-      fail(request, response, "login callback without a login in progress");
+      fail(request, response, "no-transaction");
       return;
     }
     Identity identity;
@@ -112,6 +116,7 @@ final class SocleLoginFilter extends OncePerRequestFilter {
     holder.setContext(context);
     contextRepository.saveContext(context, request, response);
     LOG.debug("login completed");
+    events.accept(new SocleLoginEvent(SocleLoginEvent.SUCCESS, identity.eidasLevel()));
     successHandler.onAuthenticationSuccess(request, response, authentication);
   }
 
@@ -135,6 +140,7 @@ final class SocleLoginFilter extends OncePerRequestFilter {
   private void fail(HttpServletRequest request, HttpServletResponse response, String why)
       throws IOException {
     LOG.debug("login refused: {}", why);
+    events.accept(new SocleLoginEvent(why, java.util.Optional.empty()));
     holder.clearContext();
     response.sendRedirect(request.getContextPath() + failureUrl);
   }

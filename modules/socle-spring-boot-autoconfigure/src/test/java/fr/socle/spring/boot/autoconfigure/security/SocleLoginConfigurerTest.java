@@ -10,8 +10,11 @@ import fr.socle.identity.EidasLevel;
 import fr.socle.identity.Identity;
 import fr.socle.spring.boot.autoconfigure.SocleCoreAutoConfiguration;
 import fr.socle.spring.boot.autoconfigure.SocleIdentityAutoConfiguration;
+import fr.socle.spring.boot.autoconfigure.SocleMetricsAutoConfiguration;
 import fr.socle.spring.boot.autoconfigure.SocleWebSecurityAutoConfiguration;
 import fr.socle.testkit.franceconnect.FranceConnectSimulator;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
@@ -66,7 +69,9 @@ class SocleLoginConfigurerTest {
             AutoConfigurations.of(
                 SocleCoreAutoConfiguration.class,
                 SocleIdentityAutoConfiguration.class,
-                SocleWebSecurityAutoConfiguration.class))
+                SocleWebSecurityAutoConfiguration.class,
+                SocleMetricsAutoConfiguration.class))
+        .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
         .withUserConfiguration(userConfiguration)
         .withPropertyValues(
             "socle.identity.issuer=" + fc.issuer(),
@@ -79,11 +84,14 @@ class SocleLoginConfigurerTest {
             "socle.identity.web.eidas-paths.EIDAS2=/eidas2/**");
   }
 
+  MeterRegistry meters;
+
   void withMvc(Class<?> userConfiguration, Consumer<MockMvc> test) {
     runner(userConfiguration)
         .run(
             context -> {
               assertThat(context).hasNotFailed();
+              meters = context.getBean(MeterRegistry.class);
               test.accept(
                   MockMvcBuilders.webAppContextSetup((WebApplicationContext) context)
                       .apply(springSecurity())
@@ -115,6 +123,48 @@ class SocleLoginConfigurerTest {
                     .getContentAsString();
             assertThat(me).startsWith("level=EIDAS1;authorities=").contains("EIDAS_1");
             assertThat(me).doesNotContain("EIDAS_2");
+          } catch (Exception e) {
+            throw new AssertionError(e);
+          }
+        });
+  }
+
+  @Test
+  void logins_areCountedByOutcomeAndLevel_withoutPersonalData() {
+    withMvc(
+        DefaultChainApp.class,
+        mvc -> {
+          try {
+            login(mvc);
+            MvcResult start = mvc.perform(get("/login/franceconnect")).andReturn();
+            MockHttpSession session = (MockHttpSession) start.getRequest().getSession(false);
+            URI callback = fc.login(URI.create(start.getResponse().getRedirectedUrl()));
+            mvc.perform(
+                get(URI.create(callback.toString().replace("state=", "state=x"))).session(session));
+            assertThat(
+                    meters
+                        .get("socle.logins")
+                        .tags("outcome", "success", "level", "eidas1")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+            assertThat(meters.get("socle.logins").tag("level", "none").counter().count())
+                .isEqualTo(1.0);
+            meters
+                .getMeters()
+                .forEach(
+                    m ->
+                        m.getId()
+                            .getTags()
+                            .forEach(
+                                t ->
+                                    assertThat(t.getValue())
+                                        .isIn(
+                                            "success",
+                                            "eidas1",
+                                            "none",
+                                            "InvalidCallbackException",
+                                            "InvalidTransactionException")));
           } catch (Exception e) {
             throw new AssertionError(e);
           }
