@@ -14,7 +14,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -26,8 +30,10 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @AutoConfiguration(
     after = SocleIdentityAutoConfiguration.class,
-    beforeName =
-        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
+    beforeName = {
+      "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+      "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"
+    })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({SecurityFilterChain.class, HttpSecurity.class, IdentityClient.class})
 @ConditionalOnBean(IdentityClient.class)
@@ -36,6 +42,24 @@ public class SocleWebSecurityAutoConfiguration {
 
   /** Creates the configuration; Spring Boot does. */
   public SocleWebSecurityAutoConfiguration() {}
+
+  /**
+   * No password users: with FranceConnect as the only login, Spring Boot's generated "user" and its
+   * logged password would be noise at best. Only with the starter's own chain; an application with
+   * its own chain decides for itself.
+   *
+   * @return a user store without users
+   */
+  @Bean
+  @ConditionalOnMissingBean({
+    SecurityFilterChain.class,
+    UserDetailsService.class,
+    AuthenticationManager.class,
+    AuthenticationProvider.class
+  })
+  public InMemoryUserDetailsManager socleNoPasswordUsers() {
+    return new InMemoryUserDetailsManager();
+  }
 
   /**
    * The default filter chain.

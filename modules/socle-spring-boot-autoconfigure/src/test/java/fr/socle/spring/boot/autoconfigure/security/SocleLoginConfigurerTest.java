@@ -172,6 +172,27 @@ class SocleLoginConfigurerTest {
   }
 
   @Test
+  void starterChain_replacesBootsGeneratedPasswordUser_applicationChainDoesNot() {
+    runner(DefaultChainApp.class)
+        .run(
+            context ->
+                assertThat(
+                        context
+                            .getBean(
+                                org.springframework.security.core.userdetails.UserDetailsService
+                                    .class)
+                            .getClass()
+                            .getSimpleName())
+                    .isEqualTo("InMemoryUserDetailsManager"));
+    runner(OwnChainApp.class)
+        .run(
+            context ->
+                assertThat(context)
+                    .doesNotHaveBean(
+                        org.springframework.security.core.userdetails.UserDetailsService.class));
+  }
+
+  @Test
   void login_changesTheSessionId() {
     withMvc(
         DefaultChainApp.class,
