@@ -48,28 +48,35 @@ public class SocleStorageAutoConfiguration {
   }
 
   /**
-   * The document safe.
+   * The document store on a local directory, unless the application defines its own.
    *
    * @param properties {@code socle.storage.*}
-   * @param store the application's object store, if any
+   * @return the store, closed with the application context
+   */
+  @Bean
+  @ConditionalOnMissingBean(ObjectStore.class)
+  @ConditionalOnProperty(prefix = "socle.storage", name = "directory")
+  public FileSystemObjectStore socleObjectStore(SocleStorageProperties properties) {
+    try {
+      return FileSystemObjectStore.open(properties.getDirectory());
+    } catch (RuntimeException e) {
+      throw new SocleConfigurationException(PREFIX + "directory", e.getMessage());
+    }
+  }
+
+  /**
+   * The document safe. Not closed by the context: closing it would close the object store, a bean
+   * that the context (or the application) closes itself.
+   *
+   * @param store the object store: the application's, or the directory's
    * @param keys the key-encryption keys
    * @return the safe
    */
-  @Bean
+  @Bean(destroyMethod = "")
   @ConditionalOnMissingBean
-  public DocumentSafe socleDocumentSafe(
-      SocleStorageProperties properties,
-      ObjectProvider<ObjectStore> store,
-      KeyEncryptionKeys keys) {
-    ObjectStore theStore = store.getIfUnique();
-    if (theStore == null) {
-      var dir = Required.value(properties.getDirectory(), PREFIX + "directory");
-      try {
-        theStore = FileSystemObjectStore.open(dir);
-      } catch (RuntimeException e) {
-        throw new SocleConfigurationException(PREFIX + "directory", e.getMessage());
-      }
-    }
+  public DocumentSafe socleDocumentSafe(ObjectProvider<ObjectStore> store, KeyEncryptionKeys keys) {
+    ObjectStore theStore =
+        Required.value(store.getIfUnique(), PREFIX + "directory (or one ObjectStore bean)");
     return DocumentSafe.builder().objectStore(theStore).keyEncryptionKeys(keys).build();
   }
 }

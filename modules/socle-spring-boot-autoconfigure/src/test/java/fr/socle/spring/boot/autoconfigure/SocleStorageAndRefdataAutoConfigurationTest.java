@@ -47,6 +47,34 @@ class SocleStorageAndRefdataAutoConfigurationTest {
   }
 
   @Test
+  void applicationsObjectStore_isNotClosedByTheSafe_whenTheContextStops() {
+    java.util.concurrent.atomic.AtomicInteger closes =
+        new java.util.concurrent.atomic.AtomicInteger();
+    ObjectStore inner = InMemoryObjectStore.withoutObjectLock();
+    ObjectStore counted =
+        (ObjectStore)
+            java.lang.reflect.Proxy.newProxyInstance(
+                ObjectStore.class.getClassLoader(),
+                new Class<?>[] {ObjectStore.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("close")) {
+                    closes.incrementAndGet();
+                    return null;
+                  }
+                  try {
+                    return method.invoke(inner, args);
+                  } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    runner
+        .withBean("appStore", ObjectStore.class, () -> counted, d -> d.setDestroyMethodName(""))
+        .withPropertyValues("socle.storage.key-directory=" + tmp.resolve("keys"))
+        .run(context -> assertThat(context).hasSingleBean(DocumentSafe.class));
+    assertThat(closes).hasValue(0);
+  }
+
+  @Test
   void start_whenNoDirectoryAndNoObjectStore_failsNamingTheProperty() {
     runner
         .withPropertyValues("socle.storage.key-directory=" + tmp.resolve("keys"))

@@ -161,15 +161,11 @@ public final class SocleLoginConfigurer
               properties == null ? null : properties.getPostLogoutRedirectUri(),
               "/logout/callback");
     }
-    try {
-      http.logout(
-          logout ->
-              logout.logoutSuccessHandler(new SocleLogoutSuccessHandler(client, afterLogoutUrl)));
-      http.exceptionHandling(
-          e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(loginPath)));
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot configure the logout of FranceConnect", e);
-    }
+    http.logout(
+        logout ->
+            logout.logoutSuccessHandler(new SocleLogoutSuccessHandler(client, afterLogoutUrl)));
+    http.exceptionHandling(
+        e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(loginPath)));
   }
 
   @Override
