@@ -1,6 +1,6 @@
 package fr.socle.spring.boot.autoconfigure;
 
-import fr.socle.core.SocleClientException;
+import fr.socle.core.InvalidInputException;
 import java.util.Objects;
 
 /**
@@ -9,7 +9,7 @@ import java.util.Objects;
  * <p>The message names the property and says what to fix; it never echoes the value, which may be a
  * secret.
  */
-public final class SocleConfigurationException extends SocleClientException {
+public final class SocleConfigurationException extends InvalidInputException {
   private static final long serialVersionUID = 1L;
 
   private final String property;
