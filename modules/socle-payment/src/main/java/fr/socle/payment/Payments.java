@@ -9,8 +9,6 @@ import fr.socle.payment.payfip.PayfipClient;
 import fr.socle.payment.payfip.PayfipFunctionalException;
 import fr.socle.payment.payfip.PayfipPaymentDetail;
 import fr.socle.payment.payfip.PayfipPaymentRequest;
-import fr.socle.payment.payfip.PaymentMeans;
-import fr.socle.payment.payfip.Saisie;
 import fr.socle.payment.spi.PaymentLedger;
 import fr.socle.payment.spi.StateTransition;
 import java.net.URI;

@@ -19,8 +19,6 @@ import fr.socle.core.MutableClock;
 import fr.socle.core.SocleClientException;
 import fr.socle.payment.payfip.PayfipClient;
 import fr.socle.payment.payfip.PayfipFunctionalException;
-import fr.socle.payment.payfip.PaymentMeans;
-import fr.socle.payment.payfip.Saisie;
 import fr.socle.payment.spi.InMemoryPaymentLedger;
 import fr.socle.payment.spi.PaymentLedger;
 import java.net.URI;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.socle.core.SocleClientException;
 import fr.socle.payment.Payment;
+import fr.socle.payment.PaymentMeans;
 import fr.socle.payment.PaymentState;
+import fr.socle.payment.Saisie;
 import fr.socle.payment.StateTotal;
-import fr.socle.payment.payfip.PaymentMeans;
-import fr.socle.payment.payfip.Saisie;
 import fr.socle.payment.spi.StateTransition;
 import java.sql.Connection;
 import java.sql.Statement;

@@ -6,6 +6,8 @@ import fr.socle.core.http.HttpPreset;
 import fr.socle.core.http.HttpRequest;
 import fr.socle.core.http.HttpResponse;
 import fr.socle.core.http.HttpTransport;
+import fr.socle.payment.PaymentMeans;
+import fr.socle.payment.Saisie;
 import fr.socle.payment.internal.IdOps;
 import fr.socle.payment.internal.ParisTime;
 import fr.socle.payment.internal.SoapCodec;

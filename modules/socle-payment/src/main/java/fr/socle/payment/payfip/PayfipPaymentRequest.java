@@ -2,6 +2,7 @@ package fr.socle.payment.payfip;
 
 import fr.socle.core.Redaction;
 import fr.socle.core.SocleClientException;
+import fr.socle.payment.Saisie;
 import java.net.URI;
 import java.text.Normalizer;
 import java.util.Locale;

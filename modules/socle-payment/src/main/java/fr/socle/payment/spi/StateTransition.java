@@ -1,8 +1,8 @@
 package fr.socle.payment.spi;
 
 import fr.socle.payment.Payment;
+import fr.socle.payment.PaymentMeans;
 import fr.socle.payment.PaymentState;
-import fr.socle.payment.payfip.PaymentMeans;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;

@@ -23,6 +23,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import fr.socle.core.SocleClientException;
 import fr.socle.core.SocleTimeoutException;
+import fr.socle.payment.PaymentMeans;
+import fr.socle.payment.Saisie;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

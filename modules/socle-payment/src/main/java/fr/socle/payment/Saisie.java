@@ -1,4 +1,4 @@
-package fr.socle.payment.payfip;
+package fr.socle.payment;
 
 import fr.socle.core.SocleClientException;
 
