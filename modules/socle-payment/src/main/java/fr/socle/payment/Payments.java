@@ -1,6 +1,6 @@
 package fr.socle.payment;
 
-import fr.socle.core.SocleClientException;
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.SocleException;
 import fr.socle.core.SocleTimeoutException;
 import fr.socle.payment.internal.IdOps;
@@ -153,13 +153,13 @@ public final class Payments implements AutoCloseable {
       new ConcurrentHashMap<>();
 
   private Payments(Builder b) {
-    this.client = Objects.requireNonNull(b.client, "client");
-    this.ledger = Objects.requireNonNull(b.ledger, "ledger");
-    this.numcli = PayfipPaymentRequest.requireNumcli(b.numcli);
-    this.notificationUrl = Objects.requireNonNull(b.notificationUrl, "notificationUrl");
-    this.returnUrl = Objects.requireNonNull(b.returnUrl, "returnUrl");
-    this.saisie = Objects.requireNonNull(b.saisie, "saisie");
-    this.listener = Objects.requireNonNull(b.listener, "listener");
+    this.client = required(b.client, "client");
+    this.ledger = required(b.ledger, "ledger");
+    this.numcli = required(b.numcli, "numcli");
+    this.notificationUrl = required(b.notificationUrl, "notificationUrl");
+    this.returnUrl = required(b.returnUrl, "returnUrl");
+    this.saisie = required(b.saisie, "saisie");
+    this.listener = required(b.listener, "listener");
     this.clock = b.clock;
     this.pendingTimeout = b.pendingTimeout;
     this.reconcileAfter = b.reconcileAfter;
@@ -181,6 +181,13 @@ public final class Payments implements AutoCloseable {
     } else {
       this.scheduler = null;
     }
+  }
+
+  private static <T> T required(T value, String setting) {
+    if (value == null) {
+      throw new InvalidInputException(setting + " is required: call " + setting + "(...)");
+    }
+    return value;
   }
 
   /**
@@ -208,7 +215,7 @@ public final class Payments implements AutoCloseable {
    *
    * @param debt what is owed
    * @return the recorded payment and the URL to send the payer to
-   * @throws SocleClientException if the debt is invalid (before any call)
+   * @throws InvalidInputException if the debt is invalid (before any call)
    * @throws DebtAlreadyPaidException if this debt is already paid
    * @throws fr.socle.payment.payfip.PayfipFaultException if PayFiP refused or failed
    * @throws SocleException on any other failure; nothing is recorded, and if PayFiP created the
@@ -425,7 +432,7 @@ public final class Payments implements AutoCloseable {
    */
   public List<Payment> awaitingFulfilment(int limit) {
     if (limit < 1) {
-      throw new SocleClientException("limit must be positive");
+      throw new InvalidInputException("limit must be positive");
     }
     return ledger.findAwaitingFulfilment(limit).stream()
         .filter(p -> p.numcli().equals(numcli))
@@ -970,7 +977,7 @@ public final class Payments implements AutoCloseable {
      *
      * @param url absolute http(s), at most 250 characters; must be reachable from PayFiP's servers
      * @return this builder
-     * @throws fr.socle.core.SocleClientException if the URL is not one PayFiP accepts
+     * @throws InvalidInputException if the URL is not one PayFiP accepts
      */
     public Builder notificationUrl(URI url) {
       Objects.requireNonNull(url, "url");
@@ -983,7 +990,7 @@ public final class Payments implements AutoCloseable {
      *
      * @param url absolute http(s), at most 250 characters
      * @return this builder
-     * @throws fr.socle.core.SocleClientException if the URL is not one PayFiP accepts
+     * @throws InvalidInputException if the URL is not one PayFiP accepts
      */
     public Builder returnUrl(URI url) {
       Objects.requireNonNull(url, "url");
@@ -1033,7 +1040,7 @@ public final class Payments implements AutoCloseable {
      * @return this builder
      */
     public Builder pendingTimeout(Duration timeout) {
-      this.pendingTimeout = positive(timeout, "pending timeout");
+      this.pendingTimeout = positive(Objects.requireNonNull(timeout, "timeout"), "pending timeout");
       return this;
     }
 
@@ -1044,8 +1051,9 @@ public final class Payments implements AutoCloseable {
      * @return this builder
      */
     public Builder reconcileAfter(Duration age) {
-      if (age == null || age.isNegative()) {
-        throw new SocleClientException("reconciliation age must be zero or positive");
+      Objects.requireNonNull(age, "age");
+      if (age.isNegative()) {
+        throw new InvalidInputException("reconciliation age must be zero or positive");
       }
       this.reconcileAfter = age;
       return this;
@@ -1059,7 +1067,7 @@ public final class Payments implements AutoCloseable {
      */
     public Builder reconcileBatch(int batch) {
       if (batch < 1) {
-        throw new SocleClientException("reconciliation batch must be positive");
+        throw new InvalidInputException("reconciliation batch must be positive");
       }
       this.reconcileBatch = batch;
       return this;
@@ -1074,7 +1082,7 @@ public final class Payments implements AutoCloseable {
      * @return this builder
      */
     public Builder fulfilmentLease(Duration lease) {
-      this.fulfilmentLease = positive(lease, "fulfilment lease");
+      this.fulfilmentLease = positive(Objects.requireNonNull(lease, "lease"), "fulfilment lease");
       return this;
     }
 
@@ -1086,7 +1094,8 @@ public final class Payments implements AutoCloseable {
      * @return this builder
      */
     public Builder reconcileEvery(Duration interval) {
-      this.reconcileEvery = positive(interval, "reconciliation interval");
+      this.reconcileEvery =
+          positive(Objects.requireNonNull(interval, "interval"), "reconciliation interval");
       return this;
     }
 
@@ -1101,7 +1110,7 @@ public final class Payments implements AutoCloseable {
      * @return this builder
      */
     public Builder recheckWindow(Duration window) {
-      this.recheckWindow = positive(window, "re-check window");
+      this.recheckWindow = positive(Objects.requireNonNull(window, "window"), "re-check window");
       return this;
     }
 
@@ -1115,7 +1124,8 @@ public final class Payments implements AutoCloseable {
      * @return this builder
      */
     public Builder reconcileDeadline(Duration deadline) {
-      this.reconcileDeadline = positive(deadline, "reconciliation deadline");
+      this.reconcileDeadline =
+          positive(Objects.requireNonNull(deadline, "deadline"), "reconciliation deadline");
       return this;
     }
 
@@ -1123,15 +1133,15 @@ public final class Payments implements AutoCloseable {
      * Builds the instance.
      *
      * @return a new instance
-     * @throws NullPointerException if a required setting is missing
+     * @throws InvalidInputException if a required setting is missing
      */
     public Payments build() {
       return new Payments(this);
     }
 
     private static Duration positive(Duration d, String what) {
-      if (d == null || d.isNegative() || d.isZero()) {
-        throw new SocleClientException(what + " must be positive");
+      if (d.isNegative() || d.isZero()) {
+        throw new InvalidInputException(what + " must be positive");
       }
       return d;
     }

@@ -3,6 +3,7 @@ package fr.socle.payment.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.SocleClientException;
 import fr.socle.payment.Payment;
 import fr.socle.payment.PaymentMeans;
@@ -66,6 +67,21 @@ abstract class JdbcPaymentLedgerContract {
         PaymentMeans.CARD,
         Optional.of("P"),
         Optional.empty());
+  }
+
+  @Test
+  void queries_nonPositiveLimit_areInvalidInput_andNullsNameTheParameter() {
+    assertThatThrownBy(() -> ledger.findDueForRecheck("090909", T0, 0))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> ledger.findByState(PaymentState.PENDING, T0, 0))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> ledger.findAwaitingFulfilment(-1))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> ledger.findClaimableFulfilments(T0, 0))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> JdbcPaymentLedger.create(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("dataSource");
   }
 
   @Test

@@ -308,7 +308,7 @@ public final class SoapCodec {
 
     Node(String ns, String name) {
       this.ns = ns == null || ns.isEmpty() ? "" : ns;
-      this.name = Objects.requireNonNull(name);
+      this.name = Objects.requireNonNull(name, "name");
     }
 
     Node only(String localName) {

@@ -1,5 +1,6 @@
 package fr.socle.payment.payfip;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.Redaction;
 import fr.socle.core.SocleClientException;
 import fr.socle.core.http.HttpPreset;
@@ -57,8 +58,8 @@ import org.slf4j.LoggerFactory;
  * <p>Errors: {@link PayfipFunctionalException} and {@link PayfipTechnicalException} for SOAP
  * faults, {@link PayfipInvalidResponseException} for anything that is not a valid answer, {@link
  * fr.socle.core.SocleTimeoutException} on timeouts (for a creation, the operation may exist on
- * PayFiP: its id is lost and it expires unused), {@link SocleClientException} for invalid input and
- * I/O errors.
+ * PayFiP: its id is lost and it expires unused), {@link fr.socle.core.InvalidInputException} for
+ * invalid input and I/O errors.
  */
 public final class PayfipClient implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PayfipClient.class);
@@ -177,7 +178,7 @@ public final class PayfipClient implements AutoCloseable {
    *     ({@link PayfipFunctionalException#isUnknownOperation()})
    * @throws PayfipTechnicalException on a PayFiP technical fault
    * @throws PayfipInvalidResponseException if the answer is not valid or is about another id
-   * @throws SocleClientException if {@code idOp} is malformed
+   * @throws InvalidInputException if {@code idOp} is malformed
    */
   public PayfipPaymentDetail paymentDetail(String idOp) {
     idOp = IdOps.canonical(idOp);
@@ -215,7 +216,7 @@ public final class PayfipClient implements AutoCloseable {
    * @return the client's labels
    * @throws PayfipFaultException if PayFiP does not know the number or refuses it
    * @throws PayfipInvalidResponseException if the answer is not valid
-   * @throws SocleClientException if {@code numcli} is not 6 digits
+   * @throws InvalidInputException if {@code numcli} is not 6 digits
    */
   public PayfipClientDetail clientDetail(String numcli) {
     PayfipPaymentRequest.requireNumcli(numcli);
@@ -233,7 +234,7 @@ public final class PayfipClient implements AutoCloseable {
    *
    * @param idOp the operation id returned by {@link #createPayment(PayfipPaymentRequest)}
    * @return {@code <payment page>?idop=<idOp>}
-   * @throws SocleClientException if {@code idOp} is malformed
+   * @throws InvalidInputException if {@code idOp} is malformed
    */
   public URI paymentPageUrl(String idOp) {
     IdOps.require(idOp);
@@ -404,7 +405,7 @@ public final class PayfipClient implements AutoCloseable {
      * @return this builder
      */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connect timeout");
+      this.connectTimeout = positive(Objects.requireNonNull(timeout, "timeout"), "connect timeout");
       return this;
     }
 
@@ -416,7 +417,8 @@ public final class PayfipClient implements AutoCloseable {
      * @return this builder
      */
     public Builder responseTimeout(Duration timeout) {
-      this.responseTimeout = positive(timeout, "response timeout");
+      this.responseTimeout =
+          positive(Objects.requireNonNull(timeout, "timeout"), "response timeout");
       return this;
     }
 
@@ -429,7 +431,7 @@ public final class PayfipClient implements AutoCloseable {
      * @return this builder
      */
     public Builder deadline(Duration deadline) {
-      this.deadline = positive(deadline, "deadline");
+      this.deadline = positive(Objects.requireNonNull(deadline, "deadline"), "deadline");
       return this;
     }
 
@@ -441,7 +443,7 @@ public final class PayfipClient implements AutoCloseable {
      */
     public Builder maxResponseBytes(long maxBytes) {
       if (maxBytes <= 0) {
-        throw new SocleClientException("maximum response size must be positive");
+        throw new InvalidInputException("maximum response size must be positive");
       }
       this.maxResponseBytes = maxBytes;
       return this;
@@ -455,7 +457,7 @@ public final class PayfipClient implements AutoCloseable {
      */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0) {
-        throw new SocleClientException("maximum retries must be zero or positive");
+        throw new InvalidInputException("maximum retries must be zero or positive");
       }
       this.maxRetries = maxRetries;
       return this;
@@ -482,19 +484,19 @@ public final class PayfipClient implements AutoCloseable {
     }
 
     private static URI absolute(URI uri, String name) {
-      if (uri == null
-          || !uri.isAbsolute()
+      Objects.requireNonNull(uri, name);
+      if (!uri.isAbsolute()
           || uri.getHost() == null
           || !("http".equalsIgnoreCase(uri.getScheme())
               || "https".equalsIgnoreCase(uri.getScheme()))) {
-        throw new SocleClientException(name + " must be an absolute http(s) URI");
+        throw new InvalidInputException(name + " must be an absolute http(s) URI");
       }
       return uri;
     }
 
     private static Duration positive(Duration d, String what) {
-      if (d == null || d.isNegative() || d.isZero()) {
-        throw new SocleClientException(what + " must be positive");
+      if (d.isNegative() || d.isZero()) {
+        throw new InvalidInputException(what + " must be positive");
       }
       return d;
     }

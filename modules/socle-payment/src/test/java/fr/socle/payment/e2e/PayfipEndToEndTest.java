@@ -425,7 +425,7 @@ class PayfipEndToEndTest {
       assertThatThrownBy(
               () -> other.create(new Debt("FACT2026000141", 2350, "Cantine", "p@example.org")))
           .isInstanceOf(PayfipFunctionalException.class)
-          .satisfies(e -> assertThat(((PayfipFunctionalException) e).code()).hasValue("T2"));
+          .satisfies(e -> assertThat(((PayfipFunctionalException) e).errorCode()).hasValue("T2"));
     }
     assertThat(ledger.findByRefdet("999999", "FACT2026000141")).isEmpty();
   }

@@ -160,7 +160,7 @@ class PayfipClientTest {
         .isInstanceOfSatisfying(
             PayfipFunctionalException.class,
             e -> {
-              assertThat(e.code()).contains(code);
+              assertThat(e.errorCode()).contains(code);
               assertThat(e.errorCode()).contains(code);
               assertThat(e.label()).contains(label);
               assertThat(e.faultType()).isEqualTo(FaultType.FUNCTIONAL);
@@ -186,7 +186,7 @@ class PayfipClientTest {
             e -> {
               assertThat(e.faultType()).isEqualTo(family);
               assertThat(e.faultType().isTechnical()).isTrue();
-              assertThat(e.code()).contains("999");
+              assertThat(e.errorCode()).contains("999");
             });
   }
 
