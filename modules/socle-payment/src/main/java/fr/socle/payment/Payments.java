@@ -2,39 +2,29 @@ package fr.socle.payment;
 
 import fr.socle.core.InvalidInputException;
 import fr.socle.core.SocleException;
-import fr.socle.core.SocleTimeoutException;
+import fr.socle.payment.internal.CallbackParameters;
+import fr.socle.payment.internal.FulfilmentCoordinator;
 import fr.socle.payment.internal.IdOps;
 import fr.socle.payment.internal.ParisTime;
+import fr.socle.payment.internal.PaymentSettler;
+import fr.socle.payment.internal.RecheckPolicy;
+import fr.socle.payment.internal.Reconciler;
 import fr.socle.payment.payfip.PayfipClient;
-import fr.socle.payment.payfip.PayfipFunctionalException;
-import fr.socle.payment.payfip.PayfipPaymentDetail;
 import fr.socle.payment.payfip.PayfipPaymentRequest;
 import fr.socle.payment.spi.PaymentLedger;
-import fr.socle.payment.spi.StateTransition;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,18 +109,8 @@ public final class Payments implements AutoCloseable {
    */
   public static final Duration DEFAULT_RECHECK_WINDOW = Duration.ofDays(7);
 
-  /** Longest interval between two re-checks of an expired or abandoned payment. */
-  private static final Duration MAX_RECHECK_INTERVAL = Duration.ofHours(6);
-
-  /** Consecutive lookup timeouts after which a reconciliation run considers PayFiP down. */
-  private static final int MAX_CONSECUTIVE_TIMEOUTS = 3;
-
   /** Default longest time a reconciliation run spends looking payments up. */
   public static final Duration DEFAULT_RECONCILE_DEADLINE = Duration.ofMinutes(5);
-
-  /** States a PayFiP result may still change. */
-  private static final Set<PaymentState> OPEN =
-      EnumSet.of(PaymentState.PENDING, PaymentState.EXPIRED, PaymentState.ABANDONED);
 
   private final PayfipClient client;
   private final PaymentLedger ledger;
@@ -138,19 +118,12 @@ public final class Payments implements AutoCloseable {
   private final URI notificationUrl;
   private final URI returnUrl;
   private final Saisie saisie;
-  private final PaymentListener listener;
   private final Clock clock;
-  private final Duration pendingTimeout;
-  private final Duration reconcileAfter;
-  private final int reconcileBatch;
-  private final Duration fulfilmentLease;
-  private final Duration recheckWindow;
-  private final Duration reconcileDeadline;
-  private final ScheduledExecutorService scheduler;
+  private final PaymentSettler settler;
+  private final Reconciler reconciler;
 
-  /** Lookups in flight on this node, by canonical operation id: duplicates wait for them. */
-  private final ConcurrentHashMap<String, CompletableFuture<Payment>> inFlight =
-      new ConcurrentHashMap<>();
+  /** Built here from reconcileEvery(...): owned, so shut down by close(). */
+  private final ScheduledExecutorService scheduler;
 
   private Payments(Builder b) {
     this.client = required(b.client, "client");
@@ -159,14 +132,28 @@ public final class Payments implements AutoCloseable {
     this.notificationUrl = required(b.notificationUrl, "notificationUrl");
     this.returnUrl = required(b.returnUrl, "returnUrl");
     this.saisie = required(b.saisie, "saisie");
-    this.listener = required(b.listener, "listener");
+    PaymentListener listener = required(b.listener, "listener");
     this.clock = b.clock;
-    this.pendingTimeout = b.pendingTimeout;
-    this.reconcileAfter = b.reconcileAfter;
-    this.reconcileBatch = b.reconcileBatch;
-    this.fulfilmentLease = b.fulfilmentLease;
-    this.recheckWindow = b.recheckWindow;
-    this.reconcileDeadline = b.reconcileDeadline;
+    FulfilmentCoordinator coordinator =
+        new FulfilmentCoordinator(ledger, listener, b.fulfilmentLease, this::now);
+    this.settler =
+        new PaymentSettler(
+            client,
+            ledger,
+            coordinator,
+            b.pendingTimeout,
+            new RecheckPolicy(b.reconcileAfter, b.recheckWindow),
+            this::now);
+    this.reconciler =
+        new Reconciler(
+            numcli,
+            ledger,
+            settler,
+            coordinator,
+            b.reconcileAfter,
+            b.reconcileBatch,
+            b.reconcileDeadline,
+            this::now);
     if (b.reconcileEvery != null) {
       this.scheduler =
           Executors.newSingleThreadScheduledExecutor(
@@ -175,9 +162,7 @@ public final class Payments implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
               });
-      long period = b.reconcileEvery.toMillis();
-      scheduler.scheduleWithFixedDelay(
-          this::reconcileQuietly, period, period, TimeUnit.MILLISECONDS);
+      reconciler.scheduleOn(scheduler, b.reconcileEvery);
     } else {
       this.scheduler = null;
     }
@@ -271,7 +256,7 @@ public final class Payments implements AutoCloseable {
    * @throws SocleException if PayFiP could not be asked (the payment stays as it was)
    */
   public Payment onNotification(String idOp) {
-    return settle(idOp);
+    return settler.settle(idOp);
   }
 
   /**
@@ -285,7 +270,7 @@ public final class Payments implements AutoCloseable {
    * @throws SocleException if PayFiP could not be asked
    */
   public Payment onReturn(String idOp) {
-    return settle(idOp);
+    return settler.settle(idOp);
   }
 
   /**
@@ -316,110 +301,7 @@ public final class Payments implements AutoCloseable {
    * @throws fr.socle.core.SocleClientException if the ledger fails while listing payments
    */
   public ReconciliationResult reconcile() {
-    Run run = new Run(System.nanoTime() + reconcileDeadline.toNanos());
-    Instant now = now();
-    lookUp(
-        run, ledger.findByState(PaymentState.PENDING, now.minus(reconcileAfter), reconcileBatch));
-    if (!run.interrupted) {
-      lookUp(run, ledger.findDueForRecheck(numcli, now(), reconcileBatch));
-    }
-    for (Payment p : ledger.findClaimableFulfilments(now(), reconcileBatch)) {
-      if (!p.numcli().equals(numcli) || run.attempted.contains(p.idOp())) {
-        continue; // another régie's (its own Payments fulfils it), or tried above
-      }
-      run.count(fulfil(p));
-    }
-    return new ReconciliationResult(
-        run.examined,
-        run.settled,
-        run.paid,
-        run.stillPending,
-        run.errors,
-        run.interrupted,
-        run.fulfilled,
-        run.fulfilmentFailures);
-  }
-
-  private void lookUp(Run run, List<Payment> batch) {
-    for (Payment p : batch) {
-      if (!p.numcli().equals(numcli)) {
-        continue; // another régie's, sharing the ledger
-      }
-      if (run.examined > 0 && System.nanoTime() - run.deadlineNanos >= 0) {
-        run.interrupted = true;
-        log.warn(
-            "PayFiP reconciliation run deadline of {} reached; the rest waits", reconcileDeadline);
-        return;
-      }
-      run.examined++;
-      try {
-        Outcome outcome = coalesced(p.idOp(), () -> applyAndReschedule(p));
-        run.consecutiveTimeouts = 0;
-        if (outcome.fulfilment != Fulfilment.NONE) {
-          run.attempted.add(p.idOp()); // a listener that just failed waits for the next run
-        }
-        run.count(outcome.fulfilment);
-        if (outcome.changed) {
-          run.settled++;
-          if (outcome.payment.state() == PaymentState.PAID) {
-            run.paid++;
-          }
-        } else if (outcome.payment.state() == PaymentState.PENDING) {
-          run.stillPending++;
-        }
-      } catch (PayfipFunctionalException e) {
-        run.errors++;
-        log.warn("PayFiP reconciliation of {} refused: {}", p.idOp(), e.getMessage());
-        if (p.state() == PaymentState.EXPIRED || p.state() == PaymentState.ABANDONED) {
-          // an answer that will not change by itself: keep spacing the re-checks out
-          ledger.scheduleRecheck(p.idOp(), p.state(), nextRecheck(p, now()));
-        }
-      } catch (SocleTimeoutException e) {
-        // One stuck lookup must not hold the others: skip it, the next run retries it.
-        run.errors++;
-        log.warn("PayFiP lookup of {} timed out; retried next run", p.idOp());
-        if (++run.consecutiveTimeouts >= MAX_CONSECUTIVE_TIMEOUTS) {
-          run.interrupted = true;
-          log.warn(
-              "PayFiP reconciliation stopped after {} timeouts in a row", MAX_CONSECUTIVE_TIMEOUTS);
-          return;
-        }
-      } catch (SocleException e) {
-        // Technical fault, I/O error, open breaker, garbage: PayFiP looks unavailable, and the
-        // DGFiP asks to space retries after a technical error. Stop this run.
-        run.errors++;
-        run.interrupted = true;
-        log.warn("PayFiP reconciliation stopped, PayFiP unavailable: {}", e.getMessage());
-        return;
-      }
-    }
-  }
-
-  /** One reconciliation run's counters. */
-  private static final class Run {
-    final long deadlineNanos;
-    final Set<String> attempted = new HashSet<>();
-    int examined;
-    int settled;
-    int paid;
-    int stillPending;
-    int errors;
-    int fulfilled;
-    int fulfilmentFailures;
-    int consecutiveTimeouts;
-    boolean interrupted;
-
-    Run(long deadlineNanos) {
-      this.deadlineNanos = deadlineNanos;
-    }
-
-    void count(Fulfilment f) {
-      if (f == Fulfilment.DONE) {
-        fulfilled++;
-      } else if (f == Fulfilment.FAILED) {
-        fulfilmentFailures++;
-      }
-    }
+    return reconciler.run();
   }
 
   /**
@@ -489,390 +371,12 @@ public final class Payments implements AutoCloseable {
    * @return the id, empty if absent, malformed, or given twice with different values
    */
   public static Optional<String> idOpFrom(Map<String, ?> parameters) {
-    String found = null;
-    for (Map.Entry<String, ?> e : parameters.entrySet()) {
-      if (e.getKey() == null || !"idop".equals(e.getKey().toLowerCase(Locale.ROOT))) {
-        continue;
-      }
-      for (String value : values(e.getValue())) {
-        String v = value == null ? "" : value.trim();
-        if (v.isEmpty()) {
-          continue;
-        }
-        if (found != null && !found.equals(v)) {
-          return Optional.empty();
-        }
-        found = v;
-      }
-    }
-    return IdOps.isWellFormed(found) ? Optional.of(IdOps.canonical(found)) : Optional.empty();
-  }
-
-  private static List<String> values(Object value) {
-    if (value instanceof String) {
-      return List.of((String) value);
-    }
-    if (value instanceof String[]) {
-      return java.util.Arrays.asList((String[]) value);
-    }
-    if (value instanceof Collection) {
-      return ((Collection<?>) value)
-          .stream()
-              .map(o -> o == null ? null : o.toString())
-              .collect(java.util.stream.Collectors.toList());
-    }
-    return List.of();
-  }
-
-  private Payment settle(String rawIdOp) {
-    if (!IdOps.isWellFormed(rawIdOp)) {
-      throw new UnknownPaymentException("malformed PayFiP operation id");
-    }
-    String idOp = IdOps.canonical(rawIdOp);
-    return coalesced(
-            idOp,
-            () -> {
-              // Read inside the coalesced section: a duplicate arriving just after a settlement
-              // reads the final state and asks PayFiP nothing.
-              Payment p =
-                  ledger
-                      .find(idOp)
-                      .orElseThrow(
-                          () ->
-                              new UnknownPaymentException(
-                                  "no payment recorded for operation " + idOp));
-              if (p.state().isFinal()) {
-                return new Outcome(p, false, Fulfilment.NONE);
-              }
-              return apply(p);
-            })
-        .payment;
-  }
-
-  /**
-   * Runs {@code work} for an operation id unless the same id is already being processed on this
-   * node, in which case it waits for that result (a storm of duplicate notifications makes one
-   * lookup, not one per thread). The wait is bounded by the lookup's own deadline.
-   */
-  private Outcome coalesced(String idOp, Supplier<Outcome> work) {
-    CompletableFuture<Payment> mine = new CompletableFuture<>();
-    CompletableFuture<Payment> running = inFlight.putIfAbsent(idOp, mine);
-    if (running != null) {
-      try {
-        return new Outcome(running.join(), false, Fulfilment.NONE);
-      } catch (CompletionException e) {
-        if (e.getCause() instanceof RuntimeException) {
-          throw (RuntimeException) e.getCause();
-        }
-        throw e;
-      }
-    }
-    try {
-      Outcome outcome = work.get();
-      mine.complete(outcome.payment);
-      return outcome;
-    } catch (RuntimeException | Error e) {
-      mine.completeExceptionally(e);
-      throw e;
-    } finally {
-      inFlight.remove(idOp, mine);
-    }
-  }
-
-  /** Reconciliation: applies a lookup, and plans the next re-check of a payment still open. */
-  private Outcome applyAndReschedule(Payment p) {
-    Outcome outcome = apply(p);
-    Payment after = outcome.payment;
-    if (!outcome.changed
-        && (after.state() == PaymentState.EXPIRED || after.state() == PaymentState.ABANDONED)
-        && !outcome.forgotten) {
-      ledger.scheduleRecheck(after.idOp(), after.state(), nextRecheck(after, now()));
-    }
-    return outcome;
-  }
-
-  /**
-   * When to look an expired or abandoned payment up again: at half its age (at least {@link
-   * Builder#reconcileAfter(Duration)} or a minute, at most 6 hours), and never once it is older
-   * than the re-check window. PayFiP keeps a result it reached the payment provider with for about
-   * a year, but a payer who has not paid after days never will; the window bounds the lookups.
-   */
-  private Optional<Instant> nextRecheck(Payment p, Instant now) {
-    Duration age = Duration.between(p.createdAt(), now);
-    if (age.compareTo(recheckWindow) >= 0) {
-      return Optional.empty();
-    }
-    Duration interval = age.dividedBy(2);
-    Duration min =
-        reconcileAfter.compareTo(Duration.ofMinutes(1)) > 0
-            ? reconcileAfter
-            : Duration.ofMinutes(1);
-    if (interval.compareTo(min) < 0) {
-      interval = min;
-    } else if (interval.compareTo(MAX_RECHECK_INTERVAL) > 0) {
-      interval = MAX_RECHECK_INTERVAL;
-    }
-    return Optional.of(now.plus(interval));
-  }
-
-  private Outcome apply(Payment p) {
-    Instant now = now();
-    boolean timedOut = !now.isBefore(p.createdAt().plus(pendingTimeout));
-    PayfipPaymentDetail d;
-    try {
-      d = client.paymentDetail(p.idOp());
-    } catch (PayfipFunctionalException e) {
-      if (e.isUnknownOperation()) {
-        if (p.state() == PaymentState.PENDING) {
-          // P1 on a young operation may mean "not known yet": look again until the pending
-          // timeout; past it, PayFiP forgot it (nightly purge) and it never becomes valid again.
-          Optional<Instant> recheck = timedOut ? Optional.empty() : nextRecheck(p, now);
-          return move(
-              p,
-              EnumSet.of(PaymentState.PENDING),
-              PaymentState.EXPIRED,
-              now,
-              null,
-              "P1",
-              null,
-              recheck);
-        }
-        // An expired or abandoned payment PayFiP no longer reports: nothing more to learn.
-        ledger.scheduleRecheck(p.idOp(), p.state(), Optional.empty());
-        return new Outcome(p, false, Fulfilment.NONE, true);
-      }
-      if (e.isResultNotYetKnown()) {
-        if (p.state() == PaymentState.PENDING && timedOut) {
-          return move(
-              p,
-              EnumSet.of(PaymentState.PENDING),
-              PaymentState.EXPIRED,
-              now,
-              null,
-              "P5",
-              null,
-              nextRecheck(p, now));
-        }
-        return new Outcome(p, false, Fulfilment.NONE);
-      }
-      throw e;
-    }
-    String mismatch = mismatch(p, d);
-    if (mismatch != null) {
-      log.warn("PayFiP result for {} flagged for review: {}", p.idOp(), mismatch);
-      return move(p, OPEN, PaymentState.REVIEW, now, d, d.resultrans(), mismatch, Optional.empty());
-    }
-    switch (d.status()) {
-      case PAID:
-        return movePaid(p, now, d);
-      case REFUSED:
-        return move(p, OPEN, PaymentState.REFUSED, now, d, d.resultrans(), null, Optional.empty());
-      case ABANDONED:
-        // eopayment's rule: an abandoned operation may still be paid while it is young; and an
-        // abandoned payment is re-checked afterwards, for a payer who came back and paid.
-        if (p.state() == PaymentState.ABANDONED
-            || (!timedOut && p.state() == PaymentState.PENDING)) {
-          return new Outcome(p, false, Fulfilment.NONE);
-        }
-        return move(
-            p,
-            EnumSet.of(PaymentState.PENDING, PaymentState.EXPIRED),
-            PaymentState.ABANDONED,
-            now,
-            d,
-            d.resultrans(),
-            null,
-            nextRecheck(p, now));
-      default:
-        log.warn("PayFiP returned an unknown result for {}", p.idOp());
-        return move(
-            p,
-            OPEN,
-            PaymentState.REVIEW,
-            now,
-            d,
-            d.resultrans(),
-            "unknown resultrans",
-            Optional.empty());
-    }
-  }
-
-  /**
-   * A debt is paid once. A second attempt PayFiP reports paid for a debt already paid (two tabs) is
-   * a double payment: the ledger refuses the second PAID atomically, and the attempt goes to
-   * REVIEW, to be refunded, with its own listener call.
-   */
-  private Outcome movePaid(Payment p, Instant now, PayfipPaymentDetail d) {
-    try {
-      return move(p, OPEN, PaymentState.PAID, now, d, d.resultrans(), null, Optional.empty());
-    } catch (DebtAlreadyPaidException e) {
-      log.warn(
-          "PayFiP reports {} paid, but debt {} is already paid: double payment, to refund",
-          p.idOp(),
-          p.refdet());
-      return move(
-          p,
-          OPEN,
-          PaymentState.REVIEW,
-          now,
-          d,
-          d.resultrans(),
-          Payment.DOUBLE_PAYMENT_REASON,
-          Optional.empty());
-    }
-  }
-
-  /**
-   * An answer that disagrees with, or omits, any of the ledger's fields goes to review (fail
-   * closed): operation id (compared ignoring case, see {@link IdOps}), amount, refdet, numcli and
-   * mode. A missing or unreadable {@code saisie} is a disagreement too: a test result must never
-   * pay a production debt.
-   */
-  private static String mismatch(Payment p, PayfipPaymentDetail d) {
-    if (!d.echoedIdOp().map(id -> IdOps.same(id, p.idOp())).orElse(false)) {
-      return "idOp differs from the ledger";
-    }
-    if (d.echoedAmountCents().isEmpty() || d.echoedAmountCents().getAsLong() != p.amountCents()) {
-      return "amount differs from the ledger";
-    }
-    if (!d.echoedRefdet().map(p.refdet()::equals).orElse(false)) {
-      return "refdet differs from the ledger";
-    }
-    if (!d.echoedNumcli().map(p.numcli()::equals).orElse(false)) {
-      return "numcli differs from the ledger";
-    }
-    if (!d.echoedSaisie().map(s -> s == p.saisie()).orElse(false)) {
-      return "saisie differs from the ledger";
-    }
-    return null;
-  }
-
-  private Outcome move(
-      Payment p,
-      Set<PaymentState> from,
-      PaymentState to,
-      Instant now,
-      PayfipPaymentDetail d,
-      String code,
-      String reason,
-      Optional<Instant> recheckAt) {
-    boolean fulfils = to == PaymentState.PAID || to == PaymentState.REVIEW;
-    // The winner of the transition holds the fulfilment claim from the same atomic change: one
-    // ledger round trip fewer than claiming afterwards, and no window where another node could
-    // see the payment paid but unclaimed.
-    String claimId = UUID.randomUUID().toString();
-    Optional<StateTransition.Claim> claim =
-        fulfils
-            ? Optional.of(new StateTransition.Claim(claimId, now.plus(fulfilmentLease)))
-            : Optional.empty();
-    StateTransition t =
-        new StateTransition(
-            p.idOp(),
-            from,
-            to,
-            now,
-            d == null ? Optional.empty() : d.transactionTime(),
-            d == null ? Optional.empty() : d.authorisationNumber(),
-            d == null ? PaymentMeans.UNKNOWN : d.means(),
-            code == null || code.isEmpty() ? Optional.empty() : Optional.of(code),
-            Optional.ofNullable(reason),
-            recheckAt,
-            claim);
-    boolean won = ledger.transition(t);
-    Payment after = won ? t.applyTo(p) : ledger.find(p.idOp()).orElse(p);
-    Fulfilment f = Fulfilment.NONE;
-    if (won) {
-      log.debug("payment {} moved from {} to {}", p.idOp(), p.state(), to);
-      if (fulfils) {
-        f = runClaimed(after, claimId);
-      }
-    }
-    return new Outcome(after, won, f);
-  }
-
-  /**
-   * Runs the listener for a paid or review payment under a claim taken in the ledger, and records
-   * the fulfilment as done if it returns. The ledger, not this JVM, decides who runs it.
-   */
-  private Fulfilment fulfil(Payment payment) {
-    if (payment.state() != PaymentState.PAID && payment.state() != PaymentState.REVIEW) {
-      return Fulfilment.NONE;
-    }
-    String claimId = UUID.randomUUID().toString();
-    Instant now = now();
-    boolean claimed;
-    try {
-      claimed = ledger.claimFulfilment(payment.idOp(), claimId, now, now.plus(fulfilmentLease));
-    } catch (RuntimeException e) {
-      log.warn(
-          "fulfilment of {} not claimed, ledger failed ({}); reconciliation will retry",
-          payment.idOp(),
-          e.getClass().getName());
-      return Fulfilment.FAILED;
-    }
-    if (!claimed) {
-      return Fulfilment.NOT_CLAIMED;
-    }
-    return runClaimed(payment, claimId);
-  }
-
-  /** Calls the listener under a claim this node holds, then records the fulfilment as done. */
-  private Fulfilment runClaimed(Payment payment, String claimId) {
-    try {
-      callListener(payment);
-    } catch (RuntimeException e) {
-      log.warn(
-          "payment listener failed for {} ({}); the payment stays {} awaiting fulfilment,"
-              + " reconciliation will call the listener again",
-          payment.idOp(),
-          e.getClass().getName(),
-          payment.state());
-      try {
-        ledger.releaseFulfilment(payment.idOp(), claimId);
-      } catch (RuntimeException released) {
-        log.warn(
-            "fulfilment claim of {} not released ({}); it expires in {}",
-            payment.idOp(),
-            released.getClass().getName(),
-            fulfilmentLease);
-      }
-      return Fulfilment.FAILED;
-    }
-    try {
-      ledger.completeFulfilment(payment.idOp(), claimId, now());
-    } catch (RuntimeException e) {
-      log.warn(
-          "payment listener completed for {} but the ledger did not record it ({}); after the"
-              + " claim expires the listener may be called again",
-          payment.idOp(),
-          e.getClass().getName());
-      return Fulfilment.FAILED;
-    }
-    return Fulfilment.DONE;
-  }
-
-  private void callListener(Payment payment) {
-    if (payment.state() == PaymentState.PAID) {
-      listener.onPaid(payment);
-    } else if (payment.isDoublePayment()) {
-      listener.onDoublePayment(payment);
-    } else {
-      listener.onReview(payment);
-    }
+    return CallbackParameters.idOpFrom(Objects.requireNonNull(parameters, "parameters"));
   }
 
   /** Microsecond precision: what SQL timestamps keep, so that every ledger holds the same value. */
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
-  }
-
-  private void reconcileQuietly() {
-    try {
-      ReconciliationResult r = reconcile();
-      log.debug("PayFiP reconciliation: {}", r);
-    } catch (RuntimeException e) {
-      log.warn("PayFiP reconciliation failed: {}", e.getClass().getName());
-    }
   }
 
   /** Stops the reconciliation scheduler, if any. Does not close the client or the ledger. */
@@ -886,37 +390,6 @@ public final class Payments implements AutoCloseable {
   @Override
   public String toString() {
     return "Payments[numcli=" + numcli + ", saisie=" + saisie + "]";
-  }
-
-  private enum Fulfilment {
-    /** No listener call due (the payment did not reach PAID or REVIEW here). */
-    NONE,
-    /** Another node holds the claim, or the fulfilment is already done. */
-    NOT_CLAIMED,
-    /** The listener returned and the ledger recorded it. */
-    DONE,
-    /** The listener threw, or the ledger failed; reconciliation retries. */
-    FAILED
-  }
-
-  private static final class Outcome {
-    final Payment payment;
-    final boolean changed;
-    final Fulfilment fulfilment;
-
-    /** PayFiP answered P1 for an expired or abandoned payment: no more re-checks. */
-    final boolean forgotten;
-
-    Outcome(Payment payment, boolean changed, Fulfilment fulfilment) {
-      this(payment, changed, fulfilment, false);
-    }
-
-    Outcome(Payment payment, boolean changed, Fulfilment fulfilment, boolean forgotten) {
-      this.payment = payment;
-      this.changed = changed;
-      this.fulfilment = fulfilment;
-      this.forgotten = forgotten;
-    }
   }
 
   /** Builds {@link Payments}. Not thread-safe. */
