@@ -3,10 +3,11 @@ package fr.socle.payment;
 import fr.socle.core.InvalidInputException;
 import fr.socle.core.SocleException;
 import fr.socle.payment.internal.CallbackParameters;
+import fr.socle.payment.internal.DailyReports;
 import fr.socle.payment.internal.FulfilmentCoordinator;
 import fr.socle.payment.internal.IdOps;
-import fr.socle.payment.internal.ParisTime;
 import fr.socle.payment.internal.PaymentSettler;
+import fr.socle.payment.internal.PaymentStarter;
 import fr.socle.payment.internal.RecheckPolicy;
 import fr.socle.payment.internal.Reconciler;
 import fr.socle.payment.payfip.PayfipClient;
@@ -18,12 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,27 +111,32 @@ public final class Payments implements AutoCloseable {
   /** Default longest time a reconciliation run spends looking payments up. */
   public static final Duration DEFAULT_RECONCILE_DEADLINE = Duration.ofMinutes(5);
 
-  private final PayfipClient client;
   private final PaymentLedger ledger;
   private final String numcli;
-  private final URI notificationUrl;
-  private final URI returnUrl;
   private final Saisie saisie;
   private final Clock clock;
+  private final PaymentStarter starter;
   private final PaymentSettler settler;
   private final Reconciler reconciler;
 
   /** Built here from reconcileEvery(...): owned, so shut down by close(). */
   private final ScheduledExecutorService scheduler;
 
-  private Payments(Builder b) {
-    this.client = required(b.client, "client");
-    this.ledger = required(b.ledger, "ledger");
-    this.numcli = required(b.numcli, "numcli");
-    this.notificationUrl = required(b.notificationUrl, "notificationUrl");
-    this.returnUrl = required(b.returnUrl, "returnUrl");
-    this.saisie = required(b.saisie, "saisie");
-    PaymentListener listener = required(b.listener, "listener");
+  Payments(PaymentsBuilder b) {
+    PayfipClient client = PaymentsBuilder.required(b.client, "client");
+    this.ledger = PaymentsBuilder.required(b.ledger, "ledger");
+    this.numcli = PaymentsBuilder.required(b.numcli, "numcli");
+    this.saisie = PaymentsBuilder.required(b.saisie, "saisie");
+    this.starter =
+        new PaymentStarter(
+            client,
+            ledger,
+            numcli,
+            PaymentsBuilder.required(b.notificationUrl, "notificationUrl"),
+            PaymentsBuilder.required(b.returnUrl, "returnUrl"),
+            saisie,
+            this::now);
+    PaymentListener listener = PaymentsBuilder.required(b.listener, "listener");
     this.clock = b.clock;
     FulfilmentCoordinator coordinator =
         new FulfilmentCoordinator(ledger, listener, b.fulfilmentLease, this::now);
@@ -155,24 +159,11 @@ public final class Payments implements AutoCloseable {
             b.reconcileDeadline,
             this::now);
     if (b.reconcileEvery != null) {
-      this.scheduler =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "socle-payfip-reconciliation-" + numcli);
-                t.setDaemon(true);
-                return t;
-              });
+      this.scheduler = Reconciler.newDaemonScheduler("socle-payfip-reconciliation-" + numcli);
       reconciler.scheduleOn(scheduler, b.reconcileEvery);
     } else {
       this.scheduler = null;
     }
-  }
-
-  private static <T> T required(T value, String setting) {
-    if (value == null) {
-      throw new InvalidInputException(setting + " is required: call " + setting + "(...)");
-    }
-    return value;
   }
 
   /**
@@ -181,7 +172,7 @@ public final class Payments implements AutoCloseable {
    * @return a new builder
    */
   public static Builder builder() {
-    return new Builder();
+    return new PaymentsBuilder();
   }
 
   /**
@@ -207,41 +198,7 @@ public final class Payments implements AutoCloseable {
    *     operation anyway it expires unused
    */
   public StartedPayment create(Debt debt) {
-    Objects.requireNonNull(debt, "debt");
-    Instant now = now();
-    int exer = now.atZone(ParisTime.PARIS).getYear();
-    PayfipPaymentRequest request =
-        new PayfipPaymentRequest(
-            numcli,
-            exer,
-            debt.refdet(),
-            debt.label(),
-            debt.amountCents(),
-            debt.payerEmail(),
-            notificationUrl,
-            returnUrl,
-            saisie);
-    for (Payment previous : ledger.findByRefdet(numcli, request.refdet())) {
-      if (previous.state() == PaymentState.PAID) {
-        throw new DebtAlreadyPaidException(
-            "debt " + request.refdet() + " of numcli " + numcli + " is already paid");
-      }
-    }
-    String idOp = client.createPayment(request);
-    Payment payment =
-        Payment.pending(
-            idOp,
-            numcli,
-            request.refdet(),
-            exer,
-            request.amountCents(),
-            request.objet(),
-            request.mel(),
-            saisie,
-            now);
-    ledger.insert(payment);
-    log.debug("payment {} created for refdet {}", idOp, request.refdet());
-    return new StartedPayment(payment, client.paymentPageUrl(idOp));
+    return starter.start(Objects.requireNonNull(debt, "debt"));
   }
 
   /**
@@ -350,15 +307,10 @@ public final class Payments implements AutoCloseable {
    * @return the report
    */
   public static DailyReport dailyReport(PaymentLedger ledger, String numcli, LocalDate day) {
-    PayfipPaymentRequest.requireNumcli(numcli);
-    Instant from = day.atStartOfDay(ParisTime.PARIS).toInstant();
-    Instant to = day.plusDays(1).atStartOfDay(ParisTime.PARIS).toInstant();
-    Map<PaymentState, StateTotal> byState = new EnumMap<>(PaymentState.class);
-    for (StateTotal t : ledger.totals(numcli, from, to)) {
-      byState.put(t.state(), t);
-    }
-    return new DailyReport(
-        numcli, day, byState, ledger.reviewTotal(numcli, Payment.DOUBLE_PAYMENT_REASON, from, to));
+    return DailyReports.of(
+        Objects.requireNonNull(ledger, "ledger"),
+        PayfipPaymentRequest.requireNumcli(numcli),
+        Objects.requireNonNull(day, "day"));
   }
 
   /**
@@ -392,25 +344,8 @@ public final class Payments implements AutoCloseable {
     return "Payments[numcli=" + numcli + ", saisie=" + saisie + "]";
   }
 
-  /** Builds {@link Payments}. Not thread-safe. */
-  public static final class Builder {
-    private PayfipClient client;
-    private PaymentLedger ledger;
-    private String numcli;
-    private URI notificationUrl;
-    private URI returnUrl;
-    private Saisie saisie;
-    private PaymentListener listener;
-    private Clock clock = Clock.systemUTC();
-    private Duration pendingTimeout = DEFAULT_PENDING_TIMEOUT;
-    private Duration reconcileAfter = DEFAULT_RECONCILE_AFTER;
-    private int reconcileBatch = 500;
-    private Duration fulfilmentLease = DEFAULT_FULFILMENT_LEASE;
-    private Duration reconcileEvery;
-    private Duration reconcileDeadline = DEFAULT_RECONCILE_DEADLINE;
-    private Duration recheckWindow = DEFAULT_RECHECK_WINDOW;
-
-    private Builder() {}
+  /** Builds {@link Payments}. Not thread-safe; start one with {@link Payments#builder()}. */
+  public interface Builder {
 
     /**
      * Sets the PayFiP client (required).
@@ -418,10 +353,7 @@ public final class Payments implements AutoCloseable {
      * @param client the client, shared
      * @return this builder
      */
-    public Builder client(PayfipClient client) {
-      this.client = Objects.requireNonNull(client, "client");
-      return this;
-    }
+    Builder client(PayfipClient client);
 
     /**
      * Sets the ledger (required).
@@ -429,10 +361,7 @@ public final class Payments implements AutoCloseable {
      * @param ledger shared by every node that handles this régie's notifications
      * @return this builder
      */
-    public Builder ledger(PaymentLedger ledger) {
-      this.ledger = Objects.requireNonNull(ledger, "ledger");
-      return this;
-    }
+    Builder ledger(PaymentLedger ledger);
 
     /**
      * Sets the régie's PayFiP client number (required).
@@ -440,10 +369,7 @@ public final class Payments implements AutoCloseable {
      * @param numcli 6 digits, given by the DGFiP
      * @return this builder
      */
-    public Builder numcli(String numcli) {
-      this.numcli = PayfipPaymentRequest.requireNumcli(numcli);
-      return this;
-    }
+    Builder numcli(String numcli);
 
     /**
      * Sets the URL PayFiP notifies server to server (required; {@code urlnotif}).
@@ -452,11 +378,7 @@ public final class Payments implements AutoCloseable {
      * @return this builder
      * @throws InvalidInputException if the URL is not one PayFiP accepts
      */
-    public Builder notificationUrl(URI url) {
-      Objects.requireNonNull(url, "url");
-      this.notificationUrl = PayfipPaymentRequest.requireUrl(url, "notification URL");
-      return this;
-    }
+    Builder notificationUrl(URI url);
 
     /**
      * Sets the URL the payer's browser returns to (required; {@code urlredirect}).
@@ -465,11 +387,7 @@ public final class Payments implements AutoCloseable {
      * @return this builder
      * @throws InvalidInputException if the URL is not one PayFiP accepts
      */
-    public Builder returnUrl(URI url) {
-      Objects.requireNonNull(url, "url");
-      this.returnUrl = PayfipPaymentRequest.requireUrl(url, "return URL");
-      return this;
-    }
+    Builder returnUrl(URI url);
 
     /**
      * Sets the mode (required): {@link Saisie#TEST}, then {@link Saisie#ACTIVATION}, then {@link
@@ -478,10 +396,7 @@ public final class Payments implements AutoCloseable {
      * @param saisie the mode
      * @return this builder
      */
-    public Builder saisie(Saisie saisie) {
-      this.saisie = Objects.requireNonNull(saisie, "saisie");
-      return this;
-    }
+    Builder saisie(Saisie saisie);
 
     /**
      * Sets the fulfilment listener (required).
@@ -489,10 +404,7 @@ public final class Payments implements AutoCloseable {
      * @param listener called once per paid payment (see {@link PaymentListener} for the retries)
      * @return this builder
      */
-    public Builder listener(PaymentListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
-      return this;
-    }
+    Builder listener(PaymentListener listener);
 
     /**
      * Sets the clock.
@@ -500,10 +412,7 @@ public final class Payments implements AutoCloseable {
      * @param clock default the system UTC clock
      * @return this builder
      */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
+    Builder clock(Clock clock);
 
     /**
      * Sets how long a payment may stay without result (P5) or abandoned (A) before it is settled as
@@ -512,10 +421,7 @@ public final class Payments implements AutoCloseable {
      * @param timeout positive; default 20 minutes
      * @return this builder
      */
-    public Builder pendingTimeout(Duration timeout) {
-      this.pendingTimeout = positive(Objects.requireNonNull(timeout, "timeout"), "pending timeout");
-      return this;
-    }
+    Builder pendingTimeout(Duration timeout);
 
     /**
      * Sets how old a pending payment must be before the reconciliation looks it up.
@@ -523,14 +429,7 @@ public final class Payments implements AutoCloseable {
      * @param age zero or positive; default 5 minutes
      * @return this builder
      */
-    public Builder reconcileAfter(Duration age) {
-      Objects.requireNonNull(age, "age");
-      if (age.isNegative()) {
-        throw new InvalidInputException("reconciliation age must be zero or positive");
-      }
-      this.reconcileAfter = age;
-      return this;
-    }
+    Builder reconcileAfter(Duration age);
 
     /**
      * Sets the most payments one reconciliation run looks up.
@@ -538,13 +437,7 @@ public final class Payments implements AutoCloseable {
      * @param batch positive; default 500
      * @return this builder
      */
-    public Builder reconcileBatch(int batch) {
-      if (batch < 1) {
-        throw new InvalidInputException("reconciliation batch must be positive");
-      }
-      this.reconcileBatch = batch;
-      return this;
-    }
+    Builder reconcileBatch(int batch);
 
     /**
      * Sets how long a node holds a payment's fulfilment claim while its listener runs. If the node
@@ -554,10 +447,7 @@ public final class Payments implements AutoCloseable {
      * @param lease positive; default 10 minutes
      * @return this builder
      */
-    public Builder fulfilmentLease(Duration lease) {
-      this.fulfilmentLease = positive(Objects.requireNonNull(lease, "lease"), "fulfilment lease");
-      return this;
-    }
+    Builder fulfilmentLease(Duration lease);
 
     /**
      * Runs {@link #reconcile()} in a background daemon thread at this interval, until {@link
@@ -566,11 +456,7 @@ public final class Payments implements AutoCloseable {
      * @param interval positive; off by default
      * @return this builder
      */
-    public Builder reconcileEvery(Duration interval) {
-      this.reconcileEvery =
-          positive(Objects.requireNonNull(interval, "interval"), "reconciliation interval");
-      return this;
-    }
+    Builder reconcileEvery(Duration interval);
 
     /**
      * Sets how long after its creation an {@link PaymentState#EXPIRED} or {@link
@@ -582,10 +468,7 @@ public final class Payments implements AutoCloseable {
      * @param window positive; default {@link #DEFAULT_RECHECK_WINDOW} (7 days)
      * @return this builder
      */
-    public Builder recheckWindow(Duration window) {
-      this.recheckWindow = positive(Objects.requireNonNull(window, "window"), "re-check window");
-      return this;
-    }
+    Builder recheckWindow(Duration window);
 
     /**
      * Sets the longest time one {@link #reconcile()} run may spend looking payments up. When it has
@@ -596,11 +479,7 @@ public final class Payments implements AutoCloseable {
      * @param deadline positive; default {@link #DEFAULT_RECONCILE_DEADLINE}
      * @return this builder
      */
-    public Builder reconcileDeadline(Duration deadline) {
-      this.reconcileDeadline =
-          positive(Objects.requireNonNull(deadline, "deadline"), "reconciliation deadline");
-      return this;
-    }
+    Builder reconcileDeadline(Duration deadline);
 
     /**
      * Builds the instance.
@@ -608,15 +487,6 @@ public final class Payments implements AutoCloseable {
      * @return a new instance
      * @throws InvalidInputException if a required setting is missing
      */
-    public Payments build() {
-      return new Payments(this);
-    }
-
-    private static Duration positive(Duration d, String what) {
-      if (d.isNegative() || d.isZero()) {
-        throw new InvalidInputException(what + " must be positive");
-      }
-      return d;
-    }
+    Payments build();
   }
 }

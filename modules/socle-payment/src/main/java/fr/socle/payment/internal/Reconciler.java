@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +72,21 @@ public final class Reconciler {
     this.batch = batch;
     this.deadline = Objects.requireNonNull(deadline, "deadline");
     this.now = Objects.requireNonNull(now, "now");
+  }
+
+  /**
+   * Creates a single-thread daemon scheduler, for a caller that owns it (and shuts it down).
+   *
+   * @param threadName the thread's name
+   * @return the scheduler
+   */
+  public static ScheduledExecutorService newDaemonScheduler(String threadName) {
+    return Executors.newSingleThreadScheduledExecutor(
+        r -> {
+          Thread t = new Thread(r, threadName);
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /**

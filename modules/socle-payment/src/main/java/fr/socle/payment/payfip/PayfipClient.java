@@ -1,7 +1,6 @@
 package fr.socle.payment.payfip;
 
 import fr.socle.core.InvalidInputException;
-import fr.socle.core.Redaction;
 import fr.socle.core.SocleClientException;
 import fr.socle.core.http.HttpPreset;
 import fr.socle.core.http.HttpRequest;
@@ -58,8 +57,8 @@ import org.slf4j.LoggerFactory;
  * <p>Errors: {@link PayfipFunctionalException} and {@link PayfipTechnicalException} for SOAP
  * faults, {@link PayfipInvalidResponseException} for anything that is not a valid answer, {@link
  * fr.socle.core.SocleTimeoutException} on timeouts (for a creation, the operation may exist on
- * PayFiP: its id is lost and it expires unused), {@link fr.socle.core.InvalidInputException} for
- * invalid input and I/O errors.
+ * PayFiP: its id is lost and it expires unused), {@link InvalidInputException} for invalid input,
+ * {@link SocleClientException} for I/O errors.
  */
 public final class PayfipClient implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PayfipClient.class);
@@ -267,39 +266,13 @@ public final class PayfipClient implements AutoCloseable {
           "PayFiP " + operation + " answer refused: " + e.getMessage(), status, e);
     }
     if (answer.fault() != null) {
-      throw toException(operation, status, answer.fault());
+      throw PayfipFaults.toException(operation, status, answer.fault());
     }
     if (status < 200 || status >= 300) {
       throw new PayfipInvalidResponseException(
           "PayFiP " + operation + " answered HTTP " + status + " with a non-fault body", status);
     }
     return answer.fields();
-  }
-
-  private static PayfipFaultException toException(
-      String operation, int status, SoapCodec.Fault fault) {
-    FaultType type = FaultType.fromName(fault.typeName());
-    String label = fault.label() == null ? null : sanitise(fault.label());
-    String code = fault.code() == null ? null : sanitise(fault.code());
-    log.debug("PayFiP {} fault {} {}", operation, type, code);
-    switch (type) {
-      case FUNCTIONAL:
-        return new PayfipFunctionalException(operation, status, code, label);
-      case TECHNICAL_MALFUNCTION:
-      case TECHNICAL_UNAVAILABLE:
-      case TECHNICAL_PROTOCOL:
-        return new PayfipTechnicalException(operation, status, type, code, label);
-      default:
-        return new PayfipFaultException(operation, status, type, code, label);
-    }
-  }
-
-  /**
-   * Keeps a peer's text printable and short before it reaches a message or a log: controls, Unicode
-   * line separators and bidi controls become spaces.
-   */
-  private static String sanitise(String text) {
-    return Redaction.peerText(text, 120);
   }
 
   private static Optional<String> nonEmpty(String s) {
@@ -405,7 +378,7 @@ public final class PayfipClient implements AutoCloseable {
      * @return this builder
      */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(Objects.requireNonNull(timeout, "timeout"), "connect timeout");
+      this.connectTimeout = positive(timeout, "timeout", "connect timeout");
       return this;
     }
 
@@ -417,8 +390,7 @@ public final class PayfipClient implements AutoCloseable {
      * @return this builder
      */
     public Builder responseTimeout(Duration timeout) {
-      this.responseTimeout =
-          positive(Objects.requireNonNull(timeout, "timeout"), "response timeout");
+      this.responseTimeout = positive(timeout, "timeout", "response timeout");
       return this;
     }
 
@@ -431,7 +403,7 @@ public final class PayfipClient implements AutoCloseable {
      * @return this builder
      */
     public Builder deadline(Duration deadline) {
-      this.deadline = positive(Objects.requireNonNull(deadline, "deadline"), "deadline");
+      this.deadline = positive(deadline, "deadline", "deadline");
       return this;
     }
 
@@ -484,8 +456,7 @@ public final class PayfipClient implements AutoCloseable {
     }
 
     private static URI absolute(URI uri, String name) {
-      Objects.requireNonNull(uri, name);
-      if (!uri.isAbsolute()
+      if (!Objects.requireNonNull(uri, name).isAbsolute()
           || uri.getHost() == null
           || !("http".equalsIgnoreCase(uri.getScheme())
               || "https".equalsIgnoreCase(uri.getScheme()))) {
@@ -494,8 +465,8 @@ public final class PayfipClient implements AutoCloseable {
       return uri;
     }
 
-    private static Duration positive(Duration d, String what) {
-      if (d.isNegative() || d.isZero()) {
+    private static Duration positive(Duration d, String parameter, String what) {
+      if (Objects.requireNonNull(d, parameter).isNegative() || d.isZero()) {
         throw new InvalidInputException(what + " must be positive");
       }
       return d;
