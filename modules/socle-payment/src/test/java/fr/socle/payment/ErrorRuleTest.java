@@ -94,6 +94,9 @@ class ErrorRuleTest {
   @Test
   void domainValues_badValues_areInvalidInput() {
     assertThatThrownBy(() -> Saisie.fromCode("Q")).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> new Debt("FACT000001", 4250, "Cantine", "not-an-address"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageNotContaining("not-an-address");
     assertThatThrownBy(() -> new StateTotal(PaymentState.PAID, -1, 0))
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(
