@@ -1,5 +1,6 @@
 package fr.socle.payment;
 
+import fr.socle.core.InvalidInputException;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
@@ -44,7 +45,7 @@ public record DailyReport(
     Objects.requireNonNull(day, "day");
     Objects.requireNonNull(doublePayments, "doublePayments");
     if (doublePayments.state() != PaymentState.REVIEW) {
-      throw new IllegalArgumentException("double payments are in review");
+      throw new InvalidInputException("double payments are in review");
     }
     EnumMap<PaymentState, StateTotal> all = new EnumMap<>(PaymentState.class);
     for (PaymentState s : PaymentState.values()) {

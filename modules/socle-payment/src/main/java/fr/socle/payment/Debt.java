@@ -20,7 +20,7 @@ public record Debt(String refdet, long amountCents, String label, String payerEm
 
   /**
    * Validates the debt, with Socle's error rule: a missing component raises a {@link
-   * NullPointerException} naming it, a bad value a {@link fr.socle.core.SocleClientException}
+   * NullPointerException} naming it, a bad value a {@link fr.socle.core.InvalidInputException}
    * (whose message never contains the e-mail address).
    *
    * @param refdet the debt reference, 6 to 30 letters or digits (your invoice or order number)

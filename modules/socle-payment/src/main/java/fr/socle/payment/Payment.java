@@ -1,8 +1,6 @@
 package fr.socle.payment;
 
 import fr.socle.core.Redaction;
-import fr.socle.payment.payfip.PaymentMeans;
-import fr.socle.payment.payfip.Saisie;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

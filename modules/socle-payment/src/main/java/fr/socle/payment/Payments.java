@@ -1,42 +1,29 @@
 package fr.socle.payment;
 
-import fr.socle.core.SocleClientException;
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.SocleException;
-import fr.socle.core.SocleTimeoutException;
+import fr.socle.payment.internal.CallbackParameters;
+import fr.socle.payment.internal.DailyReports;
+import fr.socle.payment.internal.FulfilmentCoordinator;
 import fr.socle.payment.internal.IdOps;
-import fr.socle.payment.internal.ParisTime;
+import fr.socle.payment.internal.PaymentSettler;
+import fr.socle.payment.internal.PaymentStarter;
+import fr.socle.payment.internal.RecheckPolicy;
+import fr.socle.payment.internal.Reconciler;
 import fr.socle.payment.payfip.PayfipClient;
-import fr.socle.payment.payfip.PayfipFunctionalException;
-import fr.socle.payment.payfip.PayfipPaymentDetail;
 import fr.socle.payment.payfip.PayfipPaymentRequest;
-import fr.socle.payment.payfip.PaymentMeans;
-import fr.socle.payment.payfip.Saisie;
 import fr.socle.payment.spi.PaymentLedger;
-import fr.socle.payment.spi.StateTransition;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,65 +108,59 @@ public final class Payments implements AutoCloseable {
    */
   public static final Duration DEFAULT_RECHECK_WINDOW = Duration.ofDays(7);
 
-  /** Longest interval between two re-checks of an expired or abandoned payment. */
-  private static final Duration MAX_RECHECK_INTERVAL = Duration.ofHours(6);
-
-  /** Consecutive lookup timeouts after which a reconciliation run considers PayFiP down. */
-  private static final int MAX_CONSECUTIVE_TIMEOUTS = 3;
-
   /** Default longest time a reconciliation run spends looking payments up. */
   public static final Duration DEFAULT_RECONCILE_DEADLINE = Duration.ofMinutes(5);
 
-  /** States a PayFiP result may still change. */
-  private static final Set<PaymentState> OPEN =
-      EnumSet.of(PaymentState.PENDING, PaymentState.EXPIRED, PaymentState.ABANDONED);
-
-  private final PayfipClient client;
   private final PaymentLedger ledger;
   private final String numcli;
-  private final URI notificationUrl;
-  private final URI returnUrl;
   private final Saisie saisie;
-  private final PaymentListener listener;
   private final Clock clock;
-  private final Duration pendingTimeout;
-  private final Duration reconcileAfter;
-  private final int reconcileBatch;
-  private final Duration fulfilmentLease;
-  private final Duration recheckWindow;
-  private final Duration reconcileDeadline;
+  private final PaymentStarter starter;
+  private final PaymentSettler settler;
+  private final Reconciler reconciler;
+
+  /** Built here from reconcileEvery(...): owned, so shut down by close(). */
   private final ScheduledExecutorService scheduler;
 
-  /** Lookups in flight on this node, by canonical operation id: duplicates wait for them. */
-  private final ConcurrentHashMap<String, CompletableFuture<Payment>> inFlight =
-      new ConcurrentHashMap<>();
-
-  private Payments(Builder b) {
-    this.client = Objects.requireNonNull(b.client, "client");
-    this.ledger = Objects.requireNonNull(b.ledger, "ledger");
-    this.numcli = PayfipPaymentRequest.requireNumcli(b.numcli);
-    this.notificationUrl = Objects.requireNonNull(b.notificationUrl, "notificationUrl");
-    this.returnUrl = Objects.requireNonNull(b.returnUrl, "returnUrl");
-    this.saisie = Objects.requireNonNull(b.saisie, "saisie");
-    this.listener = Objects.requireNonNull(b.listener, "listener");
+  Payments(PaymentsBuilder b) {
+    PayfipClient client = PaymentsBuilder.required(b.client, "client");
+    this.ledger = PaymentsBuilder.required(b.ledger, "ledger");
+    this.numcli = PaymentsBuilder.required(b.numcli, "numcli");
+    this.saisie = PaymentsBuilder.required(b.saisie, "saisie");
+    this.starter =
+        new PaymentStarter(
+            client,
+            ledger,
+            numcli,
+            PaymentsBuilder.required(b.notificationUrl, "notificationUrl"),
+            PaymentsBuilder.required(b.returnUrl, "returnUrl"),
+            saisie,
+            this::now);
+    PaymentListener listener = PaymentsBuilder.required(b.listener, "listener");
     this.clock = b.clock;
-    this.pendingTimeout = b.pendingTimeout;
-    this.reconcileAfter = b.reconcileAfter;
-    this.reconcileBatch = b.reconcileBatch;
-    this.fulfilmentLease = b.fulfilmentLease;
-    this.recheckWindow = b.recheckWindow;
-    this.reconcileDeadline = b.reconcileDeadline;
+    FulfilmentCoordinator coordinator =
+        new FulfilmentCoordinator(ledger, listener, b.fulfilmentLease, this::now);
+    this.settler =
+        new PaymentSettler(
+            client,
+            ledger,
+            coordinator,
+            b.pendingTimeout,
+            new RecheckPolicy(b.reconcileAfter, b.recheckWindow),
+            this::now);
+    this.reconciler =
+        new Reconciler(
+            numcli,
+            ledger,
+            settler,
+            coordinator,
+            b.reconcileAfter,
+            b.reconcileBatch,
+            b.reconcileDeadline,
+            this::now);
     if (b.reconcileEvery != null) {
-      this.scheduler =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "socle-payfip-reconciliation-" + numcli);
-                t.setDaemon(true);
-                return t;
-              });
-      long period = b.reconcileEvery.toMillis();
-      scheduler.scheduleWithFixedDelay(
-          this::reconcileQuietly, period, period, TimeUnit.MILLISECONDS);
+      this.scheduler = Reconciler.newDaemonScheduler("socle-payfip-reconciliation-" + numcli);
+      reconciler.scheduleOn(scheduler, b.reconcileEvery);
     } else {
       this.scheduler = null;
     }
@@ -191,7 +172,7 @@ public final class Payments implements AutoCloseable {
    * @return a new builder
    */
   public static Builder builder() {
-    return new Builder();
+    return new PaymentsBuilder();
   }
 
   /**
@@ -210,48 +191,14 @@ public final class Payments implements AutoCloseable {
    *
    * @param debt what is owed
    * @return the recorded payment and the URL to send the payer to
-   * @throws SocleClientException if the debt is invalid (before any call)
+   * @throws InvalidInputException if the debt is invalid (before any call)
    * @throws DebtAlreadyPaidException if this debt is already paid
    * @throws fr.socle.payment.payfip.PayfipFaultException if PayFiP refused or failed
    * @throws SocleException on any other failure; nothing is recorded, and if PayFiP created the
    *     operation anyway it expires unused
    */
   public StartedPayment create(Debt debt) {
-    Objects.requireNonNull(debt, "debt");
-    Instant now = now();
-    int exer = now.atZone(ParisTime.PARIS).getYear();
-    PayfipPaymentRequest request =
-        new PayfipPaymentRequest(
-            numcli,
-            exer,
-            debt.refdet(),
-            debt.label(),
-            debt.amountCents(),
-            debt.payerEmail(),
-            notificationUrl,
-            returnUrl,
-            saisie);
-    for (Payment previous : ledger.findByRefdet(numcli, request.refdet())) {
-      if (previous.state() == PaymentState.PAID) {
-        throw new DebtAlreadyPaidException(
-            "debt " + request.refdet() + " of numcli " + numcli + " is already paid");
-      }
-    }
-    String idOp = client.createPayment(request);
-    Payment payment =
-        Payment.pending(
-            idOp,
-            numcli,
-            request.refdet(),
-            exer,
-            request.amountCents(),
-            request.objet(),
-            request.mel(),
-            saisie,
-            now);
-    ledger.insert(payment);
-    log.debug("payment {} created for refdet {}", idOp, request.refdet());
-    return new StartedPayment(payment, client.paymentPageUrl(idOp));
+    return starter.start(Objects.requireNonNull(debt, "debt"));
   }
 
   /**
@@ -266,7 +213,7 @@ public final class Payments implements AutoCloseable {
    * @throws SocleException if PayFiP could not be asked (the payment stays as it was)
    */
   public Payment onNotification(String idOp) {
-    return settle(idOp);
+    return settler.settle(idOp);
   }
 
   /**
@@ -280,7 +227,7 @@ public final class Payments implements AutoCloseable {
    * @throws SocleException if PayFiP could not be asked
    */
   public Payment onReturn(String idOp) {
-    return settle(idOp);
+    return settler.settle(idOp);
   }
 
   /**
@@ -311,110 +258,7 @@ public final class Payments implements AutoCloseable {
    * @throws fr.socle.core.SocleClientException if the ledger fails while listing payments
    */
   public ReconciliationResult reconcile() {
-    Run run = new Run(System.nanoTime() + reconcileDeadline.toNanos());
-    Instant now = now();
-    lookUp(
-        run, ledger.findByState(PaymentState.PENDING, now.minus(reconcileAfter), reconcileBatch));
-    if (!run.interrupted) {
-      lookUp(run, ledger.findDueForRecheck(numcli, now(), reconcileBatch));
-    }
-    for (Payment p : ledger.findClaimableFulfilments(now(), reconcileBatch)) {
-      if (!p.numcli().equals(numcli) || run.attempted.contains(p.idOp())) {
-        continue; // another régie's (its own Payments fulfils it), or tried above
-      }
-      run.count(fulfil(p));
-    }
-    return new ReconciliationResult(
-        run.examined,
-        run.settled,
-        run.paid,
-        run.stillPending,
-        run.errors,
-        run.interrupted,
-        run.fulfilled,
-        run.fulfilmentFailures);
-  }
-
-  private void lookUp(Run run, List<Payment> batch) {
-    for (Payment p : batch) {
-      if (!p.numcli().equals(numcli)) {
-        continue; // another régie's, sharing the ledger
-      }
-      if (run.examined > 0 && System.nanoTime() - run.deadlineNanos >= 0) {
-        run.interrupted = true;
-        log.warn(
-            "PayFiP reconciliation run deadline of {} reached; the rest waits", reconcileDeadline);
-        return;
-      }
-      run.examined++;
-      try {
-        Outcome outcome = coalesced(p.idOp(), () -> applyAndReschedule(p));
-        run.consecutiveTimeouts = 0;
-        if (outcome.fulfilment != Fulfilment.NONE) {
-          run.attempted.add(p.idOp()); // a listener that just failed waits for the next run
-        }
-        run.count(outcome.fulfilment);
-        if (outcome.changed) {
-          run.settled++;
-          if (outcome.payment.state() == PaymentState.PAID) {
-            run.paid++;
-          }
-        } else if (outcome.payment.state() == PaymentState.PENDING) {
-          run.stillPending++;
-        }
-      } catch (PayfipFunctionalException e) {
-        run.errors++;
-        log.warn("PayFiP reconciliation of {} refused: {}", p.idOp(), e.getMessage());
-        if (p.state() == PaymentState.EXPIRED || p.state() == PaymentState.ABANDONED) {
-          // an answer that will not change by itself: keep spacing the re-checks out
-          ledger.scheduleRecheck(p.idOp(), p.state(), nextRecheck(p, now()));
-        }
-      } catch (SocleTimeoutException e) {
-        // One stuck lookup must not hold the others: skip it, the next run retries it.
-        run.errors++;
-        log.warn("PayFiP lookup of {} timed out; retried next run", p.idOp());
-        if (++run.consecutiveTimeouts >= MAX_CONSECUTIVE_TIMEOUTS) {
-          run.interrupted = true;
-          log.warn(
-              "PayFiP reconciliation stopped after {} timeouts in a row", MAX_CONSECUTIVE_TIMEOUTS);
-          return;
-        }
-      } catch (SocleException e) {
-        // Technical fault, I/O error, open breaker, garbage: PayFiP looks unavailable, and the
-        // DGFiP asks to space retries after a technical error. Stop this run.
-        run.errors++;
-        run.interrupted = true;
-        log.warn("PayFiP reconciliation stopped, PayFiP unavailable: {}", e.getMessage());
-        return;
-      }
-    }
-  }
-
-  /** One reconciliation run's counters. */
-  private static final class Run {
-    final long deadlineNanos;
-    final Set<String> attempted = new HashSet<>();
-    int examined;
-    int settled;
-    int paid;
-    int stillPending;
-    int errors;
-    int fulfilled;
-    int fulfilmentFailures;
-    int consecutiveTimeouts;
-    boolean interrupted;
-
-    Run(long deadlineNanos) {
-      this.deadlineNanos = deadlineNanos;
-    }
-
-    void count(Fulfilment f) {
-      if (f == Fulfilment.DONE) {
-        fulfilled++;
-      } else if (f == Fulfilment.FAILED) {
-        fulfilmentFailures++;
-      }
-    }
+    return reconciler.run();
   }
 
   /**
@@ -427,7 +271,7 @@ public final class Payments implements AutoCloseable {
    */
   public List<Payment> awaitingFulfilment(int limit) {
     if (limit < 1) {
-      throw new SocleClientException("limit must be positive");
+      throw new InvalidInputException("limit must be positive");
     }
     return ledger.findAwaitingFulfilment(limit).stream()
         .filter(p -> p.numcli().equals(numcli))
@@ -463,15 +307,10 @@ public final class Payments implements AutoCloseable {
    * @return the report
    */
   public static DailyReport dailyReport(PaymentLedger ledger, String numcli, LocalDate day) {
-    PayfipPaymentRequest.requireNumcli(numcli);
-    Instant from = day.atStartOfDay(ParisTime.PARIS).toInstant();
-    Instant to = day.plusDays(1).atStartOfDay(ParisTime.PARIS).toInstant();
-    Map<PaymentState, StateTotal> byState = new EnumMap<>(PaymentState.class);
-    for (StateTotal t : ledger.totals(numcli, from, to)) {
-      byState.put(t.state(), t);
-    }
-    return new DailyReport(
-        numcli, day, byState, ledger.reviewTotal(numcli, Payment.DOUBLE_PAYMENT_REASON, from, to));
+    return DailyReports.of(
+        Objects.requireNonNull(ledger, "ledger"),
+        PayfipPaymentRequest.requireNumcli(numcli),
+        Objects.requireNonNull(day, "day"));
   }
 
   /**
@@ -484,390 +323,12 @@ public final class Payments implements AutoCloseable {
    * @return the id, empty if absent, malformed, or given twice with different values
    */
   public static Optional<String> idOpFrom(Map<String, ?> parameters) {
-    String found = null;
-    for (Map.Entry<String, ?> e : parameters.entrySet()) {
-      if (e.getKey() == null || !"idop".equals(e.getKey().toLowerCase(Locale.ROOT))) {
-        continue;
-      }
-      for (String value : values(e.getValue())) {
-        String v = value == null ? "" : value.trim();
-        if (v.isEmpty()) {
-          continue;
-        }
-        if (found != null && !found.equals(v)) {
-          return Optional.empty();
-        }
-        found = v;
-      }
-    }
-    return IdOps.isWellFormed(found) ? Optional.of(IdOps.canonical(found)) : Optional.empty();
-  }
-
-  private static List<String> values(Object value) {
-    if (value instanceof String) {
-      return List.of((String) value);
-    }
-    if (value instanceof String[]) {
-      return java.util.Arrays.asList((String[]) value);
-    }
-    if (value instanceof Collection) {
-      return ((Collection<?>) value)
-          .stream()
-              .map(o -> o == null ? null : o.toString())
-              .collect(java.util.stream.Collectors.toList());
-    }
-    return List.of();
-  }
-
-  private Payment settle(String rawIdOp) {
-    if (!IdOps.isWellFormed(rawIdOp)) {
-      throw new UnknownPaymentException("malformed PayFiP operation id");
-    }
-    String idOp = IdOps.canonical(rawIdOp);
-    return coalesced(
-            idOp,
-            () -> {
-              // Read inside the coalesced section: a duplicate arriving just after a settlement
-              // reads the final state and asks PayFiP nothing.
-              Payment p =
-                  ledger
-                      .find(idOp)
-                      .orElseThrow(
-                          () ->
-                              new UnknownPaymentException(
-                                  "no payment recorded for operation " + idOp));
-              if (p.state().isFinal()) {
-                return new Outcome(p, false, Fulfilment.NONE);
-              }
-              return apply(p);
-            })
-        .payment;
-  }
-
-  /**
-   * Runs {@code work} for an operation id unless the same id is already being processed on this
-   * node, in which case it waits for that result (a storm of duplicate notifications makes one
-   * lookup, not one per thread). The wait is bounded by the lookup's own deadline.
-   */
-  private Outcome coalesced(String idOp, Supplier<Outcome> work) {
-    CompletableFuture<Payment> mine = new CompletableFuture<>();
-    CompletableFuture<Payment> running = inFlight.putIfAbsent(idOp, mine);
-    if (running != null) {
-      try {
-        return new Outcome(running.join(), false, Fulfilment.NONE);
-      } catch (CompletionException e) {
-        if (e.getCause() instanceof RuntimeException) {
-          throw (RuntimeException) e.getCause();
-        }
-        throw e;
-      }
-    }
-    try {
-      Outcome outcome = work.get();
-      mine.complete(outcome.payment);
-      return outcome;
-    } catch (RuntimeException | Error e) {
-      mine.completeExceptionally(e);
-      throw e;
-    } finally {
-      inFlight.remove(idOp, mine);
-    }
-  }
-
-  /** Reconciliation: applies a lookup, and plans the next re-check of a payment still open. */
-  private Outcome applyAndReschedule(Payment p) {
-    Outcome outcome = apply(p);
-    Payment after = outcome.payment;
-    if (!outcome.changed
-        && (after.state() == PaymentState.EXPIRED || after.state() == PaymentState.ABANDONED)
-        && !outcome.forgotten) {
-      ledger.scheduleRecheck(after.idOp(), after.state(), nextRecheck(after, now()));
-    }
-    return outcome;
-  }
-
-  /**
-   * When to look an expired or abandoned payment up again: at half its age (at least {@link
-   * Builder#reconcileAfter(Duration)} or a minute, at most 6 hours), and never once it is older
-   * than the re-check window. PayFiP keeps a result it reached the payment provider with for about
-   * a year, but a payer who has not paid after days never will; the window bounds the lookups.
-   */
-  private Optional<Instant> nextRecheck(Payment p, Instant now) {
-    Duration age = Duration.between(p.createdAt(), now);
-    if (age.compareTo(recheckWindow) >= 0) {
-      return Optional.empty();
-    }
-    Duration interval = age.dividedBy(2);
-    Duration min =
-        reconcileAfter.compareTo(Duration.ofMinutes(1)) > 0
-            ? reconcileAfter
-            : Duration.ofMinutes(1);
-    if (interval.compareTo(min) < 0) {
-      interval = min;
-    } else if (interval.compareTo(MAX_RECHECK_INTERVAL) > 0) {
-      interval = MAX_RECHECK_INTERVAL;
-    }
-    return Optional.of(now.plus(interval));
-  }
-
-  private Outcome apply(Payment p) {
-    Instant now = now();
-    boolean timedOut = !now.isBefore(p.createdAt().plus(pendingTimeout));
-    PayfipPaymentDetail d;
-    try {
-      d = client.paymentDetail(p.idOp());
-    } catch (PayfipFunctionalException e) {
-      if (e.isUnknownOperation()) {
-        if (p.state() == PaymentState.PENDING) {
-          // P1 on a young operation may mean "not known yet": look again until the pending
-          // timeout; past it, PayFiP forgot it (nightly purge) and it never becomes valid again.
-          Optional<Instant> recheck = timedOut ? Optional.empty() : nextRecheck(p, now);
-          return move(
-              p,
-              EnumSet.of(PaymentState.PENDING),
-              PaymentState.EXPIRED,
-              now,
-              null,
-              "P1",
-              null,
-              recheck);
-        }
-        // An expired or abandoned payment PayFiP no longer reports: nothing more to learn.
-        ledger.scheduleRecheck(p.idOp(), p.state(), Optional.empty());
-        return new Outcome(p, false, Fulfilment.NONE, true);
-      }
-      if (e.isResultNotYetKnown()) {
-        if (p.state() == PaymentState.PENDING && timedOut) {
-          return move(
-              p,
-              EnumSet.of(PaymentState.PENDING),
-              PaymentState.EXPIRED,
-              now,
-              null,
-              "P5",
-              null,
-              nextRecheck(p, now));
-        }
-        return new Outcome(p, false, Fulfilment.NONE);
-      }
-      throw e;
-    }
-    String mismatch = mismatch(p, d);
-    if (mismatch != null) {
-      log.warn("PayFiP result for {} flagged for review: {}", p.idOp(), mismatch);
-      return move(p, OPEN, PaymentState.REVIEW, now, d, d.resultrans(), mismatch, Optional.empty());
-    }
-    switch (d.status()) {
-      case PAID:
-        return movePaid(p, now, d);
-      case REFUSED:
-        return move(p, OPEN, PaymentState.REFUSED, now, d, d.resultrans(), null, Optional.empty());
-      case ABANDONED:
-        // eopayment's rule: an abandoned operation may still be paid while it is young; and an
-        // abandoned payment is re-checked afterwards, for a payer who came back and paid.
-        if (p.state() == PaymentState.ABANDONED
-            || (!timedOut && p.state() == PaymentState.PENDING)) {
-          return new Outcome(p, false, Fulfilment.NONE);
-        }
-        return move(
-            p,
-            EnumSet.of(PaymentState.PENDING, PaymentState.EXPIRED),
-            PaymentState.ABANDONED,
-            now,
-            d,
-            d.resultrans(),
-            null,
-            nextRecheck(p, now));
-      default:
-        log.warn("PayFiP returned an unknown result for {}", p.idOp());
-        return move(
-            p,
-            OPEN,
-            PaymentState.REVIEW,
-            now,
-            d,
-            d.resultrans(),
-            "unknown resultrans",
-            Optional.empty());
-    }
-  }
-
-  /**
-   * A debt is paid once. A second attempt PayFiP reports paid for a debt already paid (two tabs) is
-   * a double payment: the ledger refuses the second PAID atomically, and the attempt goes to
-   * REVIEW, to be refunded, with its own listener call.
-   */
-  private Outcome movePaid(Payment p, Instant now, PayfipPaymentDetail d) {
-    try {
-      return move(p, OPEN, PaymentState.PAID, now, d, d.resultrans(), null, Optional.empty());
-    } catch (DebtAlreadyPaidException e) {
-      log.warn(
-          "PayFiP reports {} paid, but debt {} is already paid: double payment, to refund",
-          p.idOp(),
-          p.refdet());
-      return move(
-          p,
-          OPEN,
-          PaymentState.REVIEW,
-          now,
-          d,
-          d.resultrans(),
-          Payment.DOUBLE_PAYMENT_REASON,
-          Optional.empty());
-    }
-  }
-
-  /**
-   * An answer that disagrees with, or omits, any of the ledger's fields goes to review (fail
-   * closed): operation id (compared ignoring case, see {@link IdOps}), amount, refdet, numcli and
-   * mode. A missing or unreadable {@code saisie} is a disagreement too: a test result must never
-   * pay a production debt.
-   */
-  private static String mismatch(Payment p, PayfipPaymentDetail d) {
-    if (!d.echoedIdOp().map(id -> IdOps.same(id, p.idOp())).orElse(false)) {
-      return "idOp differs from the ledger";
-    }
-    if (d.echoedAmountCents().isEmpty() || d.echoedAmountCents().getAsLong() != p.amountCents()) {
-      return "amount differs from the ledger";
-    }
-    if (!d.echoedRefdet().map(p.refdet()::equals).orElse(false)) {
-      return "refdet differs from the ledger";
-    }
-    if (!d.echoedNumcli().map(p.numcli()::equals).orElse(false)) {
-      return "numcli differs from the ledger";
-    }
-    if (!d.echoedSaisie().map(s -> s == p.saisie()).orElse(false)) {
-      return "saisie differs from the ledger";
-    }
-    return null;
-  }
-
-  private Outcome move(
-      Payment p,
-      Set<PaymentState> from,
-      PaymentState to,
-      Instant now,
-      PayfipPaymentDetail d,
-      String code,
-      String reason,
-      Optional<Instant> recheckAt) {
-    boolean fulfils = to == PaymentState.PAID || to == PaymentState.REVIEW;
-    // The winner of the transition holds the fulfilment claim from the same atomic change: one
-    // ledger round trip fewer than claiming afterwards, and no window where another node could
-    // see the payment paid but unclaimed.
-    String claimId = UUID.randomUUID().toString();
-    Optional<StateTransition.Claim> claim =
-        fulfils
-            ? Optional.of(new StateTransition.Claim(claimId, now.plus(fulfilmentLease)))
-            : Optional.empty();
-    StateTransition t =
-        new StateTransition(
-            p.idOp(),
-            from,
-            to,
-            now,
-            d == null ? Optional.empty() : d.transactionTime(),
-            d == null ? Optional.empty() : d.authorisationNumber(),
-            d == null ? PaymentMeans.UNKNOWN : d.means(),
-            code == null || code.isEmpty() ? Optional.empty() : Optional.of(code),
-            Optional.ofNullable(reason),
-            recheckAt,
-            claim);
-    boolean won = ledger.transition(t);
-    Payment after = won ? t.applyTo(p) : ledger.find(p.idOp()).orElse(p);
-    Fulfilment f = Fulfilment.NONE;
-    if (won) {
-      log.debug("payment {} moved from {} to {}", p.idOp(), p.state(), to);
-      if (fulfils) {
-        f = runClaimed(after, claimId);
-      }
-    }
-    return new Outcome(after, won, f);
-  }
-
-  /**
-   * Runs the listener for a paid or review payment under a claim taken in the ledger, and records
-   * the fulfilment as done if it returns. The ledger, not this JVM, decides who runs it.
-   */
-  private Fulfilment fulfil(Payment payment) {
-    if (payment.state() != PaymentState.PAID && payment.state() != PaymentState.REVIEW) {
-      return Fulfilment.NONE;
-    }
-    String claimId = UUID.randomUUID().toString();
-    Instant now = now();
-    boolean claimed;
-    try {
-      claimed = ledger.claimFulfilment(payment.idOp(), claimId, now, now.plus(fulfilmentLease));
-    } catch (RuntimeException e) {
-      log.warn(
-          "fulfilment of {} not claimed, ledger failed ({}); reconciliation will retry",
-          payment.idOp(),
-          e.getClass().getName());
-      return Fulfilment.FAILED;
-    }
-    if (!claimed) {
-      return Fulfilment.NOT_CLAIMED;
-    }
-    return runClaimed(payment, claimId);
-  }
-
-  /** Calls the listener under a claim this node holds, then records the fulfilment as done. */
-  private Fulfilment runClaimed(Payment payment, String claimId) {
-    try {
-      callListener(payment);
-    } catch (RuntimeException e) {
-      log.warn(
-          "payment listener failed for {} ({}); the payment stays {} awaiting fulfilment,"
-              + " reconciliation will call the listener again",
-          payment.idOp(),
-          e.getClass().getName(),
-          payment.state());
-      try {
-        ledger.releaseFulfilment(payment.idOp(), claimId);
-      } catch (RuntimeException released) {
-        log.warn(
-            "fulfilment claim of {} not released ({}); it expires in {}",
-            payment.idOp(),
-            released.getClass().getName(),
-            fulfilmentLease);
-      }
-      return Fulfilment.FAILED;
-    }
-    try {
-      ledger.completeFulfilment(payment.idOp(), claimId, now());
-    } catch (RuntimeException e) {
-      log.warn(
-          "payment listener completed for {} but the ledger did not record it ({}); after the"
-              + " claim expires the listener may be called again",
-          payment.idOp(),
-          e.getClass().getName());
-      return Fulfilment.FAILED;
-    }
-    return Fulfilment.DONE;
-  }
-
-  private void callListener(Payment payment) {
-    if (payment.state() == PaymentState.PAID) {
-      listener.onPaid(payment);
-    } else if (payment.isDoublePayment()) {
-      listener.onDoublePayment(payment);
-    } else {
-      listener.onReview(payment);
-    }
+    return CallbackParameters.idOpFrom(Objects.requireNonNull(parameters, "parameters"));
   }
 
   /** Microsecond precision: what SQL timestamps keep, so that every ledger holds the same value. */
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
-  }
-
-  private void reconcileQuietly() {
-    try {
-      ReconciliationResult r = reconcile();
-      log.debug("PayFiP reconciliation: {}", r);
-    } catch (RuntimeException e) {
-      log.warn("PayFiP reconciliation failed: {}", e.getClass().getName());
-    }
   }
 
   /** Stops the reconciliation scheduler, if any. Does not close the client or the ledger. */
@@ -883,56 +344,8 @@ public final class Payments implements AutoCloseable {
     return "Payments[numcli=" + numcli + ", saisie=" + saisie + "]";
   }
 
-  private enum Fulfilment {
-    /** No listener call due (the payment did not reach PAID or REVIEW here). */
-    NONE,
-    /** Another node holds the claim, or the fulfilment is already done. */
-    NOT_CLAIMED,
-    /** The listener returned and the ledger recorded it. */
-    DONE,
-    /** The listener threw, or the ledger failed; reconciliation retries. */
-    FAILED
-  }
-
-  private static final class Outcome {
-    final Payment payment;
-    final boolean changed;
-    final Fulfilment fulfilment;
-
-    /** PayFiP answered P1 for an expired or abandoned payment: no more re-checks. */
-    final boolean forgotten;
-
-    Outcome(Payment payment, boolean changed, Fulfilment fulfilment) {
-      this(payment, changed, fulfilment, false);
-    }
-
-    Outcome(Payment payment, boolean changed, Fulfilment fulfilment, boolean forgotten) {
-      this.payment = payment;
-      this.changed = changed;
-      this.fulfilment = fulfilment;
-      this.forgotten = forgotten;
-    }
-  }
-
-  /** Builds {@link Payments}. Not thread-safe. */
-  public static final class Builder {
-    private PayfipClient client;
-    private PaymentLedger ledger;
-    private String numcli;
-    private URI notificationUrl;
-    private URI returnUrl;
-    private Saisie saisie;
-    private PaymentListener listener;
-    private Clock clock = Clock.systemUTC();
-    private Duration pendingTimeout = DEFAULT_PENDING_TIMEOUT;
-    private Duration reconcileAfter = DEFAULT_RECONCILE_AFTER;
-    private int reconcileBatch = 500;
-    private Duration fulfilmentLease = DEFAULT_FULFILMENT_LEASE;
-    private Duration reconcileEvery;
-    private Duration reconcileDeadline = DEFAULT_RECONCILE_DEADLINE;
-    private Duration recheckWindow = DEFAULT_RECHECK_WINDOW;
-
-    private Builder() {}
+  /** Builds {@link Payments}. Not thread-safe; start one with {@link Payments#builder()}. */
+  public interface Builder {
 
     /**
      * Sets the PayFiP client (required).
@@ -940,10 +353,7 @@ public final class Payments implements AutoCloseable {
      * @param client the client, shared
      * @return this builder
      */
-    public Builder client(PayfipClient client) {
-      this.client = Objects.requireNonNull(client, "client");
-      return this;
-    }
+    Builder client(PayfipClient client);
 
     /**
      * Sets the ledger (required).
@@ -951,10 +361,7 @@ public final class Payments implements AutoCloseable {
      * @param ledger shared by every node that handles this régie's notifications
      * @return this builder
      */
-    public Builder ledger(PaymentLedger ledger) {
-      this.ledger = Objects.requireNonNull(ledger, "ledger");
-      return this;
-    }
+    Builder ledger(PaymentLedger ledger);
 
     /**
      * Sets the régie's PayFiP client number (required).
@@ -962,36 +369,25 @@ public final class Payments implements AutoCloseable {
      * @param numcli 6 digits, given by the DGFiP
      * @return this builder
      */
-    public Builder numcli(String numcli) {
-      this.numcli = PayfipPaymentRequest.requireNumcli(numcli);
-      return this;
-    }
+    Builder numcli(String numcli);
 
     /**
      * Sets the URL PayFiP notifies server to server (required; {@code urlnotif}).
      *
      * @param url absolute http(s), at most 250 characters; must be reachable from PayFiP's servers
      * @return this builder
-     * @throws fr.socle.core.SocleClientException if the URL is not one PayFiP accepts
+     * @throws InvalidInputException if the URL is not one PayFiP accepts
      */
-    public Builder notificationUrl(URI url) {
-      Objects.requireNonNull(url, "url");
-      this.notificationUrl = PayfipPaymentRequest.requireUrl(url, "notification URL");
-      return this;
-    }
+    Builder notificationUrl(URI url);
 
     /**
      * Sets the URL the payer's browser returns to (required; {@code urlredirect}).
      *
      * @param url absolute http(s), at most 250 characters
      * @return this builder
-     * @throws fr.socle.core.SocleClientException if the URL is not one PayFiP accepts
+     * @throws InvalidInputException if the URL is not one PayFiP accepts
      */
-    public Builder returnUrl(URI url) {
-      Objects.requireNonNull(url, "url");
-      this.returnUrl = PayfipPaymentRequest.requireUrl(url, "return URL");
-      return this;
-    }
+    Builder returnUrl(URI url);
 
     /**
      * Sets the mode (required): {@link Saisie#TEST}, then {@link Saisie#ACTIVATION}, then {@link
@@ -1000,10 +396,7 @@ public final class Payments implements AutoCloseable {
      * @param saisie the mode
      * @return this builder
      */
-    public Builder saisie(Saisie saisie) {
-      this.saisie = Objects.requireNonNull(saisie, "saisie");
-      return this;
-    }
+    Builder saisie(Saisie saisie);
 
     /**
      * Sets the fulfilment listener (required).
@@ -1011,10 +404,7 @@ public final class Payments implements AutoCloseable {
      * @param listener called once per paid payment (see {@link PaymentListener} for the retries)
      * @return this builder
      */
-    public Builder listener(PaymentListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
-      return this;
-    }
+    Builder listener(PaymentListener listener);
 
     /**
      * Sets the clock.
@@ -1022,10 +412,7 @@ public final class Payments implements AutoCloseable {
      * @param clock default the system UTC clock
      * @return this builder
      */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
+    Builder clock(Clock clock);
 
     /**
      * Sets how long a payment may stay without result (P5) or abandoned (A) before it is settled as
@@ -1034,10 +421,7 @@ public final class Payments implements AutoCloseable {
      * @param timeout positive; default 20 minutes
      * @return this builder
      */
-    public Builder pendingTimeout(Duration timeout) {
-      this.pendingTimeout = positive(timeout, "pending timeout");
-      return this;
-    }
+    Builder pendingTimeout(Duration timeout);
 
     /**
      * Sets how old a pending payment must be before the reconciliation looks it up.
@@ -1045,13 +429,7 @@ public final class Payments implements AutoCloseable {
      * @param age zero or positive; default 5 minutes
      * @return this builder
      */
-    public Builder reconcileAfter(Duration age) {
-      if (age == null || age.isNegative()) {
-        throw new SocleClientException("reconciliation age must be zero or positive");
-      }
-      this.reconcileAfter = age;
-      return this;
-    }
+    Builder reconcileAfter(Duration age);
 
     /**
      * Sets the most payments one reconciliation run looks up.
@@ -1059,13 +437,7 @@ public final class Payments implements AutoCloseable {
      * @param batch positive; default 500
      * @return this builder
      */
-    public Builder reconcileBatch(int batch) {
-      if (batch < 1) {
-        throw new SocleClientException("reconciliation batch must be positive");
-      }
-      this.reconcileBatch = batch;
-      return this;
-    }
+    Builder reconcileBatch(int batch);
 
     /**
      * Sets how long a node holds a payment's fulfilment claim while its listener runs. If the node
@@ -1075,10 +447,7 @@ public final class Payments implements AutoCloseable {
      * @param lease positive; default 10 minutes
      * @return this builder
      */
-    public Builder fulfilmentLease(Duration lease) {
-      this.fulfilmentLease = positive(lease, "fulfilment lease");
-      return this;
-    }
+    Builder fulfilmentLease(Duration lease);
 
     /**
      * Runs {@link #reconcile()} in a background daemon thread at this interval, until {@link
@@ -1087,10 +456,7 @@ public final class Payments implements AutoCloseable {
      * @param interval positive; off by default
      * @return this builder
      */
-    public Builder reconcileEvery(Duration interval) {
-      this.reconcileEvery = positive(interval, "reconciliation interval");
-      return this;
-    }
+    Builder reconcileEvery(Duration interval);
 
     /**
      * Sets how long after its creation an {@link PaymentState#EXPIRED} or {@link
@@ -1102,10 +468,7 @@ public final class Payments implements AutoCloseable {
      * @param window positive; default {@link #DEFAULT_RECHECK_WINDOW} (7 days)
      * @return this builder
      */
-    public Builder recheckWindow(Duration window) {
-      this.recheckWindow = positive(window, "re-check window");
-      return this;
-    }
+    Builder recheckWindow(Duration window);
 
     /**
      * Sets the longest time one {@link #reconcile()} run may spend looking payments up. When it has
@@ -1116,26 +479,14 @@ public final class Payments implements AutoCloseable {
      * @param deadline positive; default {@link #DEFAULT_RECONCILE_DEADLINE}
      * @return this builder
      */
-    public Builder reconcileDeadline(Duration deadline) {
-      this.reconcileDeadline = positive(deadline, "reconciliation deadline");
-      return this;
-    }
+    Builder reconcileDeadline(Duration deadline);
 
     /**
      * Builds the instance.
      *
      * @return a new instance
-     * @throws NullPointerException if a required setting is missing
+     * @throws InvalidInputException if a required setting is missing
      */
-    public Payments build() {
-      return new Payments(this);
-    }
-
-    private static Duration positive(Duration d, String what) {
-      if (d == null || d.isNegative() || d.isZero()) {
-        throw new SocleClientException(what + " must be positive");
-      }
-      return d;
-    }
+    Payments build();
   }
 }

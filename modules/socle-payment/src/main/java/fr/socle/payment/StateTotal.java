@@ -1,5 +1,6 @@
 package fr.socle.payment;
 
+import fr.socle.core.InvalidInputException;
 import java.util.Objects;
 
 /**
@@ -21,7 +22,7 @@ public record StateTotal(PaymentState state, long count, long totalCents) {
   public StateTotal {
     Objects.requireNonNull(state, "state");
     if (count < 0 || totalCents < 0) {
-      throw new IllegalArgumentException("count and total must not be negative");
+      throw new InvalidInputException("count and total must not be negative");
     }
   }
 }

@@ -16,7 +16,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.socle.core.MutableClock;
 import fr.socle.core.SocleClientException;
 import fr.socle.payment.payfip.PayfipClient;
-import fr.socle.payment.payfip.Saisie;
 import fr.socle.payment.spi.InMemoryPaymentLedger;
 import fr.socle.payment.spi.PaymentLedger;
 import java.net.URI;

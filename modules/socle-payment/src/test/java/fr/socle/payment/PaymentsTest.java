@@ -15,12 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.MutableClock;
 import fr.socle.core.SocleClientException;
 import fr.socle.payment.payfip.PayfipClient;
 import fr.socle.payment.payfip.PayfipFunctionalException;
-import fr.socle.payment.payfip.PaymentMeans;
-import fr.socle.payment.payfip.Saisie;
 import fr.socle.payment.spi.InMemoryPaymentLedger;
 import fr.socle.payment.spi.PaymentLedger;
 import java.net.URI;
@@ -702,8 +701,9 @@ class PaymentsTest {
   @Test
   void builder_whenASettingIsMissingOrInvalid_refuses() {
     assertThatThrownBy(() -> Payments.builder().numcli("12"))
-        .isInstanceOf(SocleClientException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> Payments.builder().client(client).build())
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("ledger is required");
   }
 }

@@ -1,12 +1,13 @@
 package fr.socle.payment.jdbc;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.SocleClientException;
 import fr.socle.payment.DebtAlreadyPaidException;
 import fr.socle.payment.Payment;
+import fr.socle.payment.PaymentMeans;
 import fr.socle.payment.PaymentState;
+import fr.socle.payment.Saisie;
 import fr.socle.payment.StateTotal;
-import fr.socle.payment.payfip.PaymentMeans;
-import fr.socle.payment.payfip.Saisie;
 import fr.socle.payment.spi.PaymentLedger;
 import fr.socle.payment.spi.StateTransition;
 import java.sql.Connection;
@@ -150,7 +151,8 @@ public final class JdbcPaymentLedger implements PaymentLedger {
    *     schema than this code knows
    */
   public static JdbcPaymentLedger create(DataSource dataSource) {
-    JdbcPaymentLedger ledger = new JdbcPaymentLedger(Objects.requireNonNull(dataSource));
+    JdbcPaymentLedger ledger =
+        new JdbcPaymentLedger(Objects.requireNonNull(dataSource, "dataSource"));
     ledger.migrate();
     return ledger;
   }
@@ -298,7 +300,7 @@ public final class JdbcPaymentLedger implements PaymentLedger {
   @Override
   public List<Payment> findDueForRecheck(String numcli, Instant now, int limit) {
     if (limit < 1) {
-      throw new IllegalArgumentException("limit must be positive");
+      throw new InvalidInputException("limit must be positive");
     }
     return query(
         "SELECT "
@@ -347,7 +349,7 @@ public final class JdbcPaymentLedger implements PaymentLedger {
   @Override
   public List<Payment> findByState(PaymentState state, Instant createdBefore, int limit) {
     if (limit < 1) {
-      throw new IllegalArgumentException("limit must be positive");
+      throw new InvalidInputException("limit must be positive");
     }
     return query(
         "SELECT "
@@ -460,7 +462,7 @@ public final class JdbcPaymentLedger implements PaymentLedger {
   @Override
   public List<Payment> findAwaitingFulfilment(int limit) {
     if (limit < 1) {
-      throw new IllegalArgumentException("limit must be positive");
+      throw new InvalidInputException("limit must be positive");
     }
     return query(
         "SELECT "
@@ -475,7 +477,7 @@ public final class JdbcPaymentLedger implements PaymentLedger {
   @Override
   public List<Payment> findClaimableFulfilments(Instant now, int limit) {
     if (limit < 1) {
-      throw new IllegalArgumentException("limit must be positive");
+      throw new InvalidInputException("limit must be positive");
     }
     return query(
         "SELECT "

@@ -3,12 +3,13 @@ package fr.socle.payment.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.SocleClientException;
 import fr.socle.payment.Payment;
+import fr.socle.payment.PaymentMeans;
 import fr.socle.payment.PaymentState;
+import fr.socle.payment.Saisie;
 import fr.socle.payment.StateTotal;
-import fr.socle.payment.payfip.PaymentMeans;
-import fr.socle.payment.payfip.Saisie;
 import fr.socle.payment.spi.StateTransition;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -66,6 +67,21 @@ abstract class JdbcPaymentLedgerContract {
         PaymentMeans.CARD,
         Optional.of("P"),
         Optional.empty());
+  }
+
+  @Test
+  void queries_nonPositiveLimit_areInvalidInput_andNullsNameTheParameter() {
+    assertThatThrownBy(() -> ledger.findDueForRecheck("090909", T0, 0))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> ledger.findByState(PaymentState.PENDING, T0, 0))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> ledger.findAwaitingFulfilment(-1))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> ledger.findClaimableFulfilments(T0, 0))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> JdbcPaymentLedger.create(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("dataSource");
   }
 
   @Test

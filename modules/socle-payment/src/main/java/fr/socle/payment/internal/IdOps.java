@@ -1,6 +1,6 @@
 package fr.socle.payment.internal;
 
-import fr.socle.core.SocleClientException;
+import fr.socle.core.InvalidInputException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -35,7 +35,7 @@ public final class IdOps {
    *
    * @param idOp the value
    * @return the value in lower case
-   * @throws SocleClientException if it is not well formed (the value is not echoed)
+   * @throws InvalidInputException if it is not well formed (the value is not echoed)
    */
   public static String canonical(String idOp) {
     return require(idOp).toLowerCase(Locale.ROOT);
@@ -57,11 +57,11 @@ public final class IdOps {
    *
    * @param idOp the value
    * @return the value
-   * @throws SocleClientException if it is not well formed (the value is not echoed)
+   * @throws InvalidInputException if it is not well formed (the value is not echoed)
    */
   public static String require(String idOp) {
     if (!isWellFormed(idOp)) {
-      throw new SocleClientException("malformed PayFiP operation id");
+      throw new InvalidInputException("malformed PayFiP operation id");
     }
     return idOp;
   }

@@ -1,5 +1,6 @@
 package fr.socle.payment.internal;
 
+import fr.socle.core.SocleClientException;
 import fr.socle.payment.payfip.PayfipPaymentRequest;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
@@ -130,7 +131,8 @@ public final class SoapCodec {
       w.writeEndDocument();
       w.close();
     } catch (XMLStreamException e) {
-      throw new IllegalStateException("cannot write a SOAP request", e);
+      // Writing to memory cannot fail in practice; if it does, fail as a client-side error.
+      throw new SocleClientException("cannot write a SOAP request", e);
     }
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
@@ -308,7 +310,7 @@ public final class SoapCodec {
 
     Node(String ns, String name) {
       this.ns = ns == null || ns.isEmpty() ? "" : ns;
-      this.name = Objects.requireNonNull(name);
+      this.name = Objects.requireNonNull(name, "name");
     }
 
     Node only(String localName) {

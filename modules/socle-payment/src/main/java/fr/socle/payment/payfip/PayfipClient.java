@@ -1,11 +1,13 @@
 package fr.socle.payment.payfip;
 
-import fr.socle.core.Redaction;
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.SocleClientException;
 import fr.socle.core.http.HttpPreset;
 import fr.socle.core.http.HttpRequest;
 import fr.socle.core.http.HttpResponse;
 import fr.socle.core.http.HttpTransport;
+import fr.socle.payment.PaymentMeans;
+import fr.socle.payment.Saisie;
 import fr.socle.payment.internal.IdOps;
 import fr.socle.payment.internal.ParisTime;
 import fr.socle.payment.internal.SoapCodec;
@@ -55,8 +57,8 @@ import org.slf4j.LoggerFactory;
  * <p>Errors: {@link PayfipFunctionalException} and {@link PayfipTechnicalException} for SOAP
  * faults, {@link PayfipInvalidResponseException} for anything that is not a valid answer, {@link
  * fr.socle.core.SocleTimeoutException} on timeouts (for a creation, the operation may exist on
- * PayFiP: its id is lost and it expires unused), {@link SocleClientException} for invalid input and
- * I/O errors.
+ * PayFiP: its id is lost and it expires unused), {@link InvalidInputException} for invalid input,
+ * {@link SocleClientException} for I/O errors.
  */
 public final class PayfipClient implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PayfipClient.class);
@@ -175,7 +177,7 @@ public final class PayfipClient implements AutoCloseable {
    *     ({@link PayfipFunctionalException#isUnknownOperation()})
    * @throws PayfipTechnicalException on a PayFiP technical fault
    * @throws PayfipInvalidResponseException if the answer is not valid or is about another id
-   * @throws SocleClientException if {@code idOp} is malformed
+   * @throws InvalidInputException if {@code idOp} is malformed
    */
   public PayfipPaymentDetail paymentDetail(String idOp) {
     idOp = IdOps.canonical(idOp);
@@ -213,7 +215,7 @@ public final class PayfipClient implements AutoCloseable {
    * @return the client's labels
    * @throws PayfipFaultException if PayFiP does not know the number or refuses it
    * @throws PayfipInvalidResponseException if the answer is not valid
-   * @throws SocleClientException if {@code numcli} is not 6 digits
+   * @throws InvalidInputException if {@code numcli} is not 6 digits
    */
   public PayfipClientDetail clientDetail(String numcli) {
     PayfipPaymentRequest.requireNumcli(numcli);
@@ -231,7 +233,7 @@ public final class PayfipClient implements AutoCloseable {
    *
    * @param idOp the operation id returned by {@link #createPayment(PayfipPaymentRequest)}
    * @return {@code <payment page>?idop=<idOp>}
-   * @throws SocleClientException if {@code idOp} is malformed
+   * @throws InvalidInputException if {@code idOp} is malformed
    */
   public URI paymentPageUrl(String idOp) {
     IdOps.require(idOp);
@@ -264,39 +266,13 @@ public final class PayfipClient implements AutoCloseable {
           "PayFiP " + operation + " answer refused: " + e.getMessage(), status, e);
     }
     if (answer.fault() != null) {
-      throw toException(operation, status, answer.fault());
+      throw PayfipFaults.toException(operation, status, answer.fault());
     }
     if (status < 200 || status >= 300) {
       throw new PayfipInvalidResponseException(
           "PayFiP " + operation + " answered HTTP " + status + " with a non-fault body", status);
     }
     return answer.fields();
-  }
-
-  private static PayfipFaultException toException(
-      String operation, int status, SoapCodec.Fault fault) {
-    FaultType type = FaultType.fromName(fault.typeName());
-    String label = fault.label() == null ? null : sanitise(fault.label());
-    String code = fault.code() == null ? null : sanitise(fault.code());
-    log.debug("PayFiP {} fault {} {}", operation, type, code);
-    switch (type) {
-      case FUNCTIONAL:
-        return new PayfipFunctionalException(operation, status, code, label);
-      case TECHNICAL_MALFUNCTION:
-      case TECHNICAL_UNAVAILABLE:
-      case TECHNICAL_PROTOCOL:
-        return new PayfipTechnicalException(operation, status, type, code, label);
-      default:
-        return new PayfipFaultException(operation, status, type, code, label);
-    }
-  }
-
-  /**
-   * Keeps a peer's text printable and short before it reaches a message or a log: controls, Unicode
-   * line separators and bidi controls become spaces.
-   */
-  private static String sanitise(String text) {
-    return Redaction.peerText(text, 120);
   }
 
   private static Optional<String> nonEmpty(String s) {
@@ -402,7 +378,7 @@ public final class PayfipClient implements AutoCloseable {
      * @return this builder
      */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connect timeout");
+      this.connectTimeout = positive(timeout, "timeout", "connect timeout");
       return this;
     }
 
@@ -414,7 +390,7 @@ public final class PayfipClient implements AutoCloseable {
      * @return this builder
      */
     public Builder responseTimeout(Duration timeout) {
-      this.responseTimeout = positive(timeout, "response timeout");
+      this.responseTimeout = positive(timeout, "timeout", "response timeout");
       return this;
     }
 
@@ -427,7 +403,7 @@ public final class PayfipClient implements AutoCloseable {
      * @return this builder
      */
     public Builder deadline(Duration deadline) {
-      this.deadline = positive(deadline, "deadline");
+      this.deadline = positive(deadline, "deadline", "deadline");
       return this;
     }
 
@@ -439,7 +415,7 @@ public final class PayfipClient implements AutoCloseable {
      */
     public Builder maxResponseBytes(long maxBytes) {
       if (maxBytes <= 0) {
-        throw new SocleClientException("maximum response size must be positive");
+        throw new InvalidInputException("maximum response size must be positive");
       }
       this.maxResponseBytes = maxBytes;
       return this;
@@ -453,7 +429,7 @@ public final class PayfipClient implements AutoCloseable {
      */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0) {
-        throw new SocleClientException("maximum retries must be zero or positive");
+        throw new InvalidInputException("maximum retries must be zero or positive");
       }
       this.maxRetries = maxRetries;
       return this;
@@ -480,19 +456,18 @@ public final class PayfipClient implements AutoCloseable {
     }
 
     private static URI absolute(URI uri, String name) {
-      if (uri == null
-          || !uri.isAbsolute()
+      if (!Objects.requireNonNull(uri, name).isAbsolute()
           || uri.getHost() == null
           || !("http".equalsIgnoreCase(uri.getScheme())
               || "https".equalsIgnoreCase(uri.getScheme()))) {
-        throw new SocleClientException(name + " must be an absolute http(s) URI");
+        throw new InvalidInputException(name + " must be an absolute http(s) URI");
       }
       return uri;
     }
 
-    private static Duration positive(Duration d, String what) {
-      if (d == null || d.isNegative() || d.isZero()) {
-        throw new SocleClientException(what + " must be positive");
+    private static Duration positive(Duration d, String parameter, String what) {
+      if (Objects.requireNonNull(d, parameter).isNegative() || d.isZero()) {
+        throw new InvalidInputException(what + " must be positive");
       }
       return d;
     }

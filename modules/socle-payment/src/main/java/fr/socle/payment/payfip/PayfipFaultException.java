@@ -9,6 +9,9 @@ import java.util.Optional;
  * {@link PayfipTechnicalException} for the three technical families; thrown as this type only for a
  * fault of no known family.
  *
+ * <p>PayFiP's error code ({@code R3}, {@code A2}, {@code P1}, {@code P5}, {@code 999}...) is {@link
+ * #errorCode()}.
+ *
  * <p>The message holds the operation, the family, the code and PayFiP's label; never the request's
  * personal data.
  */
@@ -20,9 +23,6 @@ public class PayfipFaultException extends SocleServiceException {
 
   /** The fault family. */
   private final FaultType faultType;
-
-  /** PayFiP's error code, or {@code null} when the fault had none. */
-  private final String code;
 
   /** PayFiP's label for the error, or {@code null} when the fault had none. */
   private final String label;
@@ -41,7 +41,6 @@ public class PayfipFaultException extends SocleServiceException {
     super(describe(operation, faultType, label), httpStatus, code, null);
     this.operation = Objects.requireNonNull(operation, "operation");
     this.faultType = Objects.requireNonNull(faultType, "faultType");
-    this.code = code;
     this.label = label;
   }
 
@@ -69,15 +68,6 @@ public class PayfipFaultException extends SocleServiceException {
    */
   public FaultType faultType() {
     return faultType;
-  }
-
-  /**
-   * Returns PayFiP's error code.
-   *
-   * @return for example {@code R3}, {@code A2}, {@code P1}, {@code P5} or {@code 999}, if present
-   */
-  public Optional<String> code() {
-    return Optional.ofNullable(code);
   }
 
   /**

@@ -36,7 +36,7 @@ public class PayfipFunctionalException extends PayfipFaultException {
    * @return true for {@code P1}
    */
   public boolean isUnknownOperation() {
-    return "P1".equals(code().orElse(null));
+    return "P1".equals(errorCode().orElse(null));
   }
 
   /**
@@ -46,6 +46,6 @@ public class PayfipFunctionalException extends PayfipFaultException {
    * @return true for {@code P5}
    */
   public boolean isResultNotYetKnown() {
-    return "P5".equals(code().orElse(null));
+    return "P5".equals(errorCode().orElse(null));
   }
 }

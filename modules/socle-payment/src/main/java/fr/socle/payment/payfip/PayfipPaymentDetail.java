@@ -1,5 +1,7 @@
 package fr.socle.payment.payfip;
 
+import fr.socle.payment.PaymentMeans;
+import fr.socle.payment.Saisie;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,8 @@
 package fr.socle.payment.payfip;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.Redaction;
-import fr.socle.core.SocleClientException;
+import fr.socle.payment.Saisie;
 import java.net.URI;
 import java.text.Normalizer;
 import java.util.Locale;
@@ -73,13 +74,13 @@ public record PayfipPaymentRequest(
    * @param urlnotif the absolute http(s) URL PayFiP notifies server to server
    * @param urlredirect the absolute http(s) URL the payer's browser returns to
    * @param saisie the mode: test, activation or production
-   * @throws SocleClientException if a field is missing or invalid (the message never contains the
+   * @throws InvalidInputException if a field is missing or invalid (the message never contains the
    *     e-mail address)
    */
   public PayfipPaymentRequest {
     numcli = requireNumcli(numcli);
     if (exer < 1000 || exer > 9999) {
-      throw new SocleClientException("exer must be a 4-digit year");
+      throw new InvalidInputException("exer must be a 4-digit year");
     }
     refdet = requireRefdet(refdet);
     objet = normaliseObjet(objet == null ? "" : objet);
@@ -95,11 +96,12 @@ public record PayfipPaymentRequest(
    *
    * @param numcli the value to check
    * @return the value
-   * @throws SocleClientException unless it is exactly 6 digits
+   * @throws InvalidInputException unless it is exactly 6 digits
    */
   public static String requireNumcli(String numcli) {
+    Objects.requireNonNull(numcli, "numcli");
     if (numcli == null || !NUMCLI.matcher(numcli).matches()) {
-      throw new SocleClientException("numcli must be exactly 6 digits");
+      throw new InvalidInputException("numcli must be exactly 6 digits");
     }
     return numcli;
   }
@@ -124,11 +126,12 @@ public record PayfipPaymentRequest(
    *
    * @param refdet the value to check
    * @return the value
-   * @throws SocleClientException unless it is 6 to 30 ASCII letters or digits
+   * @throws InvalidInputException unless it is 6 to 30 ASCII letters or digits
    */
   public static String requireRefdet(String refdet) {
+    Objects.requireNonNull(refdet, "refdet");
     if (refdet == null || !REFDET.matcher(refdet).matches()) {
-      throw new SocleClientException("refdet must be 6 to 30 ASCII letters or digits");
+      throw new InvalidInputException("refdet must be 6 to 30 ASCII letters or digits");
     }
     return refdet;
   }
@@ -138,12 +141,12 @@ public record PayfipPaymentRequest(
    *
    * @param amountCents the value to check, in euro cents
    * @return the value
-   * @throws SocleClientException unless it is between {@link #MIN_AMOUNT_CENTS} and {@link
+   * @throws InvalidInputException unless it is between {@link #MIN_AMOUNT_CENTS} and {@link
    *     #MAX_AMOUNT_CENTS}
    */
   public static long requireAmount(long amountCents) {
     if (amountCents < MIN_AMOUNT_CENTS || amountCents > MAX_AMOUNT_CENTS) {
-      throw new SocleClientException(
+      throw new InvalidInputException(
           "amount must be between "
               + MIN_AMOUNT_CENTS
               + " and "
@@ -159,16 +162,17 @@ public record PayfipPaymentRequest(
    *
    * @param mel the value to check
    * @return the value
-   * @throws SocleClientException unless it is 6 to 80 printable ASCII characters with one {@code @}
-   *     (the message never contains the address)
+   * @throws InvalidInputException unless it is 6 to 80 printable ASCII characters with one
+   *     {@code @} (the message never contains the address)
    */
   public static String requireMel(String mel) {
+    Objects.requireNonNull(mel, "mel");
     if (mel == null
         || mel.length() < 6
         || mel.length() > 80
         || !MEL.matcher(mel).matches()
         || !mel.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-      throw new SocleClientException(
+      throw new InvalidInputException(
           "payer e-mail must be 6 to 80 printable ASCII characters with exactly one @");
     }
     return mel;
@@ -180,9 +184,10 @@ public record PayfipPaymentRequest(
    * @param url the value to check
    * @param name the parameter's name, for the message
    * @return the value
-   * @throws SocleClientException unless it is an absolute http(s) URL of at most 250 characters
+   * @throws InvalidInputException unless it is an absolute http(s) URL of at most 250 characters
    */
   public static URI requireUrl(URI url, String name) {
+    Objects.requireNonNull(url, name);
     if (url == null
         || !url.isAbsolute()
         || url.getHost() == null
@@ -190,7 +195,7 @@ public record PayfipPaymentRequest(
         || !("https".equals(url.getScheme().toLowerCase(Locale.ROOT))
             || "http".equals(url.getScheme().toLowerCase(Locale.ROOT)))
         || url.toString().length() > MAX_URL_LENGTH) {
-      throw new SocleClientException(
+      throw new InvalidInputException(
           name + " must be an absolute http(s) URL of at most " + MAX_URL_LENGTH + " characters");
     }
     return url;

@@ -1,5 +1,7 @@
 package fr.socle.payment.payfip;
 
+import fr.socle.core.InvalidInputException;
+
 /**
  * PayFiP failed with one of its technical faults ({@code TechDysfonctionnementErreur}, {@code
  * TechIndisponibiliteErreur}, {@code TechProtocolaireErreur}). The outcome of a creation is then
@@ -24,7 +26,7 @@ public class PayfipTechnicalException extends PayfipFaultException {
 
   private static FaultType requireTechnical(FaultType type) {
     if (type == null || !type.isTechnical()) {
-      throw new IllegalArgumentException("not a technical fault type: " + type);
+      throw new InvalidInputException("not a technical fault type: " + type);
     }
     return type;
   }

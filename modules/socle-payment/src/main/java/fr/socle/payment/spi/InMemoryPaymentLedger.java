@@ -1,5 +1,6 @@
 package fr.socle.payment.spi;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.SocleClientException;
 import fr.socle.payment.DebtAlreadyPaidException;
 import fr.socle.payment.Payment;
@@ -101,7 +102,7 @@ public final class InMemoryPaymentLedger implements PaymentLedger {
   public List<Payment> findDueForRecheck(String numcli, Instant now, int limit) {
     Objects.requireNonNull(now, "now");
     if (limit < 1) {
-      throw new IllegalArgumentException("limit must be positive");
+      throw new InvalidInputException("limit must be positive");
     }
     return payments.values().stream()
         .filter(p -> p.numcli().equals(numcli))
@@ -250,7 +251,7 @@ public final class InMemoryPaymentLedger implements PaymentLedger {
 
   private List<Payment> awaiting(Instant claimableAt, int limit) {
     if (limit < 1) {
-      throw new IllegalArgumentException("limit must be positive");
+      throw new InvalidInputException("limit must be positive");
     }
     return payments.values().stream()
         .filter(p -> needsFulfilment(p.state()))

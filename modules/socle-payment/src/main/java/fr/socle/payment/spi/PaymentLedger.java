@@ -19,8 +19,11 @@ import java.util.Optional;
  * exactly one node at a time runs the listener for a payment.
  *
  * <p>Implementations must be thread-safe and must implement every method, the fulfilment ones
- * included: a ledger that could not record fulfilment would let a paid payment go unserved.
- * Provided: {@link InMemoryPaymentLedger} (one process) and, in {@code socle-payment-jdbc}, {@code
+ * included: a ledger that could not record fulfilment would let a paid payment go unserved. They
+ * follow Socle's error rule: a limit under 1 raises {@code fr.socle.core.InvalidInputException}, a
+ * null argument a {@code NullPointerException} naming the parameter, a duplicate operation id or a
+ * storage failure a {@code fr.socle.core.SocleClientException}. Provided: {@link
+ * InMemoryPaymentLedger} (one process) and, in {@code socle-payment-jdbc}, {@code
  * JdbcPaymentLedger} (PostgreSQL, H2).
  */
 public interface PaymentLedger {

@@ -1,8 +1,9 @@
 package fr.socle.payment.spi;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.payment.Payment;
+import fr.socle.payment.PaymentMeans;
 import fr.socle.payment.PaymentState;
-import fr.socle.payment.payfip.PaymentMeans;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -120,16 +121,16 @@ public record StateTransition(
     Objects.requireNonNull(recheckAt, "recheckAt");
     Objects.requireNonNull(claim, "claim");
     if (recheckAt.isPresent() && to != PaymentState.EXPIRED && to != PaymentState.ABANDONED) {
-      throw new IllegalArgumentException("only expired or abandoned payments are re-checked");
+      throw new InvalidInputException("only expired or abandoned payments are re-checked");
     }
     if (claim.isPresent() && to != PaymentState.PAID && to != PaymentState.REVIEW) {
-      throw new IllegalArgumentException("only paid or review payments have a fulfilment");
+      throw new InvalidInputException("only paid or review payments have a fulfilment");
     }
     if (from == null || from.isEmpty()) {
-      throw new IllegalArgumentException("a transition needs at least one source state");
+      throw new InvalidInputException("a transition needs at least one source state");
     }
     if (from.contains(to)) {
-      throw new IllegalArgumentException("a transition must change the state");
+      throw new InvalidInputException("a transition must change the state");
     }
     from = Set.copyOf(EnumSet.copyOf(from));
   }

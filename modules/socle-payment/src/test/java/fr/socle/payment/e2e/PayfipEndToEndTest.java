@@ -9,16 +9,16 @@ import fr.socle.core.SocleServiceException;
 import fr.socle.core.SocleTimeoutException;
 import fr.socle.payment.Debt;
 import fr.socle.payment.Payment;
+import fr.socle.payment.PaymentMeans;
 import fr.socle.payment.PaymentState;
 import fr.socle.payment.Payments;
 import fr.socle.payment.ReconciliationResult;
+import fr.socle.payment.Saisie;
 import fr.socle.payment.StartedPayment;
 import fr.socle.payment.payfip.PayfipClient;
 import fr.socle.payment.payfip.PayfipClientDetail;
 import fr.socle.payment.payfip.PayfipFunctionalException;
 import fr.socle.payment.payfip.PayfipTechnicalException;
-import fr.socle.payment.payfip.PaymentMeans;
-import fr.socle.payment.payfip.Saisie;
 import fr.socle.payment.spi.InMemoryPaymentLedger;
 import fr.socle.testkit.payfip.Misbehaviour;
 import fr.socle.testkit.payfip.NotificationAttempt;
@@ -425,7 +425,7 @@ class PayfipEndToEndTest {
       assertThatThrownBy(
               () -> other.create(new Debt("FACT2026000141", 2350, "Cantine", "p@example.org")))
           .isInstanceOf(PayfipFunctionalException.class)
-          .satisfies(e -> assertThat(((PayfipFunctionalException) e).code()).hasValue("T2"));
+          .satisfies(e -> assertThat(((PayfipFunctionalException) e).errorCode()).hasValue("T2"));
     }
     assertThat(ledger.findByRefdet("999999", "FACT2026000141")).isEmpty();
   }

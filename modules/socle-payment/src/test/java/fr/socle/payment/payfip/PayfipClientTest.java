@@ -23,6 +23,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import fr.socle.core.SocleClientException;
 import fr.socle.core.SocleTimeoutException;
+import fr.socle.payment.PaymentMeans;
+import fr.socle.payment.Saisie;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -158,7 +160,7 @@ class PayfipClientTest {
         .isInstanceOfSatisfying(
             PayfipFunctionalException.class,
             e -> {
-              assertThat(e.code()).contains(code);
+              assertThat(e.errorCode()).contains(code);
               assertThat(e.errorCode()).contains(code);
               assertThat(e.label()).contains(label);
               assertThat(e.faultType()).isEqualTo(FaultType.FUNCTIONAL);
@@ -184,7 +186,7 @@ class PayfipClientTest {
             e -> {
               assertThat(e.faultType()).isEqualTo(family);
               assertThat(e.faultType().isTechnical()).isTrue();
-              assertThat(e.code()).contains("999");
+              assertThat(e.errorCode()).contains("999");
             });
   }
 

@@ -1,6 +1,6 @@
 package fr.socle.spring.boot.autoconfigure;
 
-import fr.socle.payment.payfip.Saisie;
+import fr.socle.payment.Saisie;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package fr.socle.payment.payfip;
+package fr.socle.payment;
 
 /** How the payer paid (or tried to), from the {@code resultrans} letter. */
 public enum PaymentMeans {

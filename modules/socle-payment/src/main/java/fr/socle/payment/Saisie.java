@@ -1,6 +1,6 @@
-package fr.socle.payment.payfip;
+package fr.socle.payment;
 
-import fr.socle.core.SocleClientException;
+import fr.socle.core.InvalidInputException;
 
 /**
  * PayFiP's {@code saisie} parameter: which environment the payment runs in.
@@ -40,7 +40,7 @@ public enum Saisie {
    *
    * @param code {@code T}, {@code X} or {@code W}, exactly
    * @return the mode
-   * @throws SocleClientException for any other value
+   * @throws InvalidInputException for any other value
    */
   public static Saisie fromCode(String code) {
     if (code != null && code.length() == 1) {
@@ -50,6 +50,6 @@ public enum Saisie {
         }
       }
     }
-    throw new SocleClientException("saisie must be T, X or W");
+    throw new InvalidInputException("saisie must be T, X or W");
   }
 }
