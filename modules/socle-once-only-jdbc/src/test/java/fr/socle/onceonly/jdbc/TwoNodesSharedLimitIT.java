@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * real API (fixed one-second windows), must never see more than 20 requests of the token in a
  * window, and must see at least 90 % of that in the full windows.
  */
-class TwoNodesSharedLimitTest {
+class TwoNodesSharedLimitIT {
   @RegisterExtension static final OnceOnlySimulatorExtension SIM = new OnceOnlySimulatorExtension();
 
   static final Duration RUN = Duration.ofSeconds(6);
@@ -111,12 +111,15 @@ class TwoNodesSharedLimitTest {
         "requests per 1-s window at the simulator: %s (mean of full windows %.1f)%n",
         perWindow.values(), mean);
     double binding = Math.min(20.0, 1000.0 / 60);
-    // Using the limit needs callers that keep up: on a CPU-starved machine (load average above 8
+    // Using the limit needs callers that keep up: on a CPU-starved machine (load average above 2
     // per core) they cannot, whatever the limiter does, and only the bound above is checked.
+    // Window counts are whole numbers: 15 requests in every window is exactly 90 % of 16.7/s, so
+    // the comparison allows for the rounding of 0.9 * 1000 / 60.
     double loadPerCore =
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
             / Runtime.getRuntime().availableProcessors();
-    assumingThat(loadPerCore < 8, () -> assertThat(mean).isGreaterThanOrEqualTo(0.9 * binding));
+    assumingThat(
+        loadPerCore < 2, () -> assertThat(mean).isGreaterThanOrEqualTo(0.9 * binding - 1e-9));
     System.out.printf("load average per core %.1f%n", loadPerCore);
   }
 
