@@ -456,6 +456,10 @@ public final class IdentityClient implements AutoCloseable {
         + "]";
   }
 
+  /**
+   * Configures an {@link IdentityClient}; obtained from {@link IdentityClient#builder()}. Not
+   * thread-safe; {@link #build()} validates the whole configuration.
+   */
   public static final class Builder {
     private IdentityProvider provider;
     private String clientId;

@@ -24,7 +24,17 @@ public record AdressePostale(
     Optional<String> codePostalVille,
     Optional<String> pays) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param destinataire line 1
+   * @param complementInformation line 2
+   * @param complementInformationGeographique line 3
+   * @param numeroLibelleVoie line 4
+   * @param lieuDit line 5
+   * @param codePostalVille line 6
+   * @param pays line 7
+   */
   public AdressePostale {
     Objects.requireNonNull(destinataire, "destinataire");
     Objects.requireNonNull(complementInformation, "complementInformation");

@@ -27,7 +27,16 @@ public record ApiError(
     Optional<String> provider,
     Optional<Duration> retryIn) {
 
-  /** Validates the error. */
+  /**
+   * Validates the error.
+   *
+   * @param code the five-digit code
+   * @param title the short title
+   * @param detail the explanation
+   * @param parameter the offending parameter, if the API named one
+   * @param provider the data provider involved ({@code CNAV}, {@code INSEE}, ...), if named
+   * @param retryIn when the API suggests to try again, if it did ({@code meta.retry_in})
+   */
   public ApiError {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(title, "title");

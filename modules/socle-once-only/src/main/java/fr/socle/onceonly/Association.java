@@ -33,7 +33,21 @@ public record Association(
     Optional<String> objet,
     Optional<String> communeSiege) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param rna the RNA number (W + 9 characters), if registered
+   * @param siren the SIREN, if registered in Sirene
+   * @param nom the name
+   * @param sigle the acronym, if any
+   * @param active false if dissolved
+   * @param reconnueUtilitePublique true if recognised of public utility
+   * @param siretSiege the head office's SIRET, if returned
+   * @param dateCreation the creation date, if returned
+   * @param dateDissolution the dissolution date, if dissolved
+   * @param objet the declared purpose, if returned
+   * @param communeSiege the head office's commune, if returned
+   */
   public Association {
     Objects.requireNonNull(rna, "rna");
     Objects.requireNonNull(siren, "siren");

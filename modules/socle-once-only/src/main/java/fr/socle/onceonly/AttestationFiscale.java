@@ -26,7 +26,15 @@ public record AttestationFiscale(
     LocalDate dateDelivrance,
     LocalDate datePeriodeAnalysee) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param siren the company
+   * @param documentUrl the PDF's download URL (a bearer link: do not log it)
+   * @param documentUrlExpiresIn how long the URL stays valid
+   * @param dateDelivrance the delivery date
+   * @param datePeriodeAnalysee the date the situation was assessed on
+   */
   public AttestationFiscale {
     Objects.requireNonNull(siren, "siren");
     Objects.requireNonNull(documentUrl, "documentUrl");

@@ -33,7 +33,18 @@ public record AttestationVigilance(
     Optional<URI> documentUrl,
     Optional<Duration> documentUrlExpiresIn) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param siren the company
+   * @param delivree true if URSSAF delivered the attestation ({@code ok}), false if it refused
+   *     ({@code refus_de_delivrance})
+   * @param dateDebutValidite the start of validity, when delivered
+   * @param dateFinValidite the end of validity, when delivered
+   * @param codeSecurite the code to check the document on urssaf.fr, when delivered
+   * @param documentUrl the PDF's download URL, when delivered (a bearer link: do not log it)
+   * @param documentUrlExpiresIn how long the URL stays valid, if said
+   */
   public AttestationVigilance {
     Objects.requireNonNull(siren, "siren");
     Objects.requireNonNull(dateDebutValidite, "dateDebutValidite");

@@ -43,7 +43,24 @@ public record AuditEvent(
     boolean coalesced,
     Duration duration) {
 
-  /** Validates the event. */
+  /**
+   * Validates the event.
+   *
+   * @param at when the call started
+   * @param api {@code particulier} or {@code entreprise}
+   * @param route the route template, for example {@code /v3/dss/quotient_familial/france_connect}
+   * @param tokenFingerprint the first 16 hex digits of the token's SHA-256, to tell habilitations
+   *     apart
+   * @param recipient the SIRET of the public body receiving the data
+   * @param context the procedure (API Entreprise), if any
+   * @param object the reason of the call (API Entreprise), if any
+   * @param subject the company or association identifier looked up (API Entreprise); never set for
+   *     API Particulier, whose subjects are people
+   * @param status the HTTP status, or 0 if the API was not reached (limit, timeout, I/O error)
+   * @param errorCode the API's error code, if any
+   * @param coalesced true if this call shared the answer of an identical call in flight
+   * @param duration how long the call took, waits included
+   */
   public AuditEvent {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(api, "api");

@@ -25,7 +25,17 @@ public record DroitPrestation(
     Optional<String> statutAeeh,
     Optional<LocalDate> dateDebutDroit) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param prestation the benefit
+   * @param beneficiaire true if the person receives it now
+   * @param avecMajoration for RSA and prime d'activité, whether it is increased (single parent)
+   * @param avecParticipation for the complémentaire santé solidaire, whether with a participation
+   * @param statutAeeh for the AEEH: {@code allocataire}, {@code ouvrant_droit} or {@code
+   *     non_beneficiaire}
+   * @param dateDebutDroit when the right opened, if returned
+   */
   public DroitPrestation {
     Objects.requireNonNull(prestation, "prestation");
     Objects.requireNonNull(avecMajoration, "avecMajoration");

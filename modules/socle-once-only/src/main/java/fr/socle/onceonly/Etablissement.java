@@ -34,7 +34,21 @@ public record Etablissement(
     Optional<String> codeCommune,
     boolean diffusible) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param siret the SIRET
+   * @param siren the legal unit's SIREN
+   * @param siegeSocial true for the head office
+   * @param actif true if open ({@code etat_administratif} A)
+   * @param enseigne the sign, if any
+   * @param activitePrincipale the main activity code (NAF), if returned
+   * @param adresse the address lines as one text (number, street type and name), if diffusible
+   * @param codePostal the postcode, if diffusible
+   * @param commune the commune's name, if diffusible
+   * @param codeCommune the commune's COG code, if diffusible
+   * @param diffusible false when the establishment asked not to be published (partial diffusion)
+   */
   public Etablissement {
     Objects.requireNonNull(siret, "siret");
     Objects.requireNonNull(siren, "siren");

@@ -26,7 +26,17 @@ public record EtudiantBoursier(
     Optional<String> nomEtablissement,
     Optional<String> communeEtablissement) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param estBoursier true if the student holds a grant
+   * @param estRadie true if the grant was withdrawn
+   * @param echelon the grant step ({@code 0bis}, {@code 1} ... {@code 7}), if any
+   * @param dateRentree the start of the payment period, if returned
+   * @param dureeMois the payment period in months, if returned
+   * @param nomEtablissement the institution of study, if returned
+   * @param communeEtablissement its commune, if returned
+   */
   public EtudiantBoursier {
     Objects.requireNonNull(echelon, "echelon");
     Objects.requireNonNull(dateRentree, "dateRentree");

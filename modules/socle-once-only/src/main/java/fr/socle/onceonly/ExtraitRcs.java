@@ -31,7 +31,19 @@ public record ExtraitRcs(
     Optional<BigDecimal> capital,
     Optional<String> devise) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param siren the company
+   * @param denomination the registered name, for a legal person
+   * @param formeJuridique the legal form's label, if returned
+   * @param greffe the registry court, if returned
+   * @param dateImmatriculation the registration date, if returned
+   * @param dateRadiation the striking-off date, if struck off
+   * @param dateExtrait the extract's date, if returned
+   * @param capital the share capital, if returned
+   * @param devise the capital's currency, if returned
+   */
   public ExtraitRcs {
     Objects.requireNonNull(siren, "siren");
     Objects.requireNonNull(denomination, "denomination");

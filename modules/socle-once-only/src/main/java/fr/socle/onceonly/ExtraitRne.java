@@ -34,7 +34,19 @@ public record ExtraitRne(
     Optional<String> devise,
     Optional<URI> documentUrl) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param siren the company
+   * @param denomination the registered name, for a legal person
+   * @param formeJuridique the legal form's label, if returned
+   * @param dateImmatriculation the registration date in the RNE, if returned
+   * @param dateDebutActivite the start of activity, if returned
+   * @param dateDissolution the dissolution date, if dissolved
+   * @param capital the share capital, if returned
+   * @param devise the capital's currency, if returned
+   * @param documentUrl the PDF extract's download URL, if returned (a bearer link: do not log it)
+   */
   public ExtraitRne {
     Objects.requireNonNull(siren, "siren");
     Objects.requireNonNull(denomination, "denomination");

@@ -69,7 +69,21 @@ public record Identite(
   private static final Pattern DEPARTEMENT = Pattern.compile("\\d{2,3}|2A|2B");
   private static final int MAX_NAME = 100;
 
-  /** Validates the identity. */
+  /**
+   * Validates the identity.
+   *
+   * @param nomNaissance the birth (family) name
+   * @param nomUsage the usage name, if any
+   * @param prenoms one to three first names, in civil-status order
+   * @param sexe the civil-status sex
+   * @param anneeNaissance the birth year, if known
+   * @param moisNaissance the birth month (1-12), if known
+   * @param jourNaissance the birth day (1-31), if known
+   * @param codePaysNaissance the COG code of the birth country
+   * @param codeCommuneNaissance the COG code of the birth commune, for people born in France
+   * @param nomCommuneNaissance the birth commune's name, instead of its code
+   * @param codeDepartementNaissance the birth département's code, with the commune's name
+   */
   public Identite {
     Objects.requireNonNull(nomNaissance, "nomNaissance");
     Objects.requireNonNull(nomUsage, "nomUsage");

@@ -29,7 +29,17 @@ public record ParticipationFamilialeEaje(
     long baseRessourcesAnnuelles,
     int anneeCalculRessources) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param allocataires the beneficiaries
+   * @param enfants the children
+   * @param adresse the declared postal address, if returned
+   * @param nombreEnfantsACharge children in the household's charge
+   * @param nombreEnfantsBeneficiaireAeeh children receiving the AEEH
+   * @param baseRessourcesAnnuelles annual resources, in euros
+   * @param anneeCalculRessources the year the resources were computed
+   */
   public ParticipationFamilialeEaje {
     allocataires = List.copyOf(allocataires);
     enfants = List.copyOf(enfants);

@@ -24,7 +24,16 @@ public record Personne(
     Optional<String> dateNaissance,
     Optional<String> sexe) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param nomNaissance the birth name
+   * @param nomUsage the usage name, if any
+   * @param prenoms the first names, space-separated as the API returns them
+   * @param dateNaissance the birth date as given ({@code YYYY-MM-DD}; CAF writes {@code 00} for an
+   *     unknown day or month, see {@link #dateNaissanceComplete()})
+   * @param sexe {@code M} or {@code F}, if given
+   */
   public Personne {
     Objects.requireNonNull(nomNaissance, "nomNaissance");
     Objects.requireNonNull(nomUsage, "nomUsage");

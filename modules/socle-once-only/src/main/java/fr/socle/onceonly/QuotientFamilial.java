@@ -33,7 +33,17 @@ public record QuotientFamilial(
     List<Personne> enfants,
     Optional<AdressePostale> adresse) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param fournisseur CNAF or MSA
+   * @param valeur the quotient familial, in euros, zero or positive
+   * @param periode the month the value applies to
+   * @param moisCalcul the month the fund computed it
+   * @param allocataires the beneficiaries (one or two adults)
+   * @param enfants the children of the household, possibly none
+   * @param adresse the declared postal address, if returned
+   */
   public QuotientFamilial {
     Objects.requireNonNull(fournisseur, "fournisseur");
     Objects.requireNonNull(periode, "periode");

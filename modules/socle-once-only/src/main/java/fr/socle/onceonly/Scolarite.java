@@ -28,7 +28,18 @@ public record Scolarite(
     Optional<String> statutEleve,
     Optional<String> regimePensionnat) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param anneeScolaire the school year
+   * @param estScolarise true if the pupil is enrolled
+   * @param estBoursier true if the pupil holds a collège or lycée grant
+   * @param echelonBourse the grant step, if any
+   * @param codeUai the school's UAI code, if enrolled
+   * @param statutEleve the pupil's status label (for example {@code SCOLAIRE}), if returned
+   * @param regimePensionnat the boarding regime label (for example {@code DEMI-PENSIONNAIRE}), if
+   *     returned
+   */
   public Scolarite {
     Objects.requireNonNull(anneeScolaire, "anneeScolaire");
     Objects.requireNonNull(echelonBourse, "echelonBourse");

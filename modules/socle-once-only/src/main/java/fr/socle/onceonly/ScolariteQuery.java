@@ -32,7 +32,17 @@ public record ScolariteQuery(
   private static final Pattern ANNEE = Pattern.compile("(\\d{4})-(\\d{4})");
   private static final Pattern UAI = Pattern.compile("\\d{7}[A-Z]");
 
-  /** Validates the query. */
+  /**
+   * Validates the query.
+   *
+   * @param nomNaissance the pupil's birth name
+   * @param prenoms 1 to 3 first names
+   * @param sexe the civil-status sex
+   * @param dateNaissance the full birth date
+   * @param anneeScolaire the school year, {@code YYYY-YYYY} with consecutive years (for example
+   *     {@code 2025-2026})
+   * @param codeEtablissement the school's UAI code, to narrow the search, if known
+   */
   public ScolariteQuery {
     Objects.requireNonNull(nomNaissance, "nomNaissance");
     Objects.requireNonNull(prenoms, "prenoms");

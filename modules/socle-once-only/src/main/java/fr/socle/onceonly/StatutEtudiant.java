@@ -14,7 +14,11 @@ import java.util.Optional;
  */
 public record StatutEtudiant(List<Admission> admissions) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param admissions the enrolments, possibly none
+   */
   public StatutEtudiant {
     admissions = List.copyOf(admissions);
   }
@@ -60,7 +64,17 @@ public record StatutEtudiant(List<Admission> admissions) {
       Optional<String> uai,
       Optional<String> nomEtablissement) {
 
-    /** Validates the record. */
+    /**
+     * Validates the record.
+     *
+     * @param dateDebut start of the enrolment
+     * @param dateFin end of the enrolment
+     * @param estInscrit true if enrolled, false if only pre-registered
+     * @param regimeFormation the training regime label (initial, continue...), if returned
+     * @param codeCommune COG code of the place of study, if returned
+     * @param uai the institution's UAI code, if returned
+     * @param nomEtablissement the institution's name, if returned
+     */
     public Admission {
       Objects.requireNonNull(dateDebut, "dateDebut");
       Objects.requireNonNull(dateFin, "dateFin");

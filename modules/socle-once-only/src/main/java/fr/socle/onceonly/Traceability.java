@@ -27,7 +27,13 @@ public record Traceability(String recipient, String context, String object) {
   /** The longest {@code object} accepted. */
   public static final int MAX_OBJECT_LENGTH = 50;
 
-  /** Validates the parameters. */
+  /**
+   * Validates the parameters.
+   *
+   * @param recipient the recipient's SIRET (14 digits, valid check digit)
+   * @param context the procedure, 1 to 250 characters
+   * @param object the reason of the call, 1 to 50 characters
+   */
   public Traceability {
     Objects.requireNonNull(recipient, "recipient");
     Objects.requireNonNull(context, "context");

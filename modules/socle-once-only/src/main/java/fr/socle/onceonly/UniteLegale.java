@@ -34,7 +34,20 @@ public record UniteLegale(
     boolean diffusible,
     Optional<LocalDate> dateCreation) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param siren the SIREN
+   * @param denomination the legal name, or the person's name for a sole trader
+   * @param sigle the acronym, if any
+   * @param formeJuridiqueCode the legal category code (for example {@code 5710} SAS), if returned
+   * @param formeJuridique the legal category label, if returned
+   * @param activitePrincipale the main activity code (NAF), if returned
+   * @param actif true if the unit is active ({@code etat_administratif} A), false if ceased
+   * @param siretSiegeSocial the head office's SIRET, if returned
+   * @param diffusible false when the unit asked not to be published (partial diffusion)
+   * @param dateCreation the creation date, if returned
+   */
   public UniteLegale {
     Objects.requireNonNull(siren, "siren");
     Objects.requireNonNull(denomination, "denomination");

@@ -44,7 +44,11 @@ public sealed interface Usager permits Usager.ParIdentite, Usager.ParFranceConne
    * @param identite the identity
    */
   record ParIdentite(Identite identite) implements Usager {
-    /** Validates the subject. */
+    /**
+     * Validates the subject.
+     *
+     * @param identite the identity
+     */
     public ParIdentite {
       Objects.requireNonNull(identite, "identite");
     }
@@ -56,7 +60,11 @@ public sealed interface Usager permits Usager.ParIdentite, Usager.ParFranceConne
    * @param accessToken the user's access token; printed redacted
    */
   record ParFranceConnect(Secret accessToken) implements Usager {
-    /** Validates the subject. */
+    /**
+     * Validates the subject.
+     *
+     * @param accessToken the user's access token; printed redacted
+     */
     public ParFranceConnect {
       Objects.requireNonNull(accessToken, "accessToken");
     }

@@ -39,6 +39,8 @@ public record DailyReport(
    * @param numcli the régie's client number
    * @param day the day, in Europe/Paris
    * @param byState one entry per state, zero totals included
+   * @param doublePayments the attempts of that day paid for a debt another attempt had already paid
+   *     (counted in {@link PaymentState#REVIEW} as well): amounts the régie must refund
    */
   public DailyReport {
     Objects.requireNonNull(numcli, "numcli");

@@ -23,7 +23,17 @@ public record Arrondissement(
     String chefLieu,
     Millesime millesime) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param code the INSEE code: the département code and one digit ({@code 011}, {@code 2A1},
+   *     {@code 9741})
+   * @param nom the name, usually that of its chef-lieu
+   * @param departementCode the département
+   * @param regionCode the région
+   * @param chefLieu the INSEE code of its chef-lieu commune (préfecture or sous-préfecture)
+   * @param millesime the COG vintage this record comes from
+   */
   public Arrondissement {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(nom, "nom");

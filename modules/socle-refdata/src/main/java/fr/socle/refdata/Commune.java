@@ -70,6 +70,10 @@ public record Commune(
    *     city
    * @param epciCode the SIREN of the EPCI the current commune belongs to, if any
    * @param millesime the COG vintage this record comes from
+   * @param arrondissementCode the arrondissement départemental ({@link Arrondissement}) the entry
+   *     lies in; empty for the overseas collectivities and Mayotte, which have none
+   * @param chefLieuRank for a current commune, the highest seat it holds (région, département,
+   *     arrondissement); {@link ChefLieuRank#NONE} for other entries
    */
   public Commune {
     Objects.requireNonNull(code, "code");

@@ -32,7 +32,21 @@ public record CommuneInYear(
     Optional<Millesime> millesime,
     Commune current) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param code the INSEE code the entry had that year
+   * @param nom the name it had that year
+   * @param type its kind that year (a commune can later become a commune déléguée)
+   * @param departementCode its département that year
+   * @param parentCode for a délégué or associé, the commune it belonged to that year
+   * @param millesime the COG the entry was read from, which is the year asked for when that year is
+   *     covered (see {@link Territories#historyMillesimes()}), else the nearest covered one; empty
+   *     when the entry is only known as a former code of a later commune (years before the oldest
+   *     covered millésime)
+   * @param current the current commune (or municipal arrondissement) of the embedded millésime that
+   *     the entry belongs to now
+   */
   public CommuneInYear {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(nom, "nom");

@@ -28,7 +28,16 @@ public record ArchiveItem(
     Optional<LocalDate> startDate,
     Optional<LocalDate> endDate) {
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param ref the document (its latest version is transferred)
+   * @param title the title of the archive unit, 1 to 1024 characters
+   * @param level the level of description, usually {@link DescriptionLevel#ITEM}
+   * @param description a longer description, if any (up to 8192 characters)
+   * @param startDate the date of the oldest record described, if known
+   * @param endDate the date of the most recent record described, if known
+   */
   public ArchiveItem {
     Objects.requireNonNull(ref, "ref");
     SedaValues.requireText("title", title, 1024);

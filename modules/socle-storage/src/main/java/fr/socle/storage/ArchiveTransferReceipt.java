@@ -30,7 +30,19 @@ public record ArchiveTransferReceipt(
     long journalSequence,
     List<ArchivedDocument> documents) {
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param tenant the tenant whose documents were transferred
+   * @param messageIdentifier the transfer's {@code MessageIdentifier}
+   * @param version the SEDA version written
+   * @param date the transfer's {@code Date}
+   * @param archivalAgencyIdentifier the archiving service
+   * @param transferringAgencySiret the sender
+   * @param manifestSha512 SHA-512 of the manifest as written, lowercase hexadecimal
+   * @param journalSequence the journal entry that records the transfer
+   * @param documents the documents, in manifest order
+   */
   public ArchiveTransferReceipt {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(messageIdentifier, "messageIdentifier");

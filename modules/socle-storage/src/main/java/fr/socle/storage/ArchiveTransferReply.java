@@ -42,7 +42,19 @@ public record ArchiveTransferReply(
   /** The largest reply read, in bytes. */
   public static final int MAX_BYTES = 16 << 20;
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param version the SEDA version of the reply
+   * @param messageIdentifier the reply's own identifier
+   * @param messageRequestIdentifier the transfer it answers
+   * @param date the reply's {@code Date}, as written by the service
+   * @param replyCode the reply code, if any
+   * @param grantDate when the service took the archives in charge, as written, if given
+   * @param archivalAgencyIdentifier the archiving service
+   * @param transferringAgencyIdentifier the sender
+   * @param sha512 SHA-512 of the reply's bytes as received, lowercase hexadecimal (journaled)
+   */
   public ArchiveTransferReply {
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(messageIdentifier, "messageIdentifier");

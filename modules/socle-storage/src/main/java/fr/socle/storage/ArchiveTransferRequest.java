@@ -46,7 +46,19 @@ public record ArchiveTransferRequest(
   /** The largest number of documents in one transfer. */
   public static final int MAX_ITEMS = 10_000;
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param version the SEDA version of the manifest
+   * @param messageIdentifier the transfer's identifier ({@code MessageIdentifier}), unique for the
+   *     sender; the reply quotes it
+   * @param archivalAgreement the archiving service's agreement (ingest contract) identifier, if any
+   * @param archivalAgencyIdentifier the archiving service ({@code ArchivalAgency/Identifier})
+   * @param transferringAgencySiret the sender's SIRET ({@code TransferringAgency/Identifier})
+   * @param originatingAgencySiret the producer's SIRET ({@code OriginatingAgencyIdentifier})
+   * @param comment a comment for the archivist, if any
+   * @param items the documents, at least one, all of one tenant, no document twice
+   */
   public ArchiveTransferRequest {
     Objects.requireNonNull(version, "version");
     SedaValues.requireIdentifier("messageIdentifier", messageIdentifier);

@@ -31,9 +31,9 @@ import javax.xml.stream.XMLStreamException;
  * depend on the documents' sizes. Each document's digest is recomputed while it streams and checked
  * against the safe's authenticated record; the transfer is journaled.
  *
- * <p>{@link #readReply} reads the service's {@code ArchiveTransferReply}; {@link #eliminate}
- * records it in the journal and, if the transfer was accepted, destroys the originals whose
- * retention allows it.
+ * <p>{@link ArchiveTransferReply#parse} reads the service's {@code ArchiveTransferReply}; {@link
+ * #eliminate} records it in the journal and, if the transfer was accepted, destroys the originals
+ * whose retention allows it.
  *
  * <p>Thread-safe. It does not own the safe.
  *
@@ -44,7 +44,7 @@ import javax.xml.stream.XMLStreamException;
  *   receipt = transfers.export(request, "archiviste:jdupont", sip);
  * }
  * // ... send the SIP, keep the receipt; later:
- * ArchiveTransferReply reply = transfers.readReply(replyXml);
+ * ArchiveTransferReply reply = ArchiveTransferReply.parse(replyXml);
  * EliminationReport report = transfers.eliminate(receipt, reply, "archiviste:jdupont");
  * }</pre>
  */

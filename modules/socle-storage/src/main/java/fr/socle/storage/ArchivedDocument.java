@@ -24,7 +24,18 @@ public record ArchivedDocument(
     String dataObjectId,
     String uri) {
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param ref the document
+   * @param version the version transferred
+   * @param size plaintext size in bytes
+   * @param digestAlgorithm the algorithm of {@code digest}
+   * @param digest lowercase hexadecimal digest, recomputed during the export and equal to the
+   *     safe's record
+   * @param dataObjectId the {@code BinaryDataObject/@id} in the manifest
+   * @param uri the entry's path in the SIP, under {@code content/}
+   */
   public ArchivedDocument {
     Objects.requireNonNull(ref, "ref");
     if (version < 1 || size < 0) {

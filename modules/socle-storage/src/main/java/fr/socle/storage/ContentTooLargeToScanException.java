@@ -8,6 +8,7 @@ package fr.socle.storage;
 public class ContentTooLargeToScanException extends ContentRejectedException {
   private static final long serialVersionUID = 1L;
 
+  /** The largest size the scanner inspects, in bytes, or 0 if the scanner did not say. */
   private final long limit;
 
   /**

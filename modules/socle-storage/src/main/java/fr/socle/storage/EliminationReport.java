@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record EliminationReport(String messageIdentifier, List<Outcome> outcomes) {
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param messageIdentifier the transfer
+   * @param outcomes one per document of the transfer, in the receipt's order
+   */
   public EliminationReport {
     Objects.requireNonNull(messageIdentifier, "messageIdentifier");
     outcomes = List.copyOf(Objects.requireNonNull(outcomes, "outcomes"));
@@ -45,7 +50,12 @@ public record EliminationReport(String messageIdentifier, List<Outcome> outcomes
    * @param status what happened
    */
   public record Outcome(DocumentRef ref, Status status) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param ref the document
+     * @param status what happened
+     */
     public Outcome {
       Objects.requireNonNull(ref, "ref");
       Objects.requireNonNull(status, "status");

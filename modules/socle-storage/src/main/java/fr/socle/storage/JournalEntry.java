@@ -54,6 +54,10 @@ public record JournalEntry(
    * @param digest {@code algorithm:hex} digest of the document, or empty
    * @param previousHash hash of the previous entry (64 zeros for the first)
    * @param hash SHA-256 of this entry's fields and {@code previousHash}, lowercase hexadecimal
+   * @param retainUntil the version's retention date after the operation, for {@code DEPOSIT} and
+   *     {@code RETENTION_EXTENDED} (and the protection changes that keep it); empty otherwise
+   * @param legalHold the version's legal hold after the operation, for {@code DEPOSIT} and the
+   *     legal hold operations; false otherwise
    */
   public JournalEntry {
     if (sequence < 1) {

@@ -27,7 +27,15 @@ public record JournalSeal(
   private static final String FORMAT = "socle-journal-seal-v1";
   private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param tenant the tenant
+   * @param sequence the last journal entry covered (0 for an empty journal)
+   * @param headHash that entry's hash (64 zeros for an empty journal)
+   * @param sealedAt when the seal was made
+   * @param signature the Tink signature, Base64
+   */
   public JournalSeal {
     Names.requireValidName("tenant", tenant);
     if (sequence < 0) {

@@ -109,7 +109,8 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
 
   /**
    * Adds a new key-encryption key for a tenant and makes it primary. Existing wrapped keys stay
-   * readable until {@link #retireOldKeys(String)}.
+   * readable until {@link #retireKeysExcept(String, String)}, which {@link
+   * DocumentSafe#retireOldKeys(String, String)} calls once no live data key needs them.
    *
    * @param tenant the tenant
    * @return the new key's identifier

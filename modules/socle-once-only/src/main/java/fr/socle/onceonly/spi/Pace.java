@@ -18,7 +18,13 @@ import java.util.Objects;
  */
 public record Pace(String key, Duration interval) {
 
-  /** Validates the pace. */
+  /**
+   * Validates the pace.
+   *
+   * @param key the bucket, for example {@code particulier:token:3f2a...:json} or {@code
+   *     particulier:ip:default}; at most 200 characters, no personal data
+   * @param interval the least time between two calls, positive
+   */
   public Pace {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(interval, "interval");

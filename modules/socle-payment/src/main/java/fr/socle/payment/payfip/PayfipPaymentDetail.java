@@ -97,6 +97,8 @@ public record PayfipPaymentDetail(
    * @param echoedRefdet the debt reference echoed by PayFiP, if present
    * @param echoedNumcli the client number echoed by PayFiP, if present
    * @param echoedSaisie the mode echoed by PayFiP, if present and valid
+   * @param echoedIdOp the operation id echoed by PayFiP, if present (compare it ignoring case: see
+   *     {@code docs/payment.md})
    */
   public PayfipPaymentDetail {
     Objects.requireNonNull(idOp, "idOp");

@@ -52,7 +52,12 @@ public record StateTransition(
    * @param until when the claim expires
    */
   public record Claim(String claimId, Instant until) {
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param claimId an identifier unique to this claim (for example a random UUID)
+     * @param until when the claim expires
+     */
     public Claim {
       Objects.requireNonNull(claimId, "claimId");
       Objects.requireNonNull(until, "until");
@@ -108,6 +113,12 @@ public record StateTransition(
    * @param means the means of payment to record
    * @param resultCode the PayFiP code to record, if any
    * @param reviewReason why review is needed, for {@link PaymentState#REVIEW}
+   * @param recheckAt for {@link PaymentState#EXPIRED} and {@link PaymentState#ABANDONED}: when the
+   *     reconciliation should look the payment up again (PayFiP may still report it paid); empty
+   *     for no re-check. Any other transition clears the re-check.
+   * @param claim for {@link PaymentState#PAID} and {@link PaymentState#REVIEW}: the fulfilment
+   *     claim the winner of the transition takes in the same atomic change, so that the listener
+   *     can run without another round trip to the ledger; empty to leave the payment unclaimed
    */
   public StateTransition {
     Objects.requireNonNull(idOp, "idOp");

@@ -12,7 +12,12 @@ import java.util.Optional;
 public record ScanVerdict(Optional<String> threat) {
   private static final ScanVerdict CLEAN = new ScanVerdict(Optional.empty());
 
-  /** Validates the threat name: 1 to 256 printable characters. */
+  /**
+   * Validates the threat name: 1 to 256 printable characters.
+   *
+   * @param threat the name of what was detected (for example {@code Win.Test.EICAR_HDB-1}), or
+   *     empty when the document is clean
+   */
   public ScanVerdict {
     Objects.requireNonNull(threat, "threat");
     threat.ifPresent(

@@ -30,6 +30,9 @@ public record WriteOptions(
    * @param retainUntil object-lock retention date to apply, if the store supports object lock
    * @param retentionMode mode of {@code retainUntil}
    * @param legalHold object-lock legal hold to apply, if the store supports object lock
+   * @param durable whether the object must survive a crash of the machine once the write returns
+   *     (fsync on a filesystem); false only for hints the safe can lose without harm (the journal
+   *     head and version reservations), to spare a disk flush per call
    */
   public WriteOptions {
     Objects.requireNonNull(retainUntil, "retainUntil");

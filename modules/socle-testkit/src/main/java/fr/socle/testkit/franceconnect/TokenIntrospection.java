@@ -21,7 +21,16 @@ import java.util.Objects;
 public record TokenIntrospection(
     boolean active, Instant expiresAt, List<String> scopes, Map<String, Object> claims) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param active whether the token is still valid (not expired) at the simulator's clock
+   * @param expiresAt when the token expires
+   * @param scopes the scopes granted to the token
+   * @param claims the user's claims released by those scopes ({@code family_name}, {@code
+   *     given_name}, {@code gender}, {@code birthdate}, {@code birthplace}, {@code
+   *     birthcountry}...)
+   */
   public TokenIntrospection {
     Objects.requireNonNull(expiresAt, "expiresAt");
     scopes = List.copyOf(scopes);

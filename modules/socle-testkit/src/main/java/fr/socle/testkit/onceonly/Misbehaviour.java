@@ -33,7 +33,14 @@ public record Misbehaviour(Kind kind, Duration delay, int status) {
     SILENT
   }
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param kind what goes wrong
+   * @param delay the delay of {@link Kind#SLOW} and {@link Kind#SILENT}, or the {@code Retry-After}
+   *     of {@link Kind#RATE_LIMITED}
+   * @param status the HTTP status of {@link Kind#PROVIDER_DOWN}
+   */
   public Misbehaviour {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(delay, "delay");

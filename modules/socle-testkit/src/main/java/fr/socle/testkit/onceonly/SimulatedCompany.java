@@ -23,7 +23,17 @@ public record SimulatedCompany(
     boolean attestationFiscale,
     Optional<String> rna) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param siren the SIREN
+   * @param nom the legal name
+   * @param formeJuridiqueCode the legal category code
+   * @param diffusible false for a unit INSEE may never publish (the simulator answers 451)
+   * @param vigilance {@code ok} or {@code refus_de_delivrance}
+   * @param attestationFiscale true if the DGFiP delivers an attestation
+   * @param rna the RNA number, for an association
+   */
   public SimulatedCompany {
     Objects.requireNonNull(siren, "siren");
     Objects.requireNonNull(nom, "nom");

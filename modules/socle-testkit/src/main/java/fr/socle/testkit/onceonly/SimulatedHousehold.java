@@ -25,7 +25,18 @@ public record SimulatedHousehold(
     Optional<String> franceConnectToken,
     List<String> prestations) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param fournisseur {@code CNAF} or {@code MSA}
+   * @param quotientFamilial the current quotient familial, in euros
+   * @param allocataires the beneficiaries (the people that can be looked up)
+   * @param enfants the children
+   * @param adresse the postal address lines (destinataire, voie, code postal et ville)
+   * @param franceConnectToken the FranceConnect access token that stands for the first allocataire,
+   *     if any
+   * @param prestations the social benefits received ({@code revenu_solidarite_active}, ...)
+   */
   public SimulatedHousehold {
     Objects.requireNonNull(fournisseur, "fournisseur");
     allocataires = List.copyOf(allocataires);

@@ -27,7 +27,18 @@ public record SimulatedPerson(
     Optional<String> codeCommuneNaissance,
     Optional<String> nomCommuneNaissance) {
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param nomNaissance the birth name
+   * @param nomUsage the usage name, if any
+   * @param prenoms the first names
+   * @param sexe {@code M} or {@code F}
+   * @param dateNaissance the birth date
+   * @param codePaysNaissance the birth country's COG code
+   * @param codeCommuneNaissance the birth commune's COG code, for people born in France
+   * @param nomCommuneNaissance the birth commune's name, for people born in France
+   */
   public SimulatedPerson {
     Objects.requireNonNull(nomNaissance, "nomNaissance");
     Objects.requireNonNull(nomUsage, "nomUsage");
