@@ -12,6 +12,7 @@ import java.util.Objects;
 public final class SocleConfigurationException extends InvalidInputException {
   private static final long serialVersionUID = 1L;
 
+  /** The full name of the property at fault, e.g. {@code socle.identity.client-id}. */
   private final String property;
 
   /**

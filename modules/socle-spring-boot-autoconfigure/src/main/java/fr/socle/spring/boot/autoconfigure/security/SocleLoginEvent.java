@@ -17,7 +17,13 @@ public record SocleLoginEvent(String outcome, Optional<EidasLevel> level) {
   /** Outcome of a successful login. */
   public static final String SUCCESS = "success";
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param outcome {@code success}, or the simple name of the refusal's exception ({@code
+   *     InvalidCallbackException}, {@code LoginCancelledException}...), or {@code no-transaction}
+   * @param level the verified eIDAS level of a successful login, if the provider sent one
+   */
   public SocleLoginEvent {
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(level, "level");
