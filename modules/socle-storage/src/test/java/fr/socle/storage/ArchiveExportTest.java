@@ -165,7 +165,8 @@ class ArchiveExportTest {
   @Test
   @DisplayName("the offline validator refuses a manifest without its required digest")
   void validatorRefusesInvalidManifest() throws Exception {
-    // Skips here, not inside assertThatThrownBy, when the official XSDs are not beside the checkout.
+    // Skips here, not inside assertThatThrownBy, when the official XSDs are not beside the
+    // checkout.
     SedaSchemas.schema(SedaVersion.V2_2);
     f.deposit("doc", TestData.bytes(100, 9));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
