@@ -105,6 +105,7 @@ public final class DocumentSafe implements AutoCloseable {
   private final DocumentLocks locks = new DocumentLocks();
   private final Recovery recovery;
   private final Optional<ContentScanner> contentScanner;
+  private final SafeListener listener;
 
   private DocumentSafe(Builder b, boolean objectLock) {
     this.store = b.store;
@@ -118,6 +119,18 @@ public final class DocumentSafe implements AutoCloseable {
     this.journal = new Journal(store, clock, json);
     this.recovery = new Recovery(store, journal, clock, json, b.recoveryGracePeriod);
     this.contentScanner = Optional.ofNullable(b.contentScanner);
+    this.listener = b.listener;
+  }
+
+  private void event(java.util.function.Consumer<SafeListener> call) {
+    if (listener == null) {
+      return;
+    }
+    try {
+      call.accept(listener);
+    } catch (RuntimeException e) {
+      LOG.warn("a safe listener failed: {}", e.getClass().getSimpleName());
+    }
   }
 
   /**
@@ -167,6 +180,17 @@ public final class DocumentSafe implements AutoCloseable {
    *     the version concurrently; nothing is visible then
    */
   public DocumentMetadata deposit(DepositRequest request, InputStream content) {
+    try {
+      DocumentMetadata m = depositUnobserved(request, content);
+      event(l -> l.onDeposit(m.size()));
+      return m;
+    } catch (IntegrityViolationException e) {
+      event(l -> l.onIntegrityFailure("other"));
+      throw e;
+    }
+  }
+
+  private DocumentMetadata depositUnobserved(DepositRequest request, InputStream content) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(content, "content");
     DocumentRef ref = request.ref();
@@ -535,6 +559,15 @@ public final class DocumentSafe implements AutoCloseable {
    * @throws DocumentNotFoundException if absent
    */
   public DocumentMetadata verify(DocumentRef ref, String actor) {
+    try {
+      return verifyUnobserved(ref, actor);
+    } catch (IntegrityViolationException e) {
+      event(l -> l.onIntegrityFailure("verify"));
+      throw e;
+    }
+  }
+
+  private DocumentMetadata verifyUnobserved(DocumentRef ref, String actor) {
     requireActor(actor);
     DocumentMetadata latest = null;
     try {
@@ -1143,8 +1176,21 @@ public final class DocumentSafe implements AutoCloseable {
     private Duration recoveryGracePeriod = Duration.ofHours(1);
     private boolean digestOnRead;
     private ContentScanner contentScanner;
+    private SafeListener listener;
 
     private Builder() {}
+
+    /**
+     * Observes deposits, reads, destructions and integrity failures, e.g. for metrics; default:
+     * none.
+     *
+     * @param listener the listener, or null for none
+     * @return this builder
+     */
+    public Builder listener(SafeListener listener) {
+      this.listener = listener;
+      return this;
+    }
 
     /**
      * Scans every deposit for malware while it streams, before it is published (for example with

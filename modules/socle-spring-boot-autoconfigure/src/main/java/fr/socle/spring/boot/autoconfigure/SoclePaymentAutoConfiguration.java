@@ -95,6 +95,8 @@ public class SoclePaymentAutoConfiguration {
    * @param client the PayFiP client
    * @param ledger the application's ledger
    * @param listener the application's fulfilment callback
+   * @param instrumentation the metrics' wrappers of the ledger and listener, when Micrometer is
+   *     present
    * @return the service, whose reconciliation stops with the application context
    */
   @Bean
@@ -103,7 +105,8 @@ public class SoclePaymentAutoConfiguration {
       SoclePaymentProperties properties,
       PayfipClient client,
       ObjectProvider<PaymentLedger> ledger,
-      ObjectProvider<PaymentListener> listener) {
+      ObjectProvider<PaymentListener> listener,
+      ObjectProvider<PaymentsInstrumentation> instrumentation) {
     PaymentLedger theLedger = ledger.getIfUnique();
     if (theLedger == null) {
       // Fail closed: an in-memory ledger would lose paid payments at the next restart.
@@ -116,6 +119,11 @@ public class SoclePaymentAutoConfiguration {
     if (theListener == null) {
       throw new SocleConfigurationException(
           "socle.payment", "payments need one PaymentListener bean that fulfils what was paid for");
+    }
+    PaymentsInstrumentation metrics = instrumentation.getIfAvailable();
+    if (metrics != null) {
+      theLedger = metrics.ledger(theLedger);
+      theListener = metrics.listener(theListener);
     }
     Payments.Builder b =
         Payments.builder()

@@ -3,8 +3,10 @@ package fr.socle.spring.boot.autoconfigure;
 import fr.socle.storage.DocumentSafe;
 import fr.socle.storage.FileSystemObjectStore;
 import fr.socle.storage.LocalKeyEncryptionKeys;
+import fr.socle.storage.SafeListener;
 import fr.socle.storage.spi.KeyEncryptionKeys;
 import fr.socle.storage.spi.ObjectStore;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -70,13 +72,23 @@ public class SocleStorageAutoConfiguration {
    *
    * @param store the object store: the application's, or the directory's
    * @param keys the key-encryption keys
+   * @param listeners every {@link SafeListener} bean (the metrics' one with Micrometer, and the
+   *     application's own), called in order
    * @return the safe
    */
   @Bean(destroyMethod = "")
   @ConditionalOnMissingBean
-  public DocumentSafe socleDocumentSafe(ObjectProvider<ObjectStore> store, KeyEncryptionKeys keys) {
+  public DocumentSafe socleDocumentSafe(
+      ObjectProvider<ObjectStore> store,
+      KeyEncryptionKeys keys,
+      ObjectProvider<SafeListener> listeners) {
     ObjectStore theStore =
         Required.value(store.getIfUnique(), PREFIX + "directory (or one ObjectStore bean)");
-    return DocumentSafe.builder().objectStore(theStore).keyEncryptionKeys(keys).build();
+    DocumentSafe.Builder b = DocumentSafe.builder().objectStore(theStore).keyEncryptionKeys(keys);
+    List<SafeListener> all = listeners.orderedStream().toList();
+    if (!all.isEmpty()) {
+      b.listener(SafeListeners.of(all));
+    }
+    return b.build();
   }
 }

@@ -18,7 +18,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The ledger on the application's PostgreSQL data source (a real server, on a free port). */
-class SoclePaymentLedgerPostgresTest {
+class SoclePaymentLedgerPostgresIT {
 
   static EmbeddedPostgres postgres;
   static PayfipSimulator payfip;
