@@ -333,7 +333,7 @@ public final class Identity {
 
   /**
    * Returns the provider's access token, its expiry and, when one was issued, its refresh token;
-   * kept only by a client built with {@link IdentityClient.Builder#keepProviderTokens(boolean)}.
+   * kept only by a client built with {@link IdentityClientBuilder#keepProviderTokens(boolean)}.
    *
    * @return the tokens, empty unless asked for
    */

@@ -2,7 +2,6 @@ package fr.socle.identity;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
 import fr.socle.core.InvalidInputException;
 import fr.socle.core.Redaction;
 import fr.socle.core.Secret;
@@ -11,7 +10,6 @@ import fr.socle.core.http.HttpPreset;
 import fr.socle.core.http.HttpTransport;
 import fr.socle.core.json.Json;
 import fr.socle.identity.internal.ClientAuthentication;
-import fr.socle.identity.internal.ClientKeys;
 import fr.socle.identity.internal.FamilyProfile;
 import fr.socle.identity.internal.LogoutRequests;
 import fr.socle.identity.internal.ProviderEndpoints;
@@ -22,17 +20,14 @@ import fr.socle.identity.internal.Randoms;
 import fr.socle.identity.internal.SectorIdentifier;
 import fr.socle.identity.internal.TransactionSealer;
 import java.net.URI;
-import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +68,8 @@ import org.slf4j.LoggerFactory;
  * <p>Immutable and thread-safe: build one per provider and share it. The provider's discovery
  * document and keys are fetched on first use and cached; keys are refetched (rate-limited) when a
  * token names an unknown key, and the last good keys are kept through a provider outage. Close the
- * client to release the HTTP transport it created (a transport passed to the builder is left open).
+ * client to release the HTTP transport it built (see {@link IdentityClientBuilder}); a shared
+ * transport given to the builder stays open.
  */
 public final class IdentityClient implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(IdentityClient.class);
@@ -100,7 +96,11 @@ public final class IdentityClient implements AutoCloseable {
   private final ProviderSession session;
   private final LoginFlow login;
 
-  private IdentityClient(Builder b) {
+  IdentityClient(IdentityClientBuilder b) {
+    if (b.sharedTransport != null && b.transportCustomiser != null) {
+      throw new InvalidInputException(
+          "httpTransport is set twice: pass a shared transport or a customiser, not both");
+    }
     this.provider = require(b.provider, "provider");
     this.profile = FamilyProfile.of(provider.family());
     this.clientId = require(b.clientId, "clientId");
@@ -140,12 +140,8 @@ public final class IdentityClient implements AutoCloseable {
     TransactionSealer sealer =
         new TransactionSealer(
             require(b.transactionKey, "transactionKey"), clientId, b.transactionTtl, clock);
-    this.ownsTransport = b.http == null;
-    // Discovery, JWKS, token and userinfo are small documents a login waits for: 10 s in all.
-    this.http =
-        b.http == null
-            ? HttpTransport.builder().preset(HttpPreset.OPENID_PROVIDER).build()
-            : b.http;
+    this.ownsTransport = b.sharedTransport == null;
+    this.http = ownsTransport ? ownTransport(b.transportCustomiser) : b.sharedTransport;
     this.json = Json.create();
     this.session =
         new ProviderSession(
@@ -172,6 +168,17 @@ public final class IdentityClient implements AutoCloseable {
             json);
   }
 
+  // The "One SDK" transport pair (issue #15): a shared transport stays the caller's, a customised
+  // one starts from the preset and is the client's. Both at once would leave one of them unused
+  // without a word: refused.
+  private static HttpTransport ownTransport(Consumer<HttpTransport.Builder> customiser) {
+    HttpTransport.Builder preset = HttpTransport.builder().preset(HttpPreset.OPENID_PROVIDER);
+    if (customiser != null) {
+      customiser.accept(preset);
+    }
+    return preset.build();
+  }
+
   private static <T> T require(T value, String name) {
     if (value == null) {
       throw new InvalidInputException(name + " is required: call " + name + "(...)");
@@ -184,8 +191,8 @@ public final class IdentityClient implements AutoCloseable {
    *
    * @return a new builder
    */
-  public static Builder builder() {
-    return new Builder();
+  public static IdentityClientBuilder builder() {
+    return new IdentityClientBuilder();
   }
 
   /**
@@ -454,331 +461,5 @@ public final class IdentityClient implements AutoCloseable {
         + ", redirectUri="
         + redirectUri
         + "]";
-  }
-
-  /**
-   * Configures an {@link IdentityClient}; obtained from {@link IdentityClient#builder()}. Not
-   * thread-safe; {@link #build()} validates the whole configuration.
-   */
-  public static final class Builder {
-    private IdentityProvider provider;
-    private String clientId;
-    private Secret clientSecret;
-    private URI redirectUri;
-    private URI postLogoutRedirectUri;
-    private final Set<Scope> scopes = new LinkedHashSet<>();
-    private Assurance assurance;
-    private Clock clock;
-    private Secret transactionKey;
-    private Duration transactionTtl = DEFAULT_TRANSACTION_TTL;
-    private Duration clockSkew = DEFAULT_CLOCK_SKEW;
-    private Duration jwksCacheTtl = Duration.ofMinutes(15);
-    private HttpTransport http;
-    private TokenEndpointAuth tokenEndpointAuth = TokenEndpointAuth.CLIENT_SECRET_POST;
-    private boolean keepProviderTokens;
-    private URI sectorIdentifierUri;
-    private boolean requestObjects;
-    private JWK clientSigningKey;
-    private final List<JWK> decryptionKeys = new ArrayList<>();
-
-    private Builder() {}
-
-    /**
-     * Sets the provider (a preset or a discovered provider).
-     *
-     * @param provider the provider
-     * @return this builder
-     */
-    public Builder provider(IdentityProvider provider) {
-      this.provider = provider;
-      return this;
-    }
-
-    /**
-     * Sets the client id the provider issued for this environment.
-     *
-     * @param clientId the client id
-     * @return this builder
-     */
-    public Builder clientId(String clientId) {
-      this.clientId = clientId;
-      return this;
-    }
-
-    /**
-     * Sets the client secret; on ProConnect it also keys HS256 tokens, when registered so.
-     *
-     * @param clientSecret the secret
-     * @return this builder
-     */
-    public Builder clientSecret(Secret clientSecret) {
-      this.clientSecret = clientSecret;
-      return this;
-    }
-
-    /**
-     * Sets the redirect URI, exactly as registered (trailing slash included).
-     *
-     * @param redirectUri the callback URL, https (http on loopback only)
-     * @return this builder
-     */
-    public Builder redirectUri(URI redirectUri) {
-      this.redirectUri = redirectUri;
-      return this;
-    }
-
-    /**
-     * Sets the registered post-logout redirect URI; required for {@link #logoutUri}.
-     *
-     * @param uri the URL, https (http on loopback only)
-     * @return this builder
-     */
-    public Builder postLogoutRedirectUri(URI uri) {
-      this.postLogoutRedirectUri = uri;
-      return this;
-    }
-
-    /**
-     * Adds scopes; {@code openid} is always sent.
-     *
-     * @param scopes the scopes
-     * @return this builder
-     */
-    public Builder scopes(Scope... scopes) {
-      this.scopes.addAll(List.of(scopes));
-      return this;
-    }
-
-    /**
-     * Adds scopes; {@code openid} is always sent.
-     *
-     * @param scopes the scopes
-     * @return this builder
-     */
-    public Builder scopes(Collection<Scope> scopes) {
-      this.scopes.addAll(scopes);
-      return this;
-    }
-
-    /**
-     * Sets the eIDAS level to request and enforce. Defaults: {@code eidas1} on FranceConnect (the
-     * only one), {@code eidas2} on FranceConnect+, none elsewhere. The returned {@code acr} must be
-     * at least this level.
-     *
-     * @param level the level
-     * @return this builder
-     */
-    public Builder eidasLevel(EidasLevel level) {
-      this.assurance = level == null ? null : Assurance.atLeast(level);
-      return this;
-    }
-
-    /**
-     * Sets the assurance to request and enforce on every login that does not set its own ({@link
-     * LoginOptions.Builder#assurance}): an eIDAS level, or on ProConnect {@link
-     * Assurance#multiFactor()} or {@link Assurance#certificationDirigeant()}. Replaces {@link
-     * #eidasLevel}.
-     *
-     * @param assurance the requirement
-     * @return this builder
-     * @throws NullPointerException if {@code assurance} is null
-     */
-    public Builder assurance(Assurance assurance) {
-      this.assurance = Objects.requireNonNull(assurance, "assurance");
-      return this;
-    }
-
-    /**
-     * Sets the clock (tests, simulators).
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = clock;
-      return this;
-    }
-
-    /**
-     * Sets the application secret the login transactions are sealed with: at least 32 bytes, the
-     * same on every node, different from the client secret.
-     *
-     * @param applicationSecret the secret
-     * @return this builder
-     */
-    public Builder transactionKey(Secret applicationSecret) {
-      this.transactionKey = applicationSecret;
-      return this;
-    }
-
-    /**
-     * Sets how long a login may take (default 10 minutes).
-     *
-     * @param ttl the lifetime of a sealed transaction, positive
-     * @return this builder
-     */
-    public Builder transactionTtl(Duration ttl) {
-      Objects.requireNonNull(ttl, "ttl");
-      if (ttl.isNegative() || ttl.isZero()) {
-        throw new InvalidInputException("transactionTtl must be positive");
-      }
-      this.transactionTtl = ttl;
-      return this;
-    }
-
-    /**
-     * Sets the clock skew tolerated on {@code exp} and {@code iat} (default 30 s, at most 5 min).
-     *
-     * @param skew the tolerance
-     * @return this builder
-     */
-    public Builder clockSkew(Duration skew) {
-      Objects.requireNonNull(skew, "skew");
-      if (skew.isNegative() || skew.compareTo(Duration.ofMinutes(5)) > 0) {
-        throw new InvalidInputException("clockSkew must be between 0 and 5 minutes");
-      }
-      this.clockSkew = skew;
-      return this;
-    }
-
-    /**
-     * Sets how long the provider's keys are cached before a refresh (default 15 minutes). Keys are
-     * refetched earlier when a token names an unknown key, and kept up to 12 hours past this while
-     * the provider's key endpoint is down.
-     *
-     * @param ttl the cache lifetime, positive
-     * @return this builder
-     */
-    public Builder jwksCacheTtl(Duration ttl) {
-      Objects.requireNonNull(ttl, "ttl");
-      if (ttl.isNegative() || ttl.isZero()) {
-        throw new InvalidInputException("jwksCacheTtl must be positive");
-      }
-      this.jwksCacheTtl = ttl;
-      return this;
-    }
-
-    /**
-     * Sets the HTTP transport (proxy, trust store, timeouts). The client does not close it.
-     * Default: a transport with the {@link HttpPreset#OPENID_PROVIDER} preset (10 s deadline per
-     * call), closed with the client.
-     *
-     * @param http the transport
-     * @return this builder
-     */
-    public Builder httpTransport(HttpTransport http) {
-      this.http = http;
-      return this;
-    }
-
-    /**
-     * Declares the {@code sector_identifier_uri} registered for this client (FranceConnect,
-     * FranceConnect+, generic providers). FranceConnect's subjects are pairwise: without a sector,
-     * each client id gets its own {@code sub} for the same person, so a vendor with one client per
-     * collectivité, or one service on several domains, cannot recognise a user across them. With
-     * the same sector declared for all of them, the {@code sub} is the same. The sector is
-     * registered at the platform; this setting lets {@link IdentityClient#verifySectorIdentifier()}
-     * check that the document lists this client's redirect URI.
-     *
-     * @param uri the https URL of the JSON array of redirect URIs
-     * @return this builder
-     */
-    public Builder sectorIdentifierUri(URI uri) {
-      this.sectorIdentifierUri = Objects.requireNonNull(uri, "uri");
-      return this;
-    }
-
-    /**
-     * Also sends the authorization parameters as a signed request object ({@code request}, OpenID
-     * Connect Core section 6.1), signed with {@link #clientSigningKey}: the provider then knows the
-     * parameters came from this client unaltered. For generic providers only: FranceConnect and
-     * ProConnect answer a request object with an error page (see the identity guide).
-     *
-     * @param enabled true to send request objects
-     * @return this builder
-     */
-    public Builder requestObjects(boolean enabled) {
-      this.requestObjects = enabled;
-      return this;
-    }
-
-    /**
-     * Keeps the provider's access token, its expiry and its refresh token (ProConnect) in {@link
-     * Identity#providerTokens()}, for an application that calls APIs with them or refreshes them.
-     * Off by default: the tokens are dropped once the identity is verified.
-     *
-     * @param keep true to keep them
-     * @return this builder
-     */
-    public Builder keepProviderTokens(boolean keep) {
-      this.keepProviderTokens = keep;
-      return this;
-    }
-
-    /**
-     * Sets the token endpoint authentication (default client_secret_post). FranceConnect and
-     * FranceConnect+ also accept private_key_jwt (ES256 only on FranceConnect+) with the key
-     * registered for the service; ProConnect accepts client_secret_post only; client_secret_basic
-     * is for generic providers.
-     *
-     * @param auth the method
-     * @return this builder
-     */
-    public Builder tokenEndpointAuth(TokenEndpointAuth auth) {
-      this.tokenEndpointAuth = Objects.requireNonNull(auth, "auth");
-      return this;
-    }
-
-    /**
-     * Sets the key that signs private_key_jwt client assertions (RS256 for RSA, ES256 for P-256;
-     * FranceConnect+ needs P-256). Register its public half (or the URL of {@link
-     * IdentityClient#publicSigningJwks()}) with the provider.
-     *
-     * @param keyId the key id registered at the provider
-     * @param keyPair an RSA or P-256 key pair
-     * @return this builder
-     */
-    public Builder clientSigningKey(String keyId, KeyPair keyPair) {
-      this.clientSigningKey = ClientKeys.toJwk(keyId, keyPair, KeyUse.SIGNATURE);
-      return this;
-    }
-
-    /**
-     * Adds a key that decrypts tokens encrypted to the application (FranceConnect+: RSA for
-     * RSA-OAEP / RSA-OAEP-256, P-256 for ECDH-ES). Publish the public half with {@link
-     * #publicJwks()}; keep the old key during a rotation.
-     *
-     * @param keyId the key id
-     * @param keyPair an RSA (2048 bits or more) or P-256 key pair
-     * @return this builder
-     */
-    public Builder decryptionKey(String keyId, KeyPair keyPair) {
-      this.decryptionKeys.add(ClientKeys.toJwk(keyId, keyPair, KeyUse.ENCRYPTION));
-      return this;
-    }
-
-    /**
-     * Adds the decryption keys of a private JWK set (for example kept in a secret store).
-     *
-     * @param privateJwkSet the JSON of a JWK set with private keys
-     * @return this builder
-     * @throws InvalidInputException if it is not a JWK set of private RSA or EC keys
-     */
-    public Builder decryptionKeys(Secret privateJwkSet) {
-      this.decryptionKeys.addAll(
-          ClientKeys.privateKeys(Objects.requireNonNull(privateJwkSet, "privateJwkSet")));
-      return this;
-    }
-
-    /**
-     * Builds the client. Nothing is fetched yet: the provider is discovered at first use (or with
-     * {@link IdentityClient#checkProvider()}).
-     *
-     * @return the client
-     * @throws InvalidInputException if the configuration is incomplete or inconsistent
-     */
-    public IdentityClient build() {
-      return new IdentityClient(this);
-    }
   }
 }

@@ -9,8 +9,8 @@ import java.util.Optional;
  * The provider's tokens from a login or a refresh: the access token, when it expires according to
  * the provider's {@code expires_in} (60 seconds on FranceConnect, up to an hour on ProConnect), and
  * the refresh token ProConnect may issue (valid two hours). Only a client built with {@link
- * IdentityClient.Builder#keepProviderTokens(boolean)} keeps them; otherwise they are dropped as
- * soon as the identity is verified.
+ * IdentityClientBuilder#keepProviderTokens(boolean)} keeps them; otherwise they are dropped as soon
+ * as the identity is verified.
  *
  * <p>The tokens are {@link Secret}s: they never appear in {@link #toString()} or in Socle's logs.
  * Keep them server-side only. Immutable and thread-safe.

@@ -34,7 +34,7 @@ class ErrorRuleTest {
   @Test
   @DisplayName("a required builder setting left out names the setting and the call that sets it")
   void build_whenRequiredSettingMissing_throwsInvalidInputNamingIt() {
-    IdentityClient.Builder b =
+    IdentityClientBuilder b =
         IdentityClient.builder()
             .provider(IdentityProvider.franceConnectSandbox())
             .clientSecret(Secret.of("s3cr3t-value-never-echoed"))
@@ -75,7 +75,7 @@ class ErrorRuleTest {
   @Test
   @DisplayName("out-of-range durations are invalid inputs; null durations name the parameter")
   void builderDurations_whenBadOrNull_followTheRule() {
-    IdentityClient.Builder b = IdentityClient.builder();
+    IdentityClientBuilder b = IdentityClient.builder();
     assertThatThrownBy(() -> b.transactionTtl(Duration.ZERO))
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> b.clockSkew(Duration.ofMinutes(6)))

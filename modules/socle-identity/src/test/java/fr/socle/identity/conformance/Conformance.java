@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import fr.socle.core.Secret;
 import fr.socle.identity.Identity;
 import fr.socle.identity.IdentityClient;
+import fr.socle.identity.IdentityClientBuilder;
 import fr.socle.identity.IdentityProvider;
 import fr.socle.identity.InvalidTokenException;
 import fr.socle.identity.LoginStart;
@@ -24,7 +25,7 @@ final class Conformance {
   private Conformance() {}
 
   /** A client registered exactly as the simulator's service provider, on the simulator's issuer. */
-  static IdentityClient.Builder clientFor(FranceConnectSimulator sim) {
+  static IdentityClientBuilder clientFor(FranceConnectSimulator sim) {
     URI issuer = URI.create(sim.issuer());
     IdentityProvider provider =
         switch (sim.flavour()) {

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import fr.socle.core.InvalidInputException;
 import fr.socle.core.SocleClientException;
 import fr.socle.identity.IdentityClient;
+import fr.socle.identity.IdentityClientBuilder;
 import fr.socle.identity.IdentityProviderException;
 import fr.socle.identity.LoginOptions;
 import fr.socle.identity.LoginStart;
@@ -101,7 +102,7 @@ class FranceConnect2026ConformanceTest {
   void privateKeyJwt_franceConnectPlus() {
     KeyPair signing = Conformance.ecKeyPair();
     KeyPair encryption = Conformance.rsaKeyPair();
-    IdentityClient.Builder builder =
+    IdentityClientBuilder builder =
         IdentityClient.builder()
             .provider(fr.socle.identity.IdentityProvider.franceConnectPlusIntegration())
             .clientId(FranceConnectSimulator.DEFAULT_CLIENT_ID)

@@ -7,6 +7,7 @@ import fr.socle.core.Secret;
 import fr.socle.core.SocleClientException;
 import fr.socle.identity.Identity;
 import fr.socle.identity.IdentityClient;
+import fr.socle.identity.IdentityClientBuilder;
 import fr.socle.identity.IdentityProvider;
 import fr.socle.identity.InvalidTokenException;
 import fr.socle.identity.LoginOptions;
@@ -72,7 +73,7 @@ class GenericOidcAgainstMockOAuth2ServerTest {
     return URI.create(server.issuerUrl("default").toString());
   }
 
-  private IdentityClient.Builder client(URI issuer) {
+  private IdentityClientBuilder client(URI issuer) {
     return IdentityClient.builder()
         .provider(IdentityProvider.oidc(issuer))
         .clientId(CLIENT_ID)

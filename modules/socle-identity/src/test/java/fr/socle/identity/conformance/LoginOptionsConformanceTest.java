@@ -11,6 +11,7 @@ import fr.socle.core.InvalidInputException;
 import fr.socle.identity.AuthorizationErrorException;
 import fr.socle.identity.Identity;
 import fr.socle.identity.IdentityClient;
+import fr.socle.identity.IdentityClientBuilder;
 import fr.socle.identity.LoginOptions;
 import fr.socle.identity.LoginOptions.Prompt;
 import fr.socle.identity.LoginStart;
@@ -110,7 +111,7 @@ class LoginOptionsConformanceTest {
     for (Flavour flavour : new Flavour[] {Flavour.FC, Flavour.FC_PLUS}) {
       try (FranceConnectSimulator sim =
           FranceConnectSimulator.builder().flavour(flavour).clientJwks(jwks).build().start()) {
-        IdentityClient.Builder b = clientFor(sim);
+        IdentityClientBuilder b = clientFor(sim);
         if (flavour == Flavour.FC_PLUS) {
           b.decryptionKey("enc", encryption);
         }

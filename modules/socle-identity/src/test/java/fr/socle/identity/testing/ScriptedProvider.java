@@ -17,6 +17,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import fr.socle.core.Secret;
 import fr.socle.identity.IdentityClient;
+import fr.socle.identity.IdentityClientBuilder;
 import fr.socle.identity.IdentityProvider;
 import fr.socle.identity.ProviderFamily;
 import java.net.URI;
@@ -149,8 +150,8 @@ public final class ScriptedProvider implements AutoCloseable {
   }
 
   /** A client builder registered at this provider. */
-  public IdentityClient.Builder clientBuilder() {
-    IdentityClient.Builder b =
+  public IdentityClientBuilder clientBuilder() {
+    IdentityClientBuilder b =
         IdentityClient.builder()
             .provider(provider())
             .clientId(CLIENT_ID)

@@ -1,5 +1,6 @@
 package fr.socle.testkit.franceconnect;
 
+import fr.socle.core.SocleException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -255,7 +256,7 @@ final class ClaimCatalogue {
           .formatHex(
               MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      throw new SocleException("SHA-256 is missing from the JDK", e);
     }
   }
 

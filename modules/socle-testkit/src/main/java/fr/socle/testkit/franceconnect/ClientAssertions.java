@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import fr.socle.core.InvalidInputException;
 import java.security.Key;
 import java.text.ParseException;
 import java.time.Clock;
@@ -54,17 +55,18 @@ final class ClientAssertions {
     try {
       for (JWK key : JWKSet.parse(jwks).getKeys()) {
         if (key.isPrivate()) {
-          throw new IllegalArgumentException("register the public half of the client keys only");
+          throw new InvalidInputException(
+              "clientSigningJwks must hold the public half of the client keys only");
         }
         if (key instanceof RSAKey || key instanceof ECKey) {
           parsed.add(key);
         }
       }
     } catch (ParseException e) {
-      throw new IllegalArgumentException("client signing JWKS is not a valid JWK set", e);
+      throw new InvalidInputException("clientSigningJwks is not a valid JWK set", e);
     }
     if (parsed.isEmpty()) {
-      throw new IllegalArgumentException("client signing JWKS holds no RSA or EC key");
+      throw new InvalidInputException("clientSigningJwks holds no RSA or EC key");
     }
     this.keys = List.copyOf(parsed);
   }

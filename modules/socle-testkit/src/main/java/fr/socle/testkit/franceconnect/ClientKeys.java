@@ -2,6 +2,8 @@ package fr.socle.testkit.franceconnect;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import fr.socle.core.InvalidInputException;
+import fr.socle.core.SocleException;
 import fr.socle.core.http.HttpRequest;
 import fr.socle.core.http.HttpResponse;
 import fr.socle.core.http.HttpTransport;
@@ -45,7 +47,7 @@ final class ClientKeys implements AutoCloseable {
       return select(jwks);
     }
     if (jwksUri == null) {
-      throw new IllegalStateException("no client encryption keys registered");
+      throw new SocleException("no client encryption keys registered");
     }
     HttpResponse response =
         transport
@@ -62,9 +64,9 @@ final class ClientKeys implements AutoCloseable {
         }
       }
     } catch (ParseException e) {
-      throw new IllegalArgumentException("client JWKS is not a valid JWK set", e);
+      throw new InvalidInputException("clientJwks is not a valid JWK set", e);
     }
-    throw new IllegalArgumentException("client JWKS holds no RSA or EC encryption key");
+    throw new InvalidInputException("clientJwks holds no RSA or EC encryption key");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package fr.socle.testkit.franceconnect;
 
+import fr.socle.core.InvalidInputException;
 import java.util.Locale;
 
 /**
@@ -41,7 +42,7 @@ public enum Flavour {
    *
    * @param name {@code fc}, {@code fcplus} or {@code proconnect} (case-insensitive)
    * @return the flavour
-   * @throws IllegalArgumentException if the name is unknown
+   * @throws InvalidInputException if the name is unknown
    */
   public static Flavour fromCliName(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
@@ -50,6 +51,6 @@ public enum Flavour {
         return f;
       }
     }
-    throw new IllegalArgumentException("unknown flavour: " + name + " (fc, fcplus or proconnect)");
+    throw new InvalidInputException("unknown flavour: " + name + " (fc, fcplus or proconnect)");
   }
 }

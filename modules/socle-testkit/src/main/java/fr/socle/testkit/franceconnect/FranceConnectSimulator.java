@@ -1,14 +1,15 @@
 package fr.socle.testkit.franceconnect;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.Secret;
+import fr.socle.core.SocleClientException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,20 +75,8 @@ public final class FranceConnectSimulator implements AutoCloseable {
   private SimulatorServer server;
 
   private FranceConnectSimulator(Builder b) {
-    this.registration =
-        new Registration(
-            b.flavour,
-            b.clientId,
-            b.clientSecret,
-            b.redirectUris.isEmpty() ? List.of(DEFAULT_REDIRECT_URI.toString()) : b.redirectUris,
-            b.postLogoutRedirectUris.isEmpty()
-                ? List.of(DEFAULT_POST_LOGOUT_REDIRECT_URI.toString())
-                : b.postLogoutRedirectUris,
-            b.grantedScopes == null ? ClaimCatalogue.scopes(b.flavour) : b.grantedScopes,
-            b.nonceMinLength,
-            b.nonceMaxLength,
-            users(b),
-            b.strictLogout == null ? b.flavour == Flavour.PROCONNECT : b.strictLogout);
+    b.validate();
+    this.registration = b.registration();
     this.requestedPort = b.port;
     this.keys = new SigningKeys(b.signingAlgorithm);
     this.signingAlgorithm = b.signingAlgorithm;
@@ -95,33 +84,6 @@ public final class FranceConnectSimulator implements AutoCloseable {
     this.clientSigningJwks = b.clientSigningJwks;
     this.sectorIdentifierUri = b.sectorIdentifierUri;
     this.clock = b.clock;
-  }
-
-  /**
-   * What pairwise subjects are computed for: the host of the registered sector_identifier_uri
-   * (OpenID Connect Core section 8.1), so that every client of one sector gets the same {@code
-   * sub}; without one, the client itself. The sector document is fetched and must list every
-   * registered redirect URI, as the platform checks at registration.
-   */
-  private String pairwiseSector() {
-    if (sectorIdentifierUri == null) {
-      return registration.clientId();
-    }
-    List<String> listed = SectorDocument.fetch(sectorIdentifierUri);
-    for (String uri : registration.redirectUris()) {
-      if (!listed.contains(uri)) {
-        throw new IllegalStateException(
-            "sector_identifier_uri does not list the redirect URI " + uri);
-      }
-    }
-    return "sector:" + sectorIdentifierUri.getHost();
-  }
-
-  private static List<TestUser> users(Builder b) {
-    List<TestUser> users = new ArrayList<>();
-    users.addAll(b.flavour == Flavour.PROCONNECT ? TestAgent.ALL : TestIdentity.ALL);
-    users.addAll(b.extraUsers);
-    return users;
   }
 
   /**
@@ -138,13 +100,15 @@ public final class FranceConnectSimulator implements AutoCloseable {
    * Starts listening on 127.0.0.1.
    *
    * @return this simulator
-   * @throws IllegalStateException if already started
+   * @throws SocleClientException if already started
+   * @throws InvalidInputException if the registered sector document does not list every redirect
+   *     URI
    * @throws UncheckedIOException if the port cannot be bound
    */
   public FranceConnectSimulator start() {
     synchronized (lock) {
       if (server != null) {
-        throw new IllegalStateException("simulator already started");
+        throw new SocleClientException("simulator already started");
       }
       try {
         this.server =
@@ -159,7 +123,7 @@ public final class FranceConnectSimulator implements AutoCloseable {
                             registration.flavour(),
                             iss,
                             registration.clientId(),
-                            pairwiseSector(),
+                            SectorDocument.pairwiseSector(sectorIdentifierUri, registration),
                             registration.clientSecret().revealBytes(),
                             keys,
                             signingAlgorithm,
@@ -196,7 +160,7 @@ public final class FranceConnectSimulator implements AutoCloseable {
    * Returns the issuer, {@code http://127.0.0.1:<port>/api/v2}.
    *
    * @return the issuer
-   * @throws IllegalStateException if not started
+   * @throws SocleClientException if not started
    */
   public String issuer() {
     return running().issuer();
@@ -355,10 +319,10 @@ public final class FranceConnectSimulator implements AutoCloseable {
    *
    * @param user a user of this flavour (a {@link TestIdentity} on FranceConnect, a {@link
    *     TestAgent} on ProConnect)
-   * @throws IllegalArgumentException if the user does not suit the flavour
+   * @throws InvalidInputException if the user does not suit the flavour
    */
   public void selectUser(TestUser user) {
-    checkSuits(user);
+    registration.checkSuits(user);
     running().state().selectedUser.set(user);
   }
 
@@ -436,7 +400,7 @@ public final class FranceConnectSimulator implements AutoCloseable {
    * @throws SimulatorErrorPageException if the simulator shows an error page
    */
   public URI login(URI authorizationUrl) {
-    return login(authorizationUrl, defaultUser());
+    return login(authorizationUrl, registration.defaultUser());
   }
 
   /**
@@ -449,10 +413,13 @@ public final class FranceConnectSimulator implements AutoCloseable {
    * @throws SimulatorErrorPageException if the simulator shows an error page
    */
   public URI login(URI authorizationUrl, TestUser user) {
-    checkSuits(user);
+    registration.checkSuits(user);
     return running()
         .browser()
-        .interact(authorizationUrl, "login", "login=" + urlEncode(user.login()));
+        .interact(
+            authorizationUrl,
+            "login",
+            "login=" + URLEncoder.encode(user.login(), StandardCharsets.UTF_8));
   }
 
   /**
@@ -477,32 +444,10 @@ public final class FranceConnectSimulator implements AutoCloseable {
     return running().browser().follow(logoutUrl);
   }
 
-  private TestUser defaultUser() {
-    return registration.flavour() == Flavour.PROCONNECT
-        ? TestAgent.DEMO_AGENT
-        : TestIdentity.ANGELA_DUBOIS;
-  }
-
-  private void checkSuits(TestUser user) {
-    Objects.requireNonNull(user, "user");
-    boolean agent = user instanceof TestAgent;
-    if (agent != (registration.flavour() == Flavour.PROCONNECT)) {
-      throw new IllegalArgumentException(
-          user + " cannot log in on " + registration.flavour().cliName());
-    }
-    if (registration.user(user.login()) == null) {
-      throw new IllegalArgumentException(user + " is not a user of this simulator");
-    }
-  }
-
-  private static String urlEncode(String s) {
-    return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
   private SimulatorServer running() {
     synchronized (lock) {
       if (server == null) {
-        throw new IllegalStateException("simulator not started");
+        throw new SocleClientException("simulator not started: call start() first");
       }
       return server;
     }
@@ -519,283 +464,21 @@ public final class FranceConnectSimulator implements AutoCloseable {
   }
 
   /**
-   * Builder of {@link FranceConnectSimulator}. Not thread-safe; {@link #build()} may be called
-   * several times.
+   * Builder of {@link FranceConnectSimulator}; its settings are described on each setter. Not
+   * thread-safe; {@link #build()} may be called several times.
    */
-  public static final class Builder {
-    private Flavour flavour = Flavour.FC;
-    private int port;
-    private String clientId = DEFAULT_CLIENT_ID;
-    private Secret clientSecret = Secret.of(DEFAULT_CLIENT_SECRET);
-    private final List<String> redirectUris = new ArrayList<>();
-    private final List<String> postLogoutRedirectUris = new ArrayList<>();
-    private String clientJwks;
-    private URI clientJwksUri;
-    private SigningAlgorithm signingAlgorithm = SigningAlgorithm.ES256;
-    private Clock clock = Clock.systemUTC();
-    private Set<String> grantedScopes;
-    private int nonceMinLength = 22;
-    private int nonceMaxLength = 512;
-    private final List<TestUser> extraUsers = new ArrayList<>();
-    private Boolean strictLogout;
-    private String clientSigningJwks;
-    private URI sectorIdentifierUri;
-
+  public static final class Builder extends SimulatorSettings {
     private Builder() {}
-
-    /**
-     * Registers the service provider for {@code private_key_jwt} client authentication with these
-     * public keys: the token and revocation endpoints then require a client assertion signed by one
-     * of them (RS256 or ES256 on FranceConnect, ES256 only on FranceConnect+) and refuse the client
-     * secret, as the platform refuses a method other than the registered one ({@code Y044D82C}).
-     * ProConnect no longer registers keys for services.
-     *
-     * @param publicJwks the JWKS of the service provider's public signing keys
-     * @return this builder
-     * @throws IllegalArgumentException if the document holds no public RSA or EC key
-     */
-    public Builder clientSigningJwks(String publicJwks) {
-      Objects.requireNonNull(publicJwks, "publicJwks");
-      new ClientAssertions(publicJwks, Flavour.FC, "check", Clock.systemUTC());
-      this.clientSigningJwks = publicJwks;
-      return this;
-    }
-
-    /**
-     * Registers a {@code sector_identifier_uri}: pairwise subjects are then computed for the host
-     * of this URI instead of the client, so that several clients of one vendor (one per
-     * collectivité, say) that declare the same sector get the same {@code sub} for a person. The
-     * document (a JSON array of URIs) is fetched when the simulator starts and must list every
-     * registered redirect URI. FranceConnect only.
-     *
-     * @param uri the sector document's URL, https (http on a loopback address)
-     * @return this builder
-     */
-    public Builder sectorIdentifierUri(URI uri) {
-      this.sectorIdentifierUri = Objects.requireNonNull(uri, "uri");
-      return this;
-    }
-
-    /**
-     * Makes {@code /session/end} require {@code state} and {@code post_logout_redirect_uri}, as the
-     * partner documentation and the qualification do. Off by default on FranceConnect and
-     * FranceConnect+, whose server only requires {@code id_token_hint} (france-connect sources:
-     * back/libs/oidc-provider/src/dto/logout-params.dto.ts); on by default on ProConnect, whose
-     * documentation requires all three. Turn it on to catch, in tests, a logout URL that the
-     * qualification would refuse.
-     *
-     * @param strict true to require both parameters
-     * @return this builder
-     */
-    public Builder strictLogout(boolean strict) {
-      this.strictLogout = strict;
-      return this;
-    }
-
-    /**
-     * Sets the simulated platform (default {@link Flavour#FC}).
-     *
-     * @param flavour the flavour
-     * @return this builder
-     */
-    public Builder flavour(Flavour flavour) {
-      this.flavour = Objects.requireNonNull(flavour, "flavour");
-      return this;
-    }
-
-    /**
-     * Sets the port on 127.0.0.1 (default 0: a free port).
-     *
-     * @param port 0 to 65535
-     * @return this builder
-     */
-    public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port out of range");
-      }
-      this.port = port;
-      return this;
-    }
-
-    /**
-     * Sets the registered client id (default {@link #DEFAULT_CLIENT_ID}).
-     *
-     * @param clientId the client id
-     * @return this builder
-     */
-    public Builder clientId(String clientId) {
-      if (Objects.requireNonNull(clientId, "clientId").isBlank()) {
-        throw new IllegalArgumentException("clientId must not be blank");
-      }
-      this.clientId = clientId;
-      return this;
-    }
-
-    /**
-     * Sets the registered client secret (default {@link #DEFAULT_CLIENT_SECRET}).
-     *
-     * @param clientSecret the secret, at least 32 characters as on the real platforms
-     * @return this builder
-     */
-    public Builder clientSecret(Secret clientSecret) {
-      if (Objects.requireNonNull(clientSecret, "clientSecret").length() < 32) {
-        throw new IllegalArgumentException("client secrets have at least 32 characters");
-      }
-      this.clientSecret = clientSecret;
-      return this;
-    }
-
-    /**
-     * Registers a redirect URI (exact match, as on the real platforms). Without any, {@link
-     * #DEFAULT_REDIRECT_URI} is registered.
-     *
-     * @param redirectUri the URI
-     * @return this builder
-     */
-    public Builder redirectUri(URI redirectUri) {
-      redirectUris.add(Objects.requireNonNull(redirectUri, "redirectUri").toString());
-      return this;
-    }
-
-    /**
-     * Registers a post-logout redirect URI. Without any, {@link #DEFAULT_POST_LOGOUT_REDIRECT_URI}
-     * is registered.
-     *
-     * @param postLogoutRedirectUri the URI
-     * @return this builder
-     */
-    public Builder postLogoutRedirectUri(URI postLogoutRedirectUri) {
-      postLogoutRedirectUris.add(
-          Objects.requireNonNull(postLogoutRedirectUri, "postLogoutRedirectUri").toString());
-      return this;
-    }
-
-    /**
-     * Registers the service provider's public encryption keys (FranceConnect+), as a JWKS document.
-     * The first RSA or EC key whose {@code use} is {@code enc} (or absent) is used: RSA-OAEP
-     * (RSA-OAEP-256 if the key says so) or ECDH-ES, with A256GCM.
-     *
-     * @param jwksJson the JWKS, public keys only
-     * @return this builder
-     * @throws IllegalArgumentException if the document holds no usable key
-     */
-    public Builder clientJwks(String jwksJson) {
-      this.clientJwks = Objects.requireNonNull(jwksJson, "jwksJson");
-      return this;
-    }
-
-    /**
-     * Registers the URL where the service provider publishes its encryption keys (FranceConnect+);
-     * the simulator fetches it each time it encrypts.
-     *
-     * @param jwksUri the service provider's JWKS URL
-     * @return this builder
-     */
-    public Builder clientJwksUri(URI jwksUri) {
-      this.clientJwksUri = Objects.requireNonNull(jwksUri, "jwksUri");
-      return this;
-    }
-
-    /**
-     * Sets the signature algorithm chosen at registration (default ES256; FranceConnect+ accepts
-     * ES256 only; HS256, keyed with the client secret, exists on ProConnect only).
-     *
-     * @param algorithm the algorithm
-     * @return this builder
-     */
-    public Builder signingAlgorithm(SigningAlgorithm algorithm) {
-      this.signingAlgorithm = Objects.requireNonNull(algorithm, "algorithm");
-      return this;
-    }
-
-    /**
-     * Sets the clock used for code, token and session lifetimes (default the system UTC clock).
-     * Give the same {@code fr.socle.core.MutableClock} to the simulator and the client to test
-     * expiry; give them different clocks to test clock skew.
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * Restricts the scopes granted to the service provider (its habilitation). By default every
-     * scope of the flavour is granted; {@code openid} is always granted.
-     *
-     * @param scopes the granted scopes
-     * @return this builder
-     */
-    public Builder grantedScopes(Set<String> scopes) {
-      Set<String> granted = new LinkedHashSet<>(scopes);
-      granted.add("openid");
-      this.grantedScopes = granted;
-      return this;
-    }
-
-    /**
-     * Sets the accepted nonce length (default 22 to 512 characters, FranceConnect's rule since
-     * 2023; in 2021 it was exactly 64, set {@code (64, 64)} to reproduce it). ProConnect accepts a
-     * missing nonce whatever this setting.
-     *
-     * @param min the minimum length
-     * @param max the maximum length
-     * @return this builder
-     */
-    public Builder nonceLength(int min, int max) {
-      if (min < 1 || max < min) {
-        throw new IllegalArgumentException("need 1 <= min <= max");
-      }
-      this.nonceMinLength = min;
-      this.nonceMaxLength = max;
-      return this;
-    }
-
-    /**
-     * Adds a user to the identity page, after the built-in ones.
-     *
-     * @param user a {@link TestIdentity} (FranceConnect) or {@link TestAgent} (ProConnect)
-     * @return this builder
-     */
-    public Builder user(TestUser user) {
-      extraUsers.add(Objects.requireNonNull(user, "user"));
-      return this;
-    }
 
     /**
      * Builds the simulator (not started).
      *
      * @return the simulator
-     * @throws IllegalStateException if FranceConnect+ is chosen without client encryption keys or
+     * @throws InvalidInputException if FranceConnect+ is chosen without client encryption keys or
      *     with another algorithm than ES256, HS256 outside ProConnect, or a user does not suit the
      *     flavour
      */
     public FranceConnectSimulator build() {
-      if (flavour == Flavour.FC_PLUS) {
-        if (clientJwks == null && clientJwksUri == null) {
-          throw new IllegalStateException(
-              "FranceConnect+ encrypts to the service provider's keys: set clientJwks or"
-                  + " clientJwksUri");
-        }
-        if (signingAlgorithm != SigningAlgorithm.ES256) {
-          throw new IllegalStateException("FranceConnect+ signs with ES256 only");
-        }
-      }
-      if (flavour == Flavour.PROCONNECT
-          && (clientSigningJwks != null || sectorIdentifierUri != null)) {
-        throw new IllegalStateException(
-            "ProConnect registers no keys for services and uses public subjects");
-      }
-      if (signingAlgorithm == SigningAlgorithm.HS256 && flavour != Flavour.PROCONNECT) {
-        throw new IllegalStateException("HS256 registrations exist on ProConnect only");
-      }
-      for (TestUser u : extraUsers) {
-        if ((u instanceof TestAgent) != (flavour == Flavour.PROCONNECT)) {
-          throw new IllegalStateException(u + " does not suit " + flavour.cliName());
-        }
-      }
       return new FranceConnectSimulator(this);
     }
   }

@@ -1,5 +1,7 @@
 package fr.socle.testkit.franceconnect;
 
+import fr.socle.core.SocleClientException;
+import fr.socle.testkit.internal.SimulatorLifecycle;
 import java.util.Objects;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -40,15 +42,15 @@ public final class FranceConnectSimulatorExtension
         BeforeEachCallback,
         AfterEachCallback,
         ParameterResolver {
-  private final FranceConnectSimulator.Builder builder;
-  private FranceConnectSimulator simulator;
-  private boolean perClass;
-
-  /** The class that started the simulator: {@code @Nested} classes inherit it, not restart it. */
-  private String owner;
+  private final SimulatorLifecycle<FranceConnectSimulator> lifecycle;
 
   private FranceConnectSimulatorExtension(FranceConnectSimulator.Builder builder) {
-    this.builder = builder;
+    this.lifecycle =
+        new SimulatorLifecycle<>(
+            "the simulator runs only during tests",
+            () -> builder.build().start(),
+            FranceConnectSimulator::reset,
+            FranceConnectSimulator::close);
   }
 
   /**
@@ -75,51 +77,30 @@ public final class FranceConnectSimulatorExtension
    * Returns the running simulator.
    *
    * @return the simulator
-   * @throws IllegalStateException outside a test
+   * @throws SocleClientException outside a test
    */
   public FranceConnectSimulator simulator() {
-    if (simulator == null) {
-      throw new IllegalStateException("the simulator runs only during tests");
-    }
-    return simulator;
+    return lifecycle.simulator();
   }
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    if (simulator == null) {
-      simulator = builder.build().start();
-      perClass = true;
-      owner = context.getUniqueId();
-    }
+    lifecycle.beforeAll(context);
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    if (simulator != null && context.getUniqueId().equals(owner)) {
-      simulator.close();
-      simulator = null;
-      owner = null;
-    }
+    lifecycle.afterAll(context);
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    if (!perClass) {
-      simulator = builder.build().start();
-    }
+    lifecycle.beforeEach(context);
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
-    if (simulator == null) {
-      return;
-    }
-    if (perClass) {
-      simulator.reset();
-    } else {
-      simulator.close();
-      simulator = null;
-    }
+    lifecycle.afterEach(context);
   }
 
   @Override

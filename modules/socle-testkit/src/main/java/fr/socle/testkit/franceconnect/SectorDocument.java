@@ -1,5 +1,6 @@
 package fr.socle.testkit.franceconnect;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.http.HttpRequest;
 import fr.socle.core.http.HttpResponse;
 import fr.socle.core.http.HttpTransport;
@@ -14,12 +15,33 @@ import java.util.Locale;
 final class SectorDocument {
   private SectorDocument() {}
 
+  /**
+   * What pairwise subjects are computed for: the host of the registered sector_identifier_uri
+   * (OpenID Connect Core section 8.1), so that every client of one sector gets the same {@code
+   * sub}; without one, the client itself. The sector document is fetched and must list every
+   * registered redirect URI, as the platform checks at registration.
+   */
+  static String pairwiseSector(URI sectorIdentifierUri, Registration registration) {
+    if (sectorIdentifierUri == null) {
+      return registration.clientId();
+    }
+    List<String> listed = fetch(sectorIdentifierUri);
+    for (String uri : registration.redirectUris()) {
+      if (!listed.contains(uri)) {
+        throw new InvalidInputException(
+            "the sectorIdentifierUri document must list every registered redirect URI");
+      }
+    }
+    return "sector:" + sectorIdentifierUri.getHost();
+  }
+
   static List<String> fetch(URI uri) {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     boolean loopback =
         "127.0.0.1".equals(uri.getHost()) || "localhost".equalsIgnoreCase(uri.getHost());
     if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
-      throw new IllegalStateException("sector_identifier_uri must use https");
+      throw new InvalidInputException(
+          "sectorIdentifierUri must use https (http on a loopback address)");
     }
     try (HttpTransport http =
             HttpTransport.builder()
@@ -38,13 +60,15 @@ final class SectorDocument {
       if (doc instanceof List<?> list) {
         for (Object o : list) {
           if (!(o instanceof String s)) {
-            throw new IllegalStateException("sector identifier document lists a non-string");
+            throw new InvalidInputException(
+                "the sectorIdentifierUri document must be a JSON array of URIs");
           }
           uris.add(s);
         }
         return uris;
       }
-      throw new IllegalStateException("sector identifier document is not a JSON array");
+      throw new InvalidInputException(
+          "the sectorIdentifierUri document must be a JSON array of URIs");
     }
   }
 }

@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import fr.socle.core.SocleException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,7 +75,7 @@ final class SigningKeys {
     try {
       return key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner(key.toRSAKey());
     } catch (JOSEException e) {
-      throw new IllegalStateException("cannot use the simulator's signing key", e);
+      throw new SocleException("cannot use the simulator's signing key", e);
     }
   }
 
@@ -102,7 +103,7 @@ final class SigningKeys {
               .algorithm(JWSAlgorithm.RS256)
               .generate();
     } catch (JOSEException e) {
-      throw new IllegalStateException("cannot generate a signing key", e);
+      throw new SocleException("cannot generate a signing key", e);
     }
   }
 }

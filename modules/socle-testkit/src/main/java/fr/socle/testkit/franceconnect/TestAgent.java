@@ -1,5 +1,6 @@
 package fr.socle.testkit.franceconnect;
 
+import fr.socle.core.InvalidInputException;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -101,25 +102,21 @@ public record TestAgent(
    * @param idpId the identifier of the identity provider in the federation
    */
   public TestAgent {
-    for (String field :
-        List.of(
-            login,
-            label,
-            givenName,
-            usualName,
-            email,
-            uid,
-            organizationalUnit,
-            belongingPopulation,
-            phoneNumber,
-            idpId)) {
-      Objects.requireNonNull(field, "TestAgent fields must not be null (use \"\")");
-    }
+    Objects.requireNonNull(login, "login");
+    Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(givenName, "givenName");
+    Objects.requireNonNull(usualName, "usualName");
+    Objects.requireNonNull(email, "email");
+    Objects.requireNonNull(uid, "uid");
+    Objects.requireNonNull(organizationalUnit, "organizationalUnit");
+    Objects.requireNonNull(belongingPopulation, "belongingPopulation");
+    Objects.requireNonNull(phoneNumber, "phoneNumber");
+    Objects.requireNonNull(idpId, "idpId");
     if (!SIRET.matcher(Objects.requireNonNull(siret, "siret")).matches()) {
-      throw new IllegalArgumentException("siret must have 14 digits");
+      throw new InvalidInputException("siret must have 14 digits");
     }
     if (login.isBlank() || uid.isBlank() || idpId.isBlank()) {
-      throw new IllegalArgumentException("login, uid and idpId are required");
+      throw new InvalidInputException("login, uid and idpId must not be blank");
     }
   }
 

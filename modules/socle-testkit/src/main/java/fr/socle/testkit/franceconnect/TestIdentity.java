@@ -1,5 +1,6 @@
 package fr.socle.testkit.franceconnect;
 
+import fr.socle.core.InvalidInputException;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -186,27 +187,29 @@ public record TestIdentity(
   public TestIdentity {
     Objects.requireNonNull(login, "login");
     Objects.requireNonNull(label, "label");
-    givenNames = List.copyOf(givenNames);
+    givenNames = List.copyOf(Objects.requireNonNull(givenNames, "givenNames"));
     Objects.requireNonNull(familyName, "familyName");
     Objects.requireNonNull(preferredUsername, "preferredUsername");
     Objects.requireNonNull(email, "email");
     if (login.isBlank()) {
-      throw new IllegalArgumentException("login must not be blank");
+      throw new InvalidInputException("login must not be blank");
     }
     if (givenNames.isEmpty()) {
-      throw new IllegalArgumentException("at least one given name");
+      throw new InvalidInputException("at least one given name");
     }
     if (!BIRTHDATE.matcher(Objects.requireNonNull(birthdate, "birthdate")).matches()) {
-      throw new IllegalArgumentException("birthdate must be YYYY, YYYY-MM or YYYY-MM-DD");
+      throw new InvalidInputException("birthdate must be YYYY, YYYY-MM or YYYY-MM-DD");
     }
+    Objects.requireNonNull(gender, "gender");
+    Objects.requireNonNull(birthplace, "birthplace");
     if (!"male".equals(gender) && !"female".equals(gender)) {
-      throw new IllegalArgumentException("gender must be male or female");
+      throw new InvalidInputException("gender must be male or female");
     }
     if (!birthplace.isEmpty() && !COG.matcher(birthplace).matches()) {
-      throw new IllegalArgumentException("birthplace must be a COG code or empty");
+      throw new InvalidInputException("birthplace must be a COG code or empty");
     }
     if (!COUNTRY.matcher(Objects.requireNonNull(birthcountry, "birthcountry")).matches()) {
-      throw new IllegalArgumentException("birthcountry must be a 99XXX INSEE code");
+      throw new InvalidInputException("birthcountry must be a 99XXX INSEE code");
     }
   }
 

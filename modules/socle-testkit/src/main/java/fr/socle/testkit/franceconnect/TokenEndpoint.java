@@ -1,6 +1,7 @@
 package fr.socle.testkit.franceconnect;
 
 import com.sun.net.httpserver.HttpExchange;
+import fr.socle.core.SocleException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -192,7 +193,7 @@ final class TokenEndpoint implements Endpoint {
           computed.getBytes(StandardCharsets.US_ASCII),
           challenge.getBytes(StandardCharsets.US_ASCII));
     } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      throw new SocleException("SHA-256 is missing from the JDK", e);
     }
   }
 }

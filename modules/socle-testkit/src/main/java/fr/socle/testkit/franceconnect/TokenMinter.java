@@ -22,6 +22,8 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import fr.socle.core.InvalidInputException;
+import fr.socle.core.SocleException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -173,7 +175,7 @@ final class TokenMinter {
               .digest(accessToken.getBytes(StandardCharsets.US_ASCII));
       return Base64URL.encode(Arrays.copyOf(digest, digest.length / 2)).toString();
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      throw new SocleException("SHA-256 is missing from the JDK", e);
     }
   }
 
@@ -204,7 +206,7 @@ final class TokenMinter {
     try {
       jwt.sign(keys.signer(signingKey));
     } catch (JOSEException e) {
-      throw new IllegalStateException("signature failed", e);
+      throw new SocleException("signature failed", e);
     }
     return jwt.serialize();
   }
@@ -216,7 +218,7 @@ final class TokenMinter {
     try {
       jwt.sign(new MACSigner(secret));
     } catch (JOSEException e) {
-      throw new IllegalStateException("HS256 needs a client secret of at least 32 bytes", e);
+      throw new InvalidInputException("clientSecret must have at least 32 bytes to key HS256", e);
     }
     return jwt.serialize();
   }
@@ -248,7 +250,7 @@ final class TokenMinter {
       jwe.encrypt(encrypter);
       return jwe.serialize();
     } catch (JOSEException e) {
-      throw new IllegalStateException("cannot encrypt to the client's key", e);
+      throw new SocleException("cannot encrypt to the client's key", e);
     }
   }
 

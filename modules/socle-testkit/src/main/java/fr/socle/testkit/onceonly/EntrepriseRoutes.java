@@ -1,5 +1,6 @@
 package fr.socle.testkit.onceonly;
 
+import fr.socle.core.SocleException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -159,7 +160,7 @@ final class EntrepriseRoutes {
         return m.group(g);
       }
     }
-    throw new IllegalStateException("no identifier");
+    throw new SocleException("the route matched without an identifier");
   }
 
   private static Answer notFound(String code) {

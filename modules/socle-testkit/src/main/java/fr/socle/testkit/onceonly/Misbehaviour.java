@@ -1,5 +1,6 @@
 package fr.socle.testkit.onceonly;
 
+import fr.socle.core.InvalidInputException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -80,10 +81,11 @@ public record Misbehaviour(Kind kind, Duration delay, int status) {
    *
    * @param status 502 or 504
    * @return the misbehaviour
+   * @throws InvalidInputException if status is neither 502 nor 504
    */
   public static Misbehaviour providerDown(int status) {
     if (status != 502 && status != 504) {
-      throw new IllegalArgumentException("a provider failure is 502 or 504");
+      throw new InvalidInputException("status must be 502 or 504 for a provider failure");
     }
     return new Misbehaviour(Kind.PROVIDER_DOWN, Duration.ZERO, status);
   }

@@ -1,11 +1,10 @@
 package fr.socle.testkit.onceonly;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import fr.socle.core.json.Json;
-import fr.socle.testkit.franceconnect.TokenIntrospection;
+import fr.socle.core.InvalidInputException;
+import fr.socle.core.SocleClientException;
+import fr.socle.core.SocleException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,14 +21,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 
 /**
  * A local simulator of API Particulier v3 and API Entreprise v3/v4, for tests and demos: both APIs
@@ -134,33 +129,20 @@ public final class OnceOnlySimulator implements AutoCloseable {
           "entreprise:documents", new Limit(50, Duration.ofMinutes(1)),
           "entreprise:dgfip_attestation", new Limit(5, Duration.ofMinutes(1)),
           "entreprise:inpi_rne", new Limit(15, Duration.ofMinutes(1)));
-  private static final Limit IP_LIMIT = new Limit(1000, Duration.ofMinutes(1));
 
   record Limit(int permits, Duration period) {}
 
   private final int requestedPort;
   private final Clock clock;
-  private final Set<String> particulierTokens;
-  private final Set<String> entrepriseTokens;
   private final List<SimulatedHousehold> households;
-  private final Map<String, Limit> limits;
   private final List<SimulatedCompany> companies;
-  private final FranceConnectTokenResolver franceConnect;
-  private final ServerLimits counters = new ServerLimits();
-  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-  private final List<ServedRequest> served = new CopyOnWriteArrayList<>();
-  private final Json json = Json.create();
-  private volatile Misbehaviour misbehaviour;
+  private final OnceOnlyGateway gateway;
   private HttpServer server;
   private ExecutorService executor;
-  private ParticulierRoutes particulier;
-  private EntrepriseRoutes entreprise;
 
   private OnceOnlySimulator(Builder b) {
     this.requestedPort = b.port;
     this.clock = b.clock;
-    this.particulierTokens = Set.copyOf(b.particulierTokens);
-    this.entrepriseTokens = Set.copyOf(b.entrepriseTokens);
     List<SimulatedHousehold> h = new ArrayList<>(Catalogue.households());
     h.addAll(b.households);
     this.households = List.copyOf(h);
@@ -169,8 +151,14 @@ public final class OnceOnlySimulator implements AutoCloseable {
     this.companies = List.copyOf(c);
     Map<String, Limit> l = new HashMap<>(LIMITS);
     l.putAll(b.limits);
-    this.limits = Map.copyOf(l);
-    this.franceConnect = b.franceConnect;
+    this.gateway =
+        new OnceOnlyGateway(
+            clock,
+            Set.copyOf(b.particulierTokens),
+            Set.copyOf(b.entrepriseTokens),
+            households,
+            Map.copyOf(l),
+            b.franceConnect);
   }
 
   /**
@@ -186,11 +174,12 @@ public final class OnceOnlySimulator implements AutoCloseable {
    * Binds the port and starts serving.
    *
    * @return this simulator
+   * @throws SocleClientException if already started
    * @throws UncheckedIOException if the port cannot be bound
    */
   public synchronized OnceOnlySimulator start() {
     if (server != null) {
-      throw new IllegalStateException("the simulator can be started once");
+      throw new SocleClientException("the simulator can be started once");
     }
     try {
       server =
@@ -199,8 +188,9 @@ public final class OnceOnlySimulator implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the once-only simulator", e);
     }
-    particulier = new ParticulierRoutes(households, clock);
-    entreprise = new EntrepriseRoutes(companies, clock, baseUrl().resolve("/files/"));
+    gateway.serve(
+        new ParticulierRoutes(households, clock),
+        new EntrepriseRoutes(companies, clock, baseUrl().resolve("/files/")));
     executor =
         Executors.newFixedThreadPool(
             32,
@@ -210,7 +200,7 @@ public final class OnceOnlySimulator implements AutoCloseable {
               return t;
             });
     server.setExecutor(executor);
-    server.createContext("/", this::handle);
+    server.createContext("/", gateway::handle);
     server.start();
     return this;
   }
@@ -219,10 +209,11 @@ public final class OnceOnlySimulator implements AutoCloseable {
    * Returns the base URL of both APIs.
    *
    * @return for example {@code http://127.0.0.1:41234}
+   * @throws SocleClientException if not started
    */
   public URI baseUrl() {
     if (server == null) {
-      throw new IllegalStateException("the simulator is not started");
+      throw new SocleClientException("the simulator is not started: call start() first");
     }
     return URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + port());
   }
@@ -242,14 +233,12 @@ public final class OnceOnlySimulator implements AutoCloseable {
    * @param misbehaviour what goes wrong
    */
   public void misbehave(Misbehaviour misbehaviour) {
-    this.misbehaviour = Objects.requireNonNull(misbehaviour, "misbehaviour");
+    gateway.misbehave(Objects.requireNonNull(misbehaviour, "misbehaviour"));
   }
 
   /** Forgets misbehaviour, rate-limit counters and the request log. */
   public void reset() {
-    misbehaviour = null;
-    counters.clear();
-    served.clear();
+    gateway.reset();
   }
 
   /**
@@ -258,7 +247,7 @@ public final class OnceOnlySimulator implements AutoCloseable {
    * @return a snapshot of the log
    */
   public List<ServedRequest> requests() {
-    return List.copyOf(served);
+    return gateway.requests();
   }
 
   /**
@@ -274,197 +263,7 @@ public final class OnceOnlySimulator implements AutoCloseable {
           MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d, 0, 8);
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private void handle(HttpExchange ex) throws IOException {
-    try (ex) {
-      long arrived = clock.millis();
-      String path = ex.getRequestURI().getRawPath();
-      String rawQuery = ex.getRequestURI().getRawQuery();
-      Query q = new Query(rawQuery);
-      String token = bearer(ex).orElse("");
-      String fp = token.isEmpty() ? "" : fingerprint(token);
-      Optional<Matcher> ent = EntrepriseRoutes.route(path);
-      boolean part = ParticulierRoutes.handles(path);
-      if (!"GET".equals(ex.getRequestMethod()) || (!part && ent.isEmpty())) {
-        send(ex, 404, "text/plain", "Not Found".getBytes(StandardCharsets.UTF_8), Map.of());
-        return;
-      }
-      String api = part ? "particulier" : "entreprise";
-      String route = part ? path : EntrepriseRoutes.template(ent.get());
-      String group = part ? "json" : EntrepriseRoutes.group(ent.get());
-      Misbehaviour mb = misbehaviour;
-      if (mb != null && mb.kind() == Misbehaviour.Kind.SILENT) {
-        log(arrived, api, route, fp, group, 0);
-        pause(mb.delay());
-        return;
-      }
-      Map<String, String> headers = new HashMap<>();
-      FranceConnectCall fc =
-          part && ParticulierRoutes.franceConnect(path) ? franceConnectCall(path, token) : null;
-      Answer answer = fc != null ? fc.refusal() : authorize(api, path, token);
-      if (answer == null) {
-        answer = throttle(api, group, fp, ex, headers, arrived);
-      }
-      if (answer == null && mb != null && mb.kind() == Misbehaviour.Kind.RATE_LIMITED) {
-        answer = Answer.tooManyRequests(Math.max(1, mb.delay().toSeconds()));
-      }
-      if (answer == null) {
-        String key = fp + ' ' + path + '?' + rawQuery;
-        if (!inFlight.add(key)) {
-          answer = Answer.conflict();
-        } else {
-          try {
-            if (mb != null && mb.kind() == Misbehaviour.Kind.SLOW) {
-              pause(mb.delay());
-            }
-            answer = route(path, q, ent, fc == null ? Optional.empty() : fc.household(), mb);
-          } finally {
-            inFlight.remove(key);
-          }
-        }
-      }
-      if (answer.status() == 429) {
-        headers.put("Retry-After", Long.toString(answer.retryAfterSeconds()));
-      }
-      log(arrived, api, route, fp, group, answer.status());
-      if (answer.body() instanceof byte[] raw) {
-        send(ex, answer.status(), "text/html", raw, headers);
-      } else {
-        send(ex, answer.status(), "application/json", json.write(answer.body()), headers);
-      }
-    }
-  }
-
-  private Answer authorize(String api, String path, String token) {
-    if (api.equals("entreprise")) {
-      return entrepriseTokens.contains(token) ? null : Answer.invalidToken();
-    }
-    return particulierTokens.contains(token) ? null : Answer.invalidToken();
-  }
-
-  private Answer throttle(
-      String api, String group, String fp, HttpExchange ex, Map<String, String> headers, long now) {
-    ServerLimits.Verdict ip =
-        counters.count(
-            api + ":ip:" + ex.getRemoteAddress().getAddress().getHostAddress(),
-            IP_LIMIT.permits(),
-            IP_LIMIT.period(),
-            now);
-    Limit limit = limits.get(api + ":" + group);
-    ServerLimits.Verdict v =
-        counters.count(api + ":" + fp + ":" + group, limit.permits(), limit.period(), now);
-    headers.put("RateLimit-Limit", Integer.toString(v.limit()));
-    headers.put("RateLimit-Remaining", Integer.toString(v.remaining()));
-    headers.put("RateLimit-Reset", Long.toString(v.resetEpochSeconds()));
-    if (!v.allowed()) {
-      return Answer.tooManyRequests(Math.max(1, v.resetEpochSeconds() - now / 1000));
-    }
-    if (!ip.allowed()) {
-      return Answer.tooManyRequests(Math.max(1, ip.resetEpochSeconds() - now / 1000));
-    }
-    return null;
-  }
-
-  /** A {@code /france_connect} call: refused (401, 403), or the household of the token's user. */
-  private record FranceConnectCall(Answer refusal, Optional<SimulatedHousehold> household) {}
-
-  /**
-   * Checks a FranceConnect token as the real API does: the catalogue's fixed {@code FC_TOKEN_*}
-   * tokens stand for their household with every scope; any other token is sent to the {@link
-   * FranceConnectTokenResolver}, if one is set, and the household is found by the pivot identity
-   * FranceConnect returns (mocks/README.md "Appels avec FranceConnect").
-   */
-  private FranceConnectCall franceConnectCall(String path, String token) {
-    Optional<SimulatedHousehold> fixed = fcHousehold(token);
-    if (fixed.isPresent() || token.equals(FC_TOKEN_SANS_DOSSIER)) {
-      return new FranceConnectCall(null, fixed);
-    }
-    if (franceConnect == null || token.isEmpty()) {
-      return new FranceConnectCall(Answer.invalidToken(), Optional.empty());
-    }
-    Optional<TokenIntrospection> checked = franceConnect.resolve(token);
-    if (checked.isEmpty()) {
-      return new FranceConnectCall(Answer.invalidToken(), Optional.empty());
-    }
-    if (!checked.get().active()) {
-      return new FranceConnectCall(Answer.expiredToken(), Optional.empty());
-    }
-    Optional<String> query = FranceConnectScopes.pivotQuery(checked.get().claims());
-    if (!FranceConnectScopes.allows(path, checked.get().scopes()) || query.isEmpty()) {
-      return new FranceConnectCall(Answer.insufficientPrivileges(), Optional.empty());
-    }
-    return new FranceConnectCall(null, particulier.match(new Query(query.get())));
-  }
-
-  private Answer route(
-      String path,
-      Query q,
-      Optional<Matcher> ent,
-      Optional<SimulatedHousehold> fcHousehold,
-      Misbehaviour mb) {
-    if (mb != null && mb.kind() == Misbehaviour.Kind.GARBAGE) {
-      return new Answer(
-          200,
-          "<html><body>Service indisponible</body></html>".getBytes(StandardCharsets.UTF_8),
-          0);
-    }
-    if (mb != null && mb.kind() == Misbehaviour.Kind.PROVIDER_DOWN) {
-      return Answer.error(
-          mb.status(),
-          mb.status() == 504 ? "37002" : "37999",
-          mb.status() == 504
-              ? "Intermédiaire hors-délai"
-              : "Erreur inconnue du fournisseur de données",
-          "Le fournisseur de données n'a pas répondu correctement.",
-          null,
-          Map.of("provider", "CNAV", "retry_in", 10));
-    }
-    if (ent.isPresent()) {
-      return entreprise.answer(ent.get(), q);
-    }
-    return particulier.answer(path, q, fcHousehold);
-  }
-
-  private Optional<SimulatedHousehold> fcHousehold(String token) {
-    return households.stream()
-        .filter(h -> h.franceConnectToken().map(token::equals).orElse(false))
-        .findFirst();
-  }
-
-  private static Optional<String> bearer(HttpExchange ex) {
-    String h = ex.getRequestHeaders().getFirst("Authorization");
-    return h != null && h.startsWith("Bearer ")
-        ? Optional.of(h.substring(7).trim())
-        : Optional.empty();
-  }
-
-  private void log(long at, String api, String route, String fp, String group, int status) {
-    served.add(
-        new ServedRequest(java.time.Instant.ofEpochMilli(at), api, route, fp, group, status));
-  }
-
-  private static void pause(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void send(
-      HttpExchange ex, int status, String type, byte[] body, Map<String, String> headers)
-      throws IOException {
-    headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
-    ex.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
-    ex.getResponseHeaders().set("X-Response-Cached", "false");
-    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(body);
-      }
+      throw new SocleException("SHA-256 is missing from the JDK", e);
     }
   }
 
@@ -521,10 +320,11 @@ public final class OnceOnlySimulator implements AutoCloseable {
      *
      * @param port 0 to 65535
      * @return this builder
+     * @throws InvalidInputException if out of range
      */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port must be 0 to 65535");
+        throw new InvalidInputException("port must be 0 to 65535");
       }
       this.port = port;
       return this;
@@ -593,11 +393,23 @@ public final class OnceOnlySimulator implements AutoCloseable {
      * @param permits requests per window
      * @param period the window
      * @return this builder
+     * @throws InvalidInputException if the api and group name no limit, or permits or period is not
+     *     positive
      */
     public Builder limit(String api, String group, int permits, Duration period) {
-      String key = api + ":" + group;
+      String key =
+          Objects.requireNonNull(api, "api") + ":" + Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(period, "period");
       if (!LIMITS.containsKey(key)) {
-        throw new IllegalArgumentException("unknown limit " + key);
+        throw new InvalidInputException(
+            "limit: unknown api and group "
+                + key
+                + " ("
+                + String.join(", ", LIMITS.keySet())
+                + ")");
+      }
+      if (permits < 1 || period.isNegative() || period.isZero()) {
+        throw new InvalidInputException("limit: permits and period must be positive");
       }
       limits.put(key, new Limit(permits, period));
       return this;

@@ -1,5 +1,7 @@
 package fr.socle.testkit.onceonly;
 
+import fr.socle.core.SocleClientException;
+import fr.socle.testkit.internal.SimulatorLifecycle;
 import java.util.Objects;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -27,9 +29,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class OnceOnlySimulatorExtension
     implements BeforeAllCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
-  private final OnceOnlySimulator.Builder builder;
-  private OnceOnlySimulator simulator;
-  private String owner;
+  private final SimulatorLifecycle<OnceOnlySimulator> lifecycle;
 
   /** Uses a simulator with the defaults (any free port, system clock, built-in catalogue). */
   public OnceOnlySimulatorExtension() {
@@ -42,44 +42,38 @@ public final class OnceOnlySimulatorExtension
    * @param builder the configuration
    */
   public OnceOnlySimulatorExtension(OnceOnlySimulator.Builder builder) {
-    this.builder = Objects.requireNonNull(builder, "builder");
+    Objects.requireNonNull(builder, "builder");
+    this.lifecycle =
+        new SimulatorLifecycle<>(
+            "the once-only simulator runs only during the tests",
+            builder::start,
+            OnceOnlySimulator::reset,
+            OnceOnlySimulator::close);
   }
 
   /**
    * Returns the running simulator.
    *
    * @return the simulator
-   * @throws IllegalStateException outside the tests of the class
+   * @throws SocleClientException outside the tests of the class
    */
-  public synchronized OnceOnlySimulator simulator() {
-    if (simulator == null) {
-      throw new IllegalStateException("the once-only simulator runs only during the tests");
-    }
-    return simulator;
+  public OnceOnlySimulator simulator() {
+    return lifecycle.simulator();
   }
 
   @Override
-  public synchronized void beforeAll(ExtensionContext context) {
-    if (simulator == null) {
-      simulator = builder.start();
-      owner = context.getUniqueId();
-    }
+  public void beforeAll(ExtensionContext context) {
+    lifecycle.beforeAll(context);
   }
 
   @Override
-  public synchronized void afterEach(ExtensionContext context) {
-    if (simulator != null) {
-      simulator.reset();
-    }
+  public void afterEach(ExtensionContext context) {
+    lifecycle.afterEach(context);
   }
 
   @Override
-  public synchronized void afterAll(ExtensionContext context) {
-    if (simulator != null && context.getUniqueId().equals(owner)) {
-      simulator.close();
-      simulator = null;
-      owner = null;
-    }
+  public void afterAll(ExtensionContext context) {
+    lifecycle.afterAll(context);
   }
 
   @Override

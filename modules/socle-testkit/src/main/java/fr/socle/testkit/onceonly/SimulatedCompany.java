@@ -1,5 +1,6 @@
 package fr.socle.testkit.onceonly;
 
+import fr.socle.core.SocleException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -54,7 +55,7 @@ public record SimulatedCompany(
         return candidate;
       }
     }
-    throw new IllegalStateException("no NIC found");
+    throw new SocleException("no NIC gives a valid SIRET for this SIREN");
   }
 
   static boolean luhn(String digits) {

@@ -1,5 +1,6 @@
 package fr.socle.testkit.onceonly;
 
+import fr.socle.core.InvalidInputException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,13 +40,13 @@ public record SimulatedHousehold(
    */
   public SimulatedHousehold {
     Objects.requireNonNull(fournisseur, "fournisseur");
-    allocataires = List.copyOf(allocataires);
-    enfants = List.copyOf(enfants);
-    adresse = List.copyOf(adresse);
+    allocataires = List.copyOf(Objects.requireNonNull(allocataires, "allocataires"));
+    enfants = List.copyOf(Objects.requireNonNull(enfants, "enfants"));
+    adresse = List.copyOf(Objects.requireNonNull(adresse, "adresse"));
     Objects.requireNonNull(franceConnectToken, "franceConnectToken");
-    prestations = List.copyOf(prestations);
+    prestations = List.copyOf(Objects.requireNonNull(prestations, "prestations"));
     if (allocataires.isEmpty()) {
-      throw new IllegalArgumentException("a household has at least one allocataire");
+      throw new InvalidInputException("allocataires must hold at least one allocataire");
     }
   }
 }

@@ -1,5 +1,6 @@
 package fr.socle.testkit.payfip;
 
+import fr.socle.core.InvalidInputException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -88,12 +89,12 @@ public final class Misbehaviour {
    *
    * @param delay how long to wait; positive
    * @return the misbehaviour
-   * @throws IllegalArgumentException if the delay is not positive
+   * @throws InvalidInputException if the delay is not positive
    */
   public static Misbehaviour delayNotification(Duration delay) {
     Objects.requireNonNull(delay, "delay");
     if (delay.isNegative() || delay.isZero()) {
-      throw new IllegalArgumentException("delay must be positive");
+      throw new InvalidInputException("delay must be positive");
     }
     return new Misbehaviour(Kind.DELAY_NOTIFICATION, delay, 1, null, null, 0);
   }
@@ -103,11 +104,11 @@ public final class Misbehaviour {
    *
    * @param copies how many identical notifications, 2 to 1000
    * @return the misbehaviour
-   * @throws IllegalArgumentException if copies is out of range
+   * @throws InvalidInputException if copies is out of range
    */
   public static Misbehaviour duplicateNotification(int copies) {
     if (copies < 2 || copies > 1000) {
-      throw new IllegalArgumentException("copies must be between 2 and 1000");
+      throw new InvalidInputException("copies must be between 2 and 1000");
     }
     return new Misbehaviour(Kind.DUPLICATE_NOTIFICATION, null, copies, null, null, 0);
   }
@@ -119,12 +120,12 @@ public final class Misbehaviour {
    *
    * @param name the parameter name; letters only
    * @return the misbehaviour
-   * @throws IllegalArgumentException if the name is empty or not letters only
+   * @throws InvalidInputException if the name is empty or not letters only
    */
   public static Misbehaviour notificationParameter(String name) {
     Objects.requireNonNull(name, "name");
     if (!name.matches("[A-Za-z]{1,20}")) {
-      throw new IllegalArgumentException("parameter name must be 1 to 20 letters");
+      throw new InvalidInputException("name must be 1 to 20 letters");
     }
     return new Misbehaviour(Kind.NOTIFICATION_PARAMETER, null, 1, name, null, 0);
   }
@@ -145,12 +146,12 @@ public final class Misbehaviour {
    *
    * @param delay how long to hold the answer; positive, at most 10 minutes
    * @return the misbehaviour
-   * @throws IllegalArgumentException if the delay is out of range
+   * @throws InvalidInputException if the delay is out of range
    */
   public static Misbehaviour slowSoap(Duration delay) {
     Objects.requireNonNull(delay, "delay");
     if (delay.isNegative() || delay.isZero() || delay.compareTo(Duration.ofMinutes(10)) > 0) {
-      throw new IllegalArgumentException("delay must be positive and at most 10 minutes");
+      throw new InvalidInputException("delay must be positive and at most 10 minutes");
     }
     return new Misbehaviour(Kind.SLOW_SOAP, delay, 1, null, null, 0);
   }
@@ -192,11 +193,11 @@ public final class Misbehaviour {
    *
    * @param n how many times, at least 1
    * @return a copy limited to n times
-   * @throws IllegalArgumentException if n is less than 1
+   * @throws InvalidInputException if n is less than 1
    */
   public Misbehaviour times(int n) {
     if (n < 1) {
-      throw new IllegalArgumentException("n must be at least 1");
+      throw new InvalidInputException("n must be at least 1");
     }
     return new Misbehaviour(kind, delay, copies, parameterName, fault, n);
   }

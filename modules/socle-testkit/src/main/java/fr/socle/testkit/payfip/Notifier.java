@@ -1,6 +1,7 @@
 package fr.socle.testkit.payfip;
 
 import fr.socle.core.SocleException;
+import fr.socle.core.SocleTimeoutException;
 import fr.socle.core.http.HttpRequest;
 import fr.socle.core.http.HttpResponse;
 import fr.socle.core.http.HttpTransport;
@@ -185,13 +186,14 @@ final class Notifier implements AutoCloseable {
       while (attempts.size() < count) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          throw new IllegalStateException(
+          throw new SocleTimeoutException(
               "expected "
                   + count
                   + " notification(s) within "
                   + timeout
                   + ", got "
-                  + attempts.size());
+                  + attempts.size(),
+              null);
         }
         TimeUnit.NANOSECONDS.timedWait(attempts, left);
       }

@@ -28,6 +28,9 @@ final class OperationStore {
 
   private final Clock clock;
   private final LocalTime purgeTime;
+  private static final String ALPHANUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+  private final SecureRandom random = new SecureRandom();
   private final Map<String, Operation> operations = new ConcurrentHashMap<>();
   private final AtomicLong lastTimestamp = new AtomicLong();
   private final long node;
@@ -37,7 +40,6 @@ final class OperationStore {
   OperationStore(Clock clock, LocalTime purgeTime) {
     this.clock = clock;
     this.purgeTime = purgeTime;
-    SecureRandom random = new SecureRandom();
     // A random node id has the multicast bit set (RFC 4122 §4.5), so it never collides with a MAC.
     this.node = (random.nextLong() & 0xFFFF_FFFF_FFFFL) | 0x0100_0000_0000L;
     this.clockSequence = random.nextInt(0x4000);
@@ -128,5 +130,14 @@ final class OperationStore {
     long msb = (timeLow << 32) | (timeMid << 16) | timeHi;
     long lsb = ((0x8000L | clockSequence) << 48) | node;
     return new UUID(msb, lsb).toString();
+  }
+
+  /** A six-character authorisation number, as the card network returns for a paid operation. */
+  String authorisationNumber() {
+    char[] c = new char[6];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = ALPHANUM.charAt(random.nextInt(ALPHANUM.length()));
+    }
+    return new String(c);
   }
 }

@@ -1,6 +1,10 @@
 package fr.socle.testkit.payfip;
 
 import com.sun.net.httpserver.HttpServer;
+import fr.socle.core.InvalidInputException;
+import fr.socle.core.SocleClientException;
+import fr.socle.core.SocleException;
+import fr.socle.core.SocleTimeoutException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -8,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -73,14 +76,11 @@ public final class PayfipSimulator implements AutoCloseable {
     }
   }
 
-  private static final String ALPHANUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-
   private final int requestedPort;
   private final Clock clock;
   private final Map<String, List<String>> clients;
   private final OperationStore store;
   private final MisbehaviourBoard board = new MisbehaviourBoard();
-  private final SecureRandom random = new SecureRandom();
   private Notifier notifier;
   private HttpServer server;
   private FrontDoor frontDoor;
@@ -111,12 +111,12 @@ public final class PayfipSimulator implements AutoCloseable {
    * Binds the port and starts serving.
    *
    * @return this simulator
-   * @throws IllegalStateException if already started or closed
+   * @throws SocleClientException if already started or closed
    * @throws UncheckedIOException if the port cannot be bound
    */
   public synchronized PayfipSimulator start() {
     if (server != null || closed) {
-      throw new IllegalStateException("the simulator can be started once");
+      throw new SocleClientException("the simulator can be started once");
     }
     // The HttpServer listens on a private port; the public one is the front door, which can
     // reset a connection on demand.
@@ -171,11 +171,11 @@ public final class PayfipSimulator implements AutoCloseable {
    * Returns the port the simulator listens on.
    *
    * @return the port
-   * @throws IllegalStateException if not started
+   * @throws SocleClientException if not started
    */
   public synchronized int port() {
     if (server == null) {
-      throw new IllegalStateException("the simulator is not started");
+      throw new SocleClientException("the simulator is not started: call start() first");
     }
     return frontDoor.port();
   }
@@ -184,7 +184,7 @@ public final class PayfipSimulator implements AutoCloseable {
    * Returns the SOAP endpoint, {@code http://127.0.0.1:<port>/tpa/services/securite}.
    *
    * @return the endpoint URI
-   * @throws IllegalStateException if not started
+   * @throws SocleClientException if not started
    */
   public URI soapEndpoint() {
     return URI.create(base() + SoapService.PATH);
@@ -195,7 +195,7 @@ public final class PayfipSimulator implements AutoCloseable {
    * appends {@code ?idop=<idOp>}.
    *
    * @return the page URI
-   * @throws IllegalStateException if not started
+   * @throws SocleClientException if not started
    */
   public URI paymentPageUrl() {
     return URI.create(base() + PaymentPage.PATH);
@@ -206,7 +206,7 @@ public final class PayfipSimulator implements AutoCloseable {
    *
    * @param idOp the operation id
    * @return {@code paymentPageUrl()?idop=<idOp>}
-   * @throws IllegalStateException if not started
+   * @throws SocleClientException if not started
    */
   public URI paymentPageUrl(String idOp) {
     Objects.requireNonNull(idOp, "idOp");
@@ -282,8 +282,8 @@ public final class PayfipSimulator implements AutoCloseable {
    * @param idOp the operation id returned by {@code creerPaiementSecurise}
    * @param outcome what the payer does
    * @return the redirect and the notifications made
-   * @throws IllegalStateException if the operation is unknown, purged, expired or already closed
-   * @throws IllegalStateException if the simulator is not started
+   * @throws InvalidInputException if the operation is unknown, purged, expired or already closed
+   * @throws SocleClientException if the simulator is not started
    */
   public Completion complete(String idOp, Outcome outcome) {
     Objects.requireNonNull(outcome, "outcome");
@@ -291,21 +291,24 @@ public final class PayfipSimulator implements AutoCloseable {
     Operation op =
         store
             .find(idOp)
-            .orElseThrow(() -> new RefusedChoice("unknown", "unknown or purged operation"));
+            .orElseThrow(
+                () -> new RefusedChoiceException("unknown", "unknown or purged operation"));
     synchronized (op) {
       if (op.closed()) {
-        throw new RefusedChoice("closed", "operation already processed: a new idOp is needed");
+        throw new RefusedChoiceException(
+            "closed", "operation already processed: a new idOp is needed");
       }
       boolean abandoned = op.outcome().isPresent();
       if (store.pageExpired(op) && (abandoned || !op.opened())) {
-        throw new RefusedChoice("expired", "operation expired (15 minutes after creation)");
+        throw new RefusedChoiceException(
+            "expired", "operation expired (15 minutes after creation)");
       }
       if (outcome == Outcome.NO_ANSWER) {
         op.markOpened();
         return new Completion(op.idOp, outcome, Optional.empty(), List.of());
       }
       op.markOpened();
-      op.record(outcome, store.now(), outcome.paid() ? authorisationNumber() : null);
+      op.record(outcome, store.now(), outcome.paid() ? store.authorisationNumber() : null);
     }
     List<NotificationAttempt> sent = n.notify(op);
     String separator = op.urlredirect.contains("?") ? "&" : "?";
@@ -344,30 +347,23 @@ public final class PayfipSimulator implements AutoCloseable {
    * @param count how many notifications to wait for
    * @param timeout how long to wait at most
    * @return the notification log
-   * @throws IllegalStateException if fewer were made within the timeout, or not started
+   * @throws SocleTimeoutException if fewer were made within the timeout
+   * @throws SocleClientException if the simulator is not started
    */
   public List<NotificationAttempt> awaitNotifications(int count, Duration timeout) {
     try {
       return notifierOrFail().await(count, timeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for notifications", e);
+      throw new SocleException("interrupted while waiting for notifications", e);
     }
   }
 
   private synchronized Notifier notifierOrFail() {
     if (notifier == null || closed) {
-      throw new IllegalStateException("the simulator is not running");
+      throw new SocleClientException("the simulator is not running: call start() first");
     }
     return notifier;
-  }
-
-  private String authorisationNumber() {
-    char[] c = new char[6];
-    for (int i = 0; i < c.length; i++) {
-      c[i] = ALPHANUM.charAt(random.nextInt(ALPHANUM.length()));
-    }
-    return new String(c);
   }
 
   private static List<String> defaultLabels(String numcli) {
@@ -386,17 +382,6 @@ public final class PayfipSimulator implements AutoCloseable {
   @Override
   public String toString() {
     return "PayfipSimulator[numcli=" + clients.keySet() + "]";
-  }
-
-  /** The payer's choice cannot be applied; {@code state} names why, for the page. */
-  static final class RefusedChoice extends IllegalStateException {
-    private static final long serialVersionUID = 1L;
-    final String state;
-
-    RefusedChoice(String state, String message) {
-      super(message);
-      this.state = state;
-    }
   }
 
   /**
@@ -423,11 +408,11 @@ public final class PayfipSimulator implements AutoCloseable {
      *
      * @param port 1 to 65535, or 0 for any free port (the default)
      * @return this builder
-     * @throws IllegalArgumentException if out of range
+     * @throws InvalidInputException if out of range
      */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port must be 0 to 65535");
+        throw new InvalidInputException("port must be 0 to 65535");
       }
       this.port = port;
       return this;
@@ -439,7 +424,7 @@ public final class PayfipSimulator implements AutoCloseable {
      *
      * @param numcli six digits
      * @return this builder
-     * @throws IllegalArgumentException if not six digits
+     * @throws InvalidInputException if not six digits
      */
     public Builder numcli(String numcli) {
       return client(numcli, "REGIE DE TEST " + numcli, "SIMULATEUR PAYFIP", "SOCLE");
@@ -453,12 +438,12 @@ public final class PayfipSimulator implements AutoCloseable {
      * @param libelleN2 second label line
      * @param libelleN3 third label line
      * @return this builder
-     * @throws IllegalArgumentException if numcli is not six digits
+     * @throws InvalidInputException if numcli is not six digits
      */
     public Builder client(String numcli, String libelleN1, String libelleN2, String libelleN3) {
       Objects.requireNonNull(numcli, "numcli");
       if (!NUMCLI.matcher(numcli).matches()) {
-        throw new IllegalArgumentException("numcli must be six digits");
+        throw new InvalidInputException("numcli must be six digits");
       }
       clients.put(
           numcli,

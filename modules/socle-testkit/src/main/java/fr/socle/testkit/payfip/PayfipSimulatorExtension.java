@@ -1,5 +1,7 @@
 package fr.socle.testkit.payfip;
 
+import fr.socle.core.SocleClientException;
+import fr.socle.testkit.internal.SimulatorLifecycle;
 import java.util.Objects;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -43,10 +45,7 @@ public final class PayfipSimulatorExtension
         AfterEachCallback,
         AfterAllCallback,
         ParameterResolver {
-  private final PayfipSimulator.Builder builder;
-  private PayfipSimulator simulator;
-  private String owner;
-  private boolean perTest;
+  private final SimulatorLifecycle<PayfipSimulator> lifecycle;
 
   /** Uses a simulator with the default settings (any free port, numcli 090909, system clock). */
   public PayfipSimulatorExtension() {
@@ -59,64 +58,43 @@ public final class PayfipSimulatorExtension
    * @param builder the configuration; the extension calls {@code build()} each time it starts one
    */
   public PayfipSimulatorExtension(PayfipSimulator.Builder builder) {
-    this.builder = Objects.requireNonNull(builder, "builder");
+    Objects.requireNonNull(builder, "builder");
+    this.lifecycle =
+        new SimulatorLifecycle<>(
+            "the PayFiP simulator runs only during the tests",
+            builder::start,
+            PayfipSimulator::reset,
+            PayfipSimulator::close);
   }
 
   /**
    * Returns the running simulator.
    *
    * @return the simulator
-   * @throws IllegalStateException outside a test of the class using the extension
+   * @throws SocleClientException outside a test of the class using the extension
    */
-  public synchronized PayfipSimulator simulator() {
-    if (simulator == null) {
-      throw new IllegalStateException("the PayFiP simulator runs only during the tests");
-    }
-    return simulator;
+  public PayfipSimulator simulator() {
+    return lifecycle.simulator();
   }
 
   @Override
-  public synchronized void beforeAll(ExtensionContext context) {
-    if (simulator == null) {
-      simulator = builder.start();
-      owner = context.getUniqueId();
-    }
+  public void beforeAll(ExtensionContext context) {
+    lifecycle.beforeAll(context);
   }
 
   @Override
-  public synchronized void beforeEach(ExtensionContext context) {
-    if (simulator == null) {
-      simulator = builder.start();
-      owner = context.getUniqueId();
-      perTest = true;
-    }
+  public void afterAll(ExtensionContext context) {
+    lifecycle.afterAll(context);
   }
 
   @Override
-  public synchronized void afterEach(ExtensionContext context) {
-    if (simulator == null) {
-      return;
-    }
-    if (perTest && context.getUniqueId().equals(owner)) {
-      stop();
-    } else {
-      simulator.reset();
-    }
+  public void beforeEach(ExtensionContext context) {
+    lifecycle.beforeEach(context);
   }
 
   @Override
-  public synchronized void afterAll(ExtensionContext context) {
-    // Nested classes see the callbacks too: only the context that started the simulator stops it.
-    if (simulator != null && context.getUniqueId().equals(owner)) {
-      stop();
-    }
-  }
-
-  private void stop() {
-    simulator.close();
-    simulator = null;
-    owner = null;
-    perTest = false;
+  public void afterEach(ExtensionContext context) {
+    lifecycle.afterEach(context);
   }
 
   @Override
@@ -125,13 +103,12 @@ public final class PayfipSimulatorExtension
   }
 
   @Override
-  public synchronized Object resolveParameter(
-      ParameterContext parameter, ExtensionContext context) {
-    if (simulator == null) {
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    if (!lifecycle.running()) {
       throw new ParameterResolutionException(
           "the PayFiP simulator is not running: register the extension on a static field or"
               + " with @ExtendWith to inject it into a constructor");
     }
-    return simulator;
+    return lifecycle.simulator();
   }
 }

@@ -94,7 +94,7 @@ final class PaymentPage implements HttpHandler {
     Completion completion;
     try {
       completion = simulator.complete(form.get("idop"), outcome);
-    } catch (PayfipSimulator.RefusedChoice e) {
+    } catch (RefusedChoiceException e) {
       html(exchange, e.state, "Paiement impossible", "<p>" + escape(e.getMessage()) + "</p>");
       return;
     }

@@ -1,5 +1,6 @@
 package fr.socle.testkit.payfip;
 
+import fr.socle.core.SocleException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -70,7 +71,7 @@ final class SoapCodec {
       f.setExpandEntityReferences(false);
       return f;
     } catch (ParserConfigurationException e) {
-      throw new IllegalStateException("the JDK XML parser cannot be configured securely", e);
+      throw new SocleException("the JDK XML parser cannot be configured securely", e);
     }
   }
 
@@ -93,7 +94,7 @@ final class SoapCodec {
           });
       return builder;
     } catch (ParserConfigurationException e) {
-      throw new IllegalStateException(e);
+      throw new SocleException("the JDK XML parser cannot be configured securely", e);
     }
   }
 
@@ -253,7 +254,7 @@ final class SoapCodec {
       w.writeEndDocument();
       w.close();
     } catch (XMLStreamException e) {
-      throw new IllegalStateException("cannot write a SOAP message", e);
+      throw new SocleException("cannot write a SOAP message", e);
     }
     return out.toByteArray();
   }

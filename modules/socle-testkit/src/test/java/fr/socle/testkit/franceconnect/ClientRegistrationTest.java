@@ -17,6 +17,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import fr.socle.core.InvalidInputException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -206,7 +207,7 @@ class ClientRegistrationTest {
     void build_whenPrivateKeysRegistered_isRefused() throws Exception {
       String privateJwks = new JWKSet(ecKey()).toString(false);
       assertThatThrownBy(() -> FranceConnectSimulator.builder().clientSigningJwks(privateJwks))
-          .isInstanceOf(IllegalArgumentException.class);
+          .isInstanceOf(InvalidInputException.class);
     }
   }
 
@@ -276,7 +277,7 @@ class ClientRegistrationTest {
       try {
         FranceConnectSimulator sim =
             FranceConnectSimulator.builder().sectorIdentifierUri(uri(server)).build();
-        assertThatThrownBy(sim::start).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(sim::start).isInstanceOf(InvalidInputException.class);
         sim.close();
       } finally {
         server.stop(0);
@@ -289,7 +290,7 @@ class ClientRegistrationTest {
       try {
         FranceConnectSimulator sim =
             FranceConnectSimulator.builder().sectorIdentifierUri(uri(server)).build();
-        assertThatThrownBy(sim::start).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(sim::start).isInstanceOf(InvalidInputException.class);
         sim.close();
       } finally {
         server.stop(0);

@@ -14,6 +14,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
+import fr.socle.core.InvalidInputException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -116,14 +117,14 @@ class FranceConnectPlusTest {
   @Test
   void build_withoutClientKeysOrWithRs256_fails() {
     assertThatThrownBy(() -> FranceConnectSimulator.builder().flavour(Flavour.FC_PLUS).build())
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(
             () ->
                 FranceConnectSimulator.builder()
                     .flavour(Flavour.FC_PLUS)
                     .clientJwks("{\"keys\":[]}")
                     .build())
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
   }
 
   private static String acr(RawOidcClient client, RSAKey key, String acrValues) throws Exception {

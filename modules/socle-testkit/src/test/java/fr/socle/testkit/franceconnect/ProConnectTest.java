@@ -3,6 +3,7 @@ package fr.socle.testkit.franceconnect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import fr.socle.core.InvalidInputException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -285,7 +286,7 @@ class ProConnectTest {
   void hs256_outsideProConnect_isRefused() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> FranceConnectSimulator.builder().signingAlgorithm(SigningAlgorithm.HS256).build())
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(InvalidInputException.class);
   }
 
   private static String s256(String verifier) {

@@ -3,6 +3,8 @@ package fr.socle.testkit.franceconnect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.socle.core.InvalidInputException;
+import fr.socle.core.SocleClientException;
 import fr.socle.testkit.internal.SimulatorCommand;
 import java.net.URI;
 import java.util.ServiceLoader;
@@ -27,7 +29,7 @@ class SimulatorLifecycleTest {
     String issuer = sim.issuer();
     sim.close();
     sim.close();
-    assertThatThrownBy(sim::issuer).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(sim::issuer).isInstanceOf(SocleClientException.class);
     assertThatThrownBy(
             () ->
                 new RawOidcClient(perTest.simulator())
@@ -39,13 +41,13 @@ class SimulatorLifecycleTest {
 
   @Test
   void start_twice_fails() {
-    assertThatThrownBy(perTest.simulator()::start).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(perTest.simulator()::start).isInstanceOf(SocleClientException.class);
   }
 
   @Test
   void selectUser_ofAnotherFlavour_isRefused() {
     assertThatThrownBy(() -> perTest.simulator().selectUser(TestAgent.DEMO_AGENT))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test
@@ -99,7 +101,7 @@ class SimulatorLifecycleTest {
                     "75107",
                     "99100",
                     "e"))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(
             () ->
                 new TestIdentity(
@@ -113,6 +115,6 @@ class SimulatorLifecycleTest {
                     "7510",
                     "99100",
                     "e"))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
   }
 }

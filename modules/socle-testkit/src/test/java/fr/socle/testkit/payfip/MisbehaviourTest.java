@@ -3,6 +3,7 @@ package fr.socle.testkit.payfip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.socle.core.InvalidInputException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -11,17 +12,17 @@ class MisbehaviourTest {
   @Test
   void factories_whenArgumentsOutOfRange_refuseThem() {
     assertThatThrownBy(() -> Misbehaviour.delayNotification(Duration.ZERO))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> Misbehaviour.duplicateNotification(1))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> Misbehaviour.duplicateNotification(1001))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> Misbehaviour.notificationParameter("id op"))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> Misbehaviour.slowSoap(Duration.ofMinutes(11)))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> Misbehaviour.badGateway().times(0))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test

@@ -3,6 +3,7 @@ package fr.socle.testkit.payfip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.testkit.internal.SimulatorCommand;
 import fr.socle.testkit.payfip.internal.PayfipCommand;
 import java.io.ByteArrayOutputStream;
@@ -45,10 +46,10 @@ class PayfipCommandTest {
   void start_withBadOptions_refusesThem() {
     PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     assertThatThrownBy(() -> PayfipCommand.start(new String[] {"--numcli", "12"}, out))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> PayfipCommand.start(new String[] {"--port", "x"}, out))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> PayfipCommand.start(new String[] {"--verbose"}, out))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
   }
 }

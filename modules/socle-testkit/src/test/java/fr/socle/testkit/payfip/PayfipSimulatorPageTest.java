@@ -3,6 +3,7 @@ package fr.socle.testkit.payfip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.MutableClock;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -140,7 +141,7 @@ class PayfipSimulatorPageTest {
     assertThat(get(sim.paymentPageUrl(idOp)).body()).contains("data-state=\"expired\"");
     assertThat(choose(idOp, "CARD_PAID").body()).contains("data-state=\"expired\"");
     assertThatThrownBy(() -> sim.complete(idOp, Outcome.CARD_PAID))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("expired");
     assertThat(merchant.received).isEmpty();
     // Until the nightly purge the service still answers "result unknown".
@@ -220,7 +221,7 @@ class PayfipSimulatorPageTest {
     clock.advance(Duration.ofMinutes(16));
 
     assertThatThrownBy(() -> sim.complete(idOp, Outcome.CARD_PAID))
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThat(sim.operation(idOp).orElseThrow().result()).hasValue("A");
   }
 
@@ -228,7 +229,7 @@ class PayfipSimulatorPageTest {
   void complete_whenUnknownIdOp_isRefused() {
     assertThatThrownBy(
             () -> sim.complete("00000000-0000-1000-8000-000000000000", Outcome.CARD_PAID))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("unknown");
   }
 

@@ -7,6 +7,7 @@ import fr.socle.examples.demo.web.Html;
 import fr.socle.examples.demo.web.Layout;
 import fr.socle.examples.demo.web.NavEntry;
 import fr.socle.identity.IdentityClient;
+import fr.socle.identity.IdentityClientBuilder;
 import fr.socle.identity.IdentityProvider;
 import fr.socle.identity.Scope;
 import fr.socle.identity.servlet.IdentityServlet;
@@ -76,7 +77,7 @@ public final class IdentityFeature implements Feature {
           case "proconnect" -> IdentityProvider.proConnect(settings.issuer());
           default -> IdentityProvider.oidc(settings.issuer());
         };
-    IdentityClient.Builder builder =
+    IdentityClientBuilder builder =
         clientBuilder(
                 provider, settings.clientId(), settings.clientSecret(), baseUrl, transactionKey)
             .scopes(scopes(settings.flavour()));
@@ -150,7 +151,7 @@ public final class IdentityFeature implements Feature {
     return simulator;
   }
 
-  static IdentityClient.Builder clientBuilder(
+  static IdentityClientBuilder clientBuilder(
       IdentityProvider provider,
       String clientId,
       Secret clientSecret,

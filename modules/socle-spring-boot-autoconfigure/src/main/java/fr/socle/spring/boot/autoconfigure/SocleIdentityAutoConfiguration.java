@@ -1,8 +1,10 @@
 package fr.socle.spring.boot.autoconfigure;
 
 import fr.socle.core.SocleClientException;
+import fr.socle.core.http.HttpPreset;
 import fr.socle.core.http.HttpTransport;
 import fr.socle.identity.IdentityClient;
+import fr.socle.identity.IdentityClientBuilder;
 import fr.socle.identity.IdentityProvider;
 import fr.socle.identity.Scope;
 import fr.socle.spring.boot.autoconfigure.SocleIdentityProperties.ProviderPreset;
@@ -34,7 +36,9 @@ public class SocleIdentityAutoConfiguration {
   public SocleIdentityAutoConfiguration() {}
 
   /**
-   * The transport to the identity provider, from {@code socle.http.*} over the HTTP defaults.
+   * The transport to the identity provider, from {@code socle.http.*} over the OpenID provider
+   * preset (the defaults the client gives its own transport). Shared with the client, which never
+   * closes it: the application context does.
    *
    * @param http the shared HTTP settings
    * @return the transport, closed with the application context
@@ -42,7 +46,7 @@ public class SocleIdentityAutoConfiguration {
   @Bean(name = HTTP_TRANSPORT_BEAN)
   @ConditionalOnMissingBean(name = HTTP_TRANSPORT_BEAN)
   public HttpTransport socleIdentityHttpTransport(SocleHttpProperties http) {
-    return HttpTransports.build(http, HttpTransport.builder());
+    return HttpTransports.build(http, HttpTransport.builder().preset(HttpPreset.OPENID_PROVIDER));
   }
 
   /**
@@ -57,7 +61,7 @@ public class SocleIdentityAutoConfiguration {
   @ConditionalOnMissingBean
   public IdentityClient socleIdentityClient(
       SocleIdentityProperties properties, @Qualifier(HTTP_TRANSPORT_BEAN) HttpTransport transport) {
-    IdentityClient.Builder b =
+    IdentityClientBuilder b =
         IdentityClient.builder()
             .provider(provider(properties))
             .clientId(Required.text(properties.getClientId(), PREFIX + "client-id"))
@@ -87,9 +91,10 @@ public class SocleIdentityAutoConfiguration {
     }
   }
 
-  // The one place the transport reaches the client: switch to the unified
-  // httpTransport(HttpTransport) of every remote client ("One SDK", issue #15) here.
-  private static void withTransport(IdentityClient.Builder b, HttpTransport transport) {
+  // The one place the transport reaches the client: the context's transport bean is shared
+  // (httpTransport(HttpTransport), "One SDK", issue #15), so the context, not the client, closes
+  // it.
+  private static void withTransport(IdentityClientBuilder b, HttpTransport transport) {
     b.httpTransport(transport);
   }
 

@@ -2,6 +2,7 @@ package fr.socle.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.socle.core.http.HttpPreset;
 import fr.socle.core.http.HttpTransport;
 import fr.socle.identity.IdentityClient;
 import fr.socle.identity.IdentityProvider;
@@ -49,6 +50,23 @@ class SocleIdentityAutoConfigurationTest {
                       SocleIdentityAutoConfiguration.HTTP_TRANSPORT_BEAN, HttpTransport.class);
               assertThat(transport.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
               assertThat(transport.userAgent()).contains("portal");
+            });
+  }
+
+  @Test
+  void identityTransport_withoutHttpSettings_hasTheOpenIdProviderPreset() {
+    configured()
+        .run(
+            context -> {
+              HttpTransport transport =
+                  context.getBean(
+                      SocleIdentityAutoConfiguration.HTTP_TRANSPORT_BEAN, HttpTransport.class);
+              // the same defaults as the transport IdentityClient builds for itself
+              assertThat(transport.connectTimeout())
+                  .isEqualTo(HttpPreset.OPENID_PROVIDER.connectTimeout());
+              assertThat(transport.responseTimeout())
+                  .isEqualTo(HttpPreset.OPENID_PROVIDER.responseTimeout());
+              assertThat(transport.deadline()).isEqualTo(HttpPreset.OPENID_PROVIDER.deadline());
             });
   }
 

@@ -1,21 +1,22 @@
 package fr.socle.testkit.franceconnect.internal;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.Secret;
 import fr.socle.testkit.franceconnect.Flavour;
 import fr.socle.testkit.franceconnect.FranceConnectSimulator;
-import fr.socle.testkit.internal.SimulatorCommand;
+import fr.socle.testkit.internal.StandaloneCommand;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar socle-testkit-<version>-standalone.jar franceconnect [options]}: runs the
  * FranceConnect / ProConnect simulator until the process is stopped.
  */
-public final class FranceConnectCommand implements SimulatorCommand {
+public final class FranceConnectCommand extends StandaloneCommand<FranceConnectSimulator> {
   static final String USAGE =
       "usage: franceconnect [--port N] [--flavour fc|fcplus|proconnect] [--client-id ID]\n"
           + "         [--client-secret SECRET] [--redirect-uri URI]... [--post-logout-redirect-uri URI]...\n"
@@ -43,66 +44,56 @@ public final class FranceConnectCommand implements SimulatorCommand {
   }
 
   @Override
-  public void run(String[] args) throws Exception {
-    FranceConnectSimulator simulator;
-    try {
-      simulator = parse(args).build();
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      System.err.println(e.getMessage());
-      System.err.print(USAGE);
-      System.exit(2);
-      return;
-    }
-    simulator.start();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  simulator.close();
-                  stopped.countDown();
-                },
-                "franceconnect-simulator-shutdown"));
-    printBanner(simulator, System.out);
-    stopped.await();
+  protected FranceConnectSimulator startFrom(String[] args, PrintStream out) throws IOException {
+    FranceConnectSimulator simulator = parse(args).build().start();
+    printBanner(simulator, out);
+    return simulator;
   }
 
-  static FranceConnectSimulator.Builder parse(String[] args) throws java.io.IOException {
+  static FranceConnectSimulator.Builder parse(String[] args) throws IOException {
     FranceConnectSimulator.Builder b = FranceConnectSimulator.builder().port(9080);
-    for (int i = 0; i < args.length; i++) {
-      String option = args[i];
-      if (option.equals("--help") || option.equals("-h")) {
-        throw new IllegalArgumentException("FranceConnect / ProConnect simulator");
-      }
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException("missing value for " + option);
-      }
-      String value = args[++i];
-      switch (option) {
-        case "--port" -> b.port(Integer.parseInt(value));
-        case "--flavour" -> b.flavour(Flavour.fromCliName(value));
-        case "--client-id" -> b.clientId(value);
-        case "--client-secret" -> b.clientSecret(Secret.of(value));
-        case "--redirect-uri" -> b.redirectUri(URI.create(value));
-        case "--post-logout-redirect-uri" -> b.postLogoutRedirectUri(URI.create(value));
-        case "--client-jwks-uri" -> b.clientJwksUri(URI.create(value));
-        case "--client-jwks-file" ->
-            b.clientJwks(Files.readString(Path.of(value), StandardCharsets.UTF_8));
-        case "--client-signing-jwks-file" ->
-            b.clientSigningJwks(Files.readString(Path.of(value), StandardCharsets.UTF_8));
-        case "--sector-identifier-uri" -> b.sectorIdentifierUri(URI.create(value));
-        case "--strict-logout" -> b.strictLogout(parseBoolean(option, value));
-        default -> throw new IllegalArgumentException("unknown option " + option);
+    for (String arg : args) {
+      if (arg.equals("--help") || arg.equals("-h")) {
+        throw new InvalidInputException("FranceConnect / ProConnect simulator");
       }
     }
+    forEachOption(
+        args,
+        o -> {
+          String value = o.value();
+          switch (o.option()) {
+            case "--port" -> b.port(port(o));
+            case "--flavour" -> b.flavour(Flavour.fromCliName(value));
+            case "--client-id" -> b.clientId(value);
+            case "--client-secret" -> b.clientSecret(Secret.of(value));
+            case "--redirect-uri" -> b.redirectUri(uri(o));
+            case "--post-logout-redirect-uri" -> b.postLogoutRedirectUri(uri(o));
+            case "--client-jwks-uri" -> b.clientJwksUri(uri(o));
+            case "--client-jwks-file" ->
+                b.clientJwks(Files.readString(Path.of(value), StandardCharsets.UTF_8));
+            case "--client-signing-jwks-file" ->
+                b.clientSigningJwks(Files.readString(Path.of(value), StandardCharsets.UTF_8));
+            case "--sector-identifier-uri" -> b.sectorIdentifierUri(uri(o));
+            case "--strict-logout" -> b.strictLogout(parseBoolean(o));
+            default -> throw unknown(o);
+          }
+        });
     return b;
   }
 
-  private static boolean parseBoolean(String option, String value) {
-    return switch (value) {
+  private static URI uri(Option o) {
+    try {
+      return URI.create(o.value());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(o.option() + " takes a URI");
+    }
+  }
+
+  private static boolean parseBoolean(Option o) {
+    return switch (o.value()) {
       case "true" -> true;
       case "false" -> false;
-      default -> throw new IllegalArgumentException(option + " takes true or false");
+      default -> throw new InvalidInputException(o.option() + " takes true or false");
     };
   }
 

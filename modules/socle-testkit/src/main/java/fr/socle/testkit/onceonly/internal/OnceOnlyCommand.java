@@ -1,16 +1,16 @@
 package fr.socle.testkit.onceonly.internal;
 
-import fr.socle.testkit.internal.SimulatorCommand;
+import fr.socle.core.InvalidInputException;
+import fr.socle.testkit.internal.StandaloneCommand;
 import fr.socle.testkit.onceonly.OnceOnlySimulator;
 import java.io.PrintStream;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar socle-testkit-<version>-standalone.jar once-only [--port N]}: runs the API
  * Particulier and API Entreprise simulator until the process is stopped and prints its URL and test
  * tokens.
  */
-public final class OnceOnlyCommand implements SimulatorCommand {
+public final class OnceOnlyCommand extends StandaloneCommand<OnceOnlySimulator> {
   private static final String USAGE = "usage: once-only [--port N]  (default port 8089)";
 
   @Override
@@ -24,26 +24,13 @@ public final class OnceOnlyCommand implements SimulatorCommand {
   }
 
   @Override
-  public void run(String[] args) throws Exception {
-    OnceOnlySimulator simulator;
-    try {
-      simulator = start(args, System.out);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(USAGE);
-      System.exit(2);
-      return;
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  simulator.close();
-                  stopped.countDown();
-                },
-                "once-only-sim-shutdown"));
-    stopped.await();
+  public String usage() {
+    return USAGE + "\n";
+  }
+
+  @Override
+  protected OnceOnlySimulator startFrom(String[] args, PrintStream out) {
+    return start(args, out);
   }
 
   /**
@@ -52,25 +39,18 @@ public final class OnceOnlyCommand implements SimulatorCommand {
    * @param args the options after the command name
    * @param out where to print
    * @return the running simulator
-   * @throws IllegalArgumentException on a bad option
+   * @throws InvalidInputException on a bad option
    */
   public static OnceOnlySimulator start(String[] args, PrintStream out) {
     OnceOnlySimulator.Builder builder = OnceOnlySimulator.builder().port(8089);
-    for (int i = 0; i < args.length; i++) {
-      String option = args[i];
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException("missing value after " + option);
-      }
-      String value = args[++i];
-      if (!option.equals("--port")) {
-        throw new IllegalArgumentException("unknown option " + option);
-      }
-      try {
-        builder.port(Integer.parseInt(value));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--port takes a number, not " + value);
-      }
-    }
+    forEachOption(
+        args,
+        o -> {
+          if (!o.option().equals("--port")) {
+            throw unknown(o);
+          }
+          builder.port(port(o));
+        });
     OnceOnlySimulator simulator = builder.start();
     out.println("API Particulier / API Entreprise simulator running (invented data only)");
     out.println("  Base URL:                 " + simulator.baseUrl());

@@ -1,15 +1,15 @@
 package fr.socle.testkit.payfip.internal;
 
-import fr.socle.testkit.internal.SimulatorCommand;
+import fr.socle.core.InvalidInputException;
+import fr.socle.testkit.internal.StandaloneCommand;
 import fr.socle.testkit.payfip.PayfipSimulator;
 import java.io.PrintStream;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar socle-testkit-<version>-standalone.jar payfip [--port N] [--numcli NNNNNN]...}:
  * runs the PayFiP simulator until the process is stopped and prints its URLs.
  */
-public final class PayfipCommand implements SimulatorCommand {
+public final class PayfipCommand extends StandaloneCommand<PayfipSimulator> {
   private static final String USAGE =
       "usage: payfip [--port N] [--numcli NNNNNN]...  (defaults: port 8088, numcli "
           + PayfipSimulator.DEFAULT_NUMCLI
@@ -31,26 +31,8 @@ public final class PayfipCommand implements SimulatorCommand {
   }
 
   @Override
-  public void run(String[] args) throws Exception {
-    PayfipSimulator simulator;
-    try {
-      simulator = start(args, System.out);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(USAGE);
-      System.exit(2);
-      return;
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  simulator.close();
-                  stopped.countDown();
-                },
-                "payfip-sim-shutdown"));
-    stopped.await();
+  protected PayfipSimulator startFrom(String[] args, PrintStream out) {
+    return start(args, out);
   }
 
   /**
@@ -59,28 +41,19 @@ public final class PayfipCommand implements SimulatorCommand {
    * @param args the options after the command name
    * @param out where to print the URLs
    * @return the running simulator
-   * @throws IllegalArgumentException on a bad option
+   * @throws InvalidInputException on a bad option
    */
   public static PayfipSimulator start(String[] args, PrintStream out) {
     PayfipSimulator.Builder builder = PayfipSimulator.builder().port(8088);
-    for (int i = 0; i < args.length; i++) {
-      String option = args[i];
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException("missing value after " + option);
-      }
-      String value = args[++i];
-      switch (option) {
-        case "--port" -> {
-          try {
-            builder.port(Integer.parseInt(value));
-          } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--port takes a number, not " + value);
+    forEachOption(
+        args,
+        o -> {
+          switch (o.option()) {
+            case "--port" -> builder.port(port(o));
+            case "--numcli" -> builder.numcli(o.value());
+            default -> throw unknown(o);
           }
-        }
-        case "--numcli" -> builder.numcli(value);
-        default -> throw new IllegalArgumentException("unknown option " + option);
-      }
-    }
+        });
     PayfipSimulator simulator = builder.start();
     out.println("PayFiP simulator running (no real payment is ever made)");
     out.println("  SOAP endpoint: " + simulator.soapEndpoint());

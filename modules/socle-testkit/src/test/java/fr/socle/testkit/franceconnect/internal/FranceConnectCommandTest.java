@@ -3,6 +3,7 @@ package fr.socle.testkit.franceconnect.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.testkit.franceconnect.Flavour;
 import fr.socle.testkit.franceconnect.FranceConnectSimulator;
 import java.io.ByteArrayOutputStream;
@@ -54,11 +55,11 @@ class FranceConnectCommandTest {
   @Test
   void parse_whenUnknownOptionOrFlavour_fails() {
     assertThatThrownBy(() -> FranceConnectCommand.parse(new String[] {"--colour", "blue"}))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> FranceConnectCommand.parse(new String[] {"--flavour", "fc1"}))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> FranceConnectCommand.parse(new String[] {"--port"}))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test
@@ -88,16 +89,16 @@ class FranceConnectCommandTest {
             () ->
                 FranceConnectCommand.parse(
                     new String[] {"--client-signing-jwks-file", privateJwks.toString()}))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> FranceConnectCommand.parse(new String[] {"--strict-logout", "yes"}))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test
   void fcplus_withoutClientKeys_isAClearError() {
     assertThatThrownBy(
             () -> FranceConnectCommand.parse(new String[] {"--flavour", "fcplus"}).build())
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("clientJwks");
   }
 }
