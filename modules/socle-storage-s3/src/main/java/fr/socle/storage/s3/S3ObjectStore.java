@@ -7,6 +7,7 @@ import fr.socle.core.SocleTimeoutException;
 import fr.socle.core.http.ProxySettings;
 import fr.socle.storage.s3.internal.AbandonedUploads;
 import fr.socle.storage.s3.internal.BoundedDownload;
+import fr.socle.storage.s3.internal.Checks;
 import fr.socle.storage.s3.internal.ObjectKeys;
 import fr.socle.storage.s3.internal.ObjectLock;
 import fr.socle.storage.s3.internal.PartWriter;
@@ -21,14 +22,13 @@ import fr.socle.storage.spi.WriteOptions;
 import java.io.InputStream;
 import java.net.URI;
 import java.security.KeyStore;
-import java.security.KeyStoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ScheduledExecutorService;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -75,7 +75,7 @@ public final class S3ObjectStore implements ObjectStore {
   private final String prefix;
   private final int partSize;
   private final Duration deadline;
-  private final ScheduledThreadPoolExecutor downloadTimer;
+  private final ScheduledExecutorService downloadTimer;
   private final ObjectLock objectLock;
 
   private S3ObjectStore(S3Client s3, Builder b) {
@@ -88,15 +88,7 @@ public final class S3ObjectStore implements ObjectStore {
     if (b.abandonedUploadAge != null) {
       abortIncompleteUploads(b.abandonedUploadAge);
     }
-    this.downloadTimer =
-        new ScheduledThreadPoolExecutor(
-            1,
-            r -> {
-              Thread t = new Thread(r, "socle-s3-download-deadline");
-              t.setDaemon(true);
-              return t;
-            });
-    downloadTimer.setRemoveOnCancelPolicy(true);
+    this.downloadTimer = BoundedDownload.newTimer();
   }
 
   /**
@@ -271,7 +263,7 @@ public final class S3ObjectStore implements ObjectStore {
      * @throws InvalidInputException if blank
      */
     public Builder region(String region) {
-      this.region = notBlank(region, "region");
+      this.region = Checks.notBlank(region, "region");
       return this;
     }
 
@@ -284,7 +276,7 @@ public final class S3ObjectStore implements ObjectStore {
      * @throws InvalidInputException if blank
      */
     public Builder bucket(String bucket) {
-      this.bucket = notBlank(bucket, "bucket");
+      this.bucket = Checks.notBlank(bucket, "bucket");
       return this;
     }
 
@@ -314,7 +306,7 @@ public final class S3ObjectStore implements ObjectStore {
      * @throws InvalidInputException if the access key is blank
      */
     public Builder credentials(String accessKey, Secret secretKey) {
-      this.accessKey = notBlank(accessKey, "accessKey");
+      this.accessKey = Checks.notBlank(accessKey, "accessKey");
       this.secretKey = Objects.requireNonNull(secretKey, "secretKey");
       return this;
     }
@@ -365,7 +357,7 @@ public final class S3ObjectStore implements ObjectStore {
      * @throws InvalidInputException if not positive
      */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
+      this.connectTimeout = Checks.positive(timeout, "connectTimeout");
       return this;
     }
 
@@ -377,7 +369,7 @@ public final class S3ObjectStore implements ObjectStore {
      * @throws InvalidInputException if not positive
      */
     public Builder socketTimeout(Duration timeout) {
-      this.socketTimeout = positive(timeout, "socketTimeout");
+      this.socketTimeout = Checks.positive(timeout, "socketTimeout");
       return this;
     }
 
@@ -394,7 +386,7 @@ public final class S3ObjectStore implements ObjectStore {
      * @throws InvalidInputException if not positive
      */
     public Builder deadline(Duration deadline) {
-      this.deadline = positive(deadline, "deadline");
+      this.deadline = Checks.positive(deadline, "deadline");
       return this;
     }
 
@@ -440,19 +432,7 @@ public final class S3ObjectStore implements ObjectStore {
      * @throws InvalidInputException if the key store is not loaded or holds no certificate
      */
     public Builder trustStore(KeyStore trustStore) {
-      Objects.requireNonNull(trustStore, "trustStore");
-      try {
-        boolean hasCertificate = false;
-        for (var aliases = trustStore.aliases(); aliases.hasMoreElements(); ) {
-          hasCertificate |= trustStore.getCertificate(aliases.nextElement()) != null;
-        }
-        if (!hasCertificate) {
-          throw new InvalidInputException("trustStore holds no certificate: add the store's CA");
-        }
-      } catch (KeyStoreException e) {
-        throw new InvalidInputException("trustStore must be loaded (KeyStore.load) first", e);
-      }
-      this.trustStore = trustStore;
+      this.trustStore = Checks.trustStore(trustStore);
       return this;
     }
 
@@ -506,22 +486,6 @@ public final class S3ObjectStore implements ObjectStore {
         s3.close();
         throw e;
       }
-    }
-
-    private static String notBlank(String value, String name) {
-      Objects.requireNonNull(value, name);
-      if (value.isBlank()) {
-        throw new InvalidInputException(name + " must not be blank");
-      }
-      return value;
-    }
-
-    private static Duration positive(Duration value, String name) {
-      Objects.requireNonNull(value, name);
-      if (value.isNegative() || value.isZero()) {
-        throw new InvalidInputException(name + " must be positive");
-      }
-      return value;
     }
   }
 }

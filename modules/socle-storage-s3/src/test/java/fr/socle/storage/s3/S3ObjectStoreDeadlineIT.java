@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import fr.socle.core.Secret;
+import fr.socle.core.SocleServiceException;
 import fr.socle.core.SocleTimeoutException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -180,5 +181,30 @@ class S3ObjectStoreDeadlineIT {
           });
     }
     assertThat(bodyBytesSent.get()).as("the body did start to flow").isPositive();
+  }
+
+  /**
+   * An endpoint that refuses the object-lock query (403: the credentials lack
+   * s3:GetBucketObjectLockConfiguration) says nothing about the bucket. Before, any error meant "no
+   * object lock" and the store ran without it.
+   */
+  @Test
+  void build_whenTheObjectLockQueryIsDenied_failsClosed() throws Exception {
+    URI endpoint =
+        endpoint(
+            (requestLine, out) -> {
+              String error = "<Error><Code>AccessDenied</Code><Message>no</Message></Error>";
+              write(
+                  out,
+                  "HTTP/1.1 403 Forbidden\r\nContent-Type: application/xml\r\nContent-Length: "
+                      + error.length()
+                      + "\r\n\r\n"
+                      + error);
+            });
+    assertThatThrownBy(
+            () ->
+                store(endpoint).deadline(Duration.ofMinutes(1)).abortUploadsOlderThan(null).build())
+        .isInstanceOf(SocleServiceException.class)
+        .hasMessageContaining("object lock");
   }
 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -65,6 +66,24 @@ public final class BoundedDownload extends InputStream {
     this.startNanos = startNanos;
     this.timer = timer;
     schedule();
+  }
+
+  /**
+   * The timer of one store's downloads: one daemon thread, shut down with the store.
+   *
+   * @return a new timer
+   */
+  public static ScheduledExecutorService newTimer() {
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "socle-s3-download-deadline");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
   }
 
   private void schedule() {

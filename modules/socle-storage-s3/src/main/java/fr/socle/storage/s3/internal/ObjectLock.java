@@ -46,10 +46,16 @@ public final class ObjectLock {
       LOG.debug("object lock on bucket: {}", enabled ? "enabled" : "not enabled");
       return new ObjectLock(s3, bucket, enabled);
     } catch (S3Exception e) {
-      // 404 ObjectLockConfigurationNotFoundError (not enabled) or 501 NotImplemented (store
-      // without object lock): either way the store does not enforce retention.
-      LOG.debug("object lock not available on bucket: HTTP {}", e.statusCode());
-      return new ObjectLock(s3, bucket, false);
+      // 404 ObjectLockConfigurationNotFoundError (not enabled), 501 NotImplemented, or 400/405
+      // from stores that do not know the subresource: the store does not enforce retention.
+      // Anything else (403 without s3:GetBucketObjectLockConfiguration, a proxy's 407, a 5xx)
+      // says nothing about the bucket: fail closed rather than run as if it had no lock.
+      int status = e.statusCode();
+      if (status == 404 || status == 501 || status == 400 || status == 405) {
+        LOG.debug("object lock not available on bucket: HTTP {}", status);
+        return new ObjectLock(s3, bucket, false);
+      }
+      throw S3Errors.service("get object lock configuration", e);
     } catch (SdkClientException e) {
       throw S3Errors.client("cannot reach the S3 endpoint", e);
     }
