@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -156,8 +157,19 @@ public final class S3ObjectStore implements ObjectStore {
       throw S3Errors.client("cannot read object " + key + " from S3", e);
     }
     Long length = body.response().contentLength();
-    return new BoundedDownload(
-        body, body::abort, length == null ? -1 : length, partSize, deadline, start, downloadTimer);
+    try {
+      return new BoundedDownload(
+          body,
+          body::abort,
+          length == null ? -1 : length,
+          partSize,
+          deadline,
+          start,
+          downloadTimer);
+    } catch (RejectedExecutionException closed) {
+      body.abort();
+      throw new SocleClientException("the S3 store is closed", closed);
+    }
   }
 
   @Override

@@ -141,16 +141,7 @@ class S3ObjectStoreDeadlineIT {
     URI endpoint =
         endpoint(
             (requestLine, out) -> {
-              if (requestLine.contains("object-lock")) {
-                String error =
-                    "<Error><Code>ObjectLockConfigurationNotFoundError</Code>"
-                        + "<Message>none</Message></Error>";
-                write(
-                    out,
-                    "HTTP/1.1 404 Not Found\r\nContent-Type: application/xml\r\nContent-Length: "
-                        + error.length()
-                        + "\r\n\r\n"
-                        + error);
+              if (noObjectLock(requestLine, out)) {
                 return;
               }
               write(
@@ -206,5 +197,59 @@ class S3ObjectStoreDeadlineIT {
                 store(endpoint).deadline(Duration.ofMinutes(1)).abortUploadsOlderThan(null).build())
         .isInstanceOf(SocleServiceException.class)
         .hasMessageContaining("object lock");
+  }
+
+  /** Answers the object-lock query of build() with "not configured"; true if it was that. */
+  private static boolean noObjectLock(String requestLine, OutputStream out) throws IOException {
+    if (!requestLine.contains("object-lock")) {
+      return false;
+    }
+    String error =
+        "<Error><Code>ObjectLockConfigurationNotFoundError</Code><Message>none</Message></Error>";
+    write(
+        out,
+        "HTTP/1.1 404 Not Found\r\nContent-Type: application/xml\r\nContent-Length: "
+            + error.length()
+            + "\r\n\r\n"
+            + error);
+    return true;
+  }
+
+  /**
+   * The deadline is per part, not per download: a 12 MiB body sent steadily in 4.8 s outlasts a 3 s
+   * deadline, but each 5 MiB part arrives within its own deadline, so the read completes.
+   */
+  @Test
+  void get_whenTheBodyIsSlowButSteady_readsItAllPastOneDeadline() throws Exception {
+    int mib = 1 << 20;
+    URI endpoint =
+        endpoint(
+            (requestLine, out) -> {
+              if (noObjectLock(requestLine, out)) {
+                return;
+              }
+              write(
+                  out,
+                  "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n"
+                      + "Content-Length: "
+                      + 12 * mib
+                      + "\r\n\r\n");
+              byte[] chunk = new byte[mib];
+              for (int i = 0; i < 12; i++) {
+                Thread.sleep(400);
+                out.write(chunk);
+                out.flush();
+              }
+            });
+    store(endpoint).deadline(Duration.ofMinutes(1)).abortUploadsOlderThan(null).build().close();
+    try (S3ObjectStore store =
+            store(endpoint)
+                .deadline(Duration.ofSeconds(3))
+                .partSize(S3ObjectStore.MIN_PART_SIZE)
+                .abortUploadsOlderThan(null)
+                .build();
+        InputStream in = store.get("t/doc")) {
+      assertThat(in.readAllBytes()).hasSize(12 * mib);
+    }
   }
 }
