@@ -252,4 +252,39 @@ class S3ObjectStoreDeadlineIT {
       assertThat(in.readAllBytes()).hasSize(12 * mib);
     }
   }
+
+  /**
+   * Closing a download before its end drops the connection: draining what is left would let a
+   * dripping store hold close() as long as it likes.
+   */
+  @Test
+  void get_whenClosedBeforeTheEndOfADrippingBody_returnsAtOnce() throws Exception {
+    URI endpoint =
+        endpoint(
+            (requestLine, out) -> {
+              if (noObjectLock(requestLine, out)) {
+                return;
+              }
+              write(
+                  out,
+                  "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n"
+                      + "Content-Length: 1000000\r\n\r\nXX");
+              out.flush();
+              while (true) {
+                Thread.sleep(100);
+                out.write('X');
+                out.flush();
+              }
+            });
+    try (S3ObjectStore store =
+        store(endpoint).deadline(Duration.ofMinutes(10)).abortUploadsOlderThan(null).build()) {
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(30),
+          () -> {
+            InputStream in = store.get("t/doc");
+            assertThat(in.read()).isEqualTo('X');
+            in.close();
+          });
+    }
+  }
 }
