@@ -205,21 +205,10 @@ class S3TlsAndProxyIT {
     ProxySelector savedSelector = ProxySelector.getDefault();
     try {
       ProxyJvm.pointAt(proxy.port());
-      ProxySelector.setDefault(
-          new ProxySelector() {
-            @Override
-            public List<Proxy> select(URI uri) {
-              return List.of(
-                  new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", proxy.port())));
-            }
-
-            @Override
-            public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {}
-          });
       ConnectProxy open = new ConnectProxy(null, null);
       try (open) {
-        // The refusing proxy above demands credentials the system route does not have, so the
-        // system route goes through a second, open proxy.
+        // https.proxyHost points at the proxy that demands credentials; the JVM's ProxySelector at
+        // a second, open one: direct() must use neither, system() the selector.
         ProxySelector.setDefault(
             new ProxySelector() {
               @Override
