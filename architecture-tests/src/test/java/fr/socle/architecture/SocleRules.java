@@ -159,6 +159,7 @@ final class SocleRules {
     "fr.socle.refdata..",
     "fr.socle.identity..",
     "fr.socle.onceonly..",
+    "fr.socle.storage.s3..",
     // The test kit's simulators; its storage fakes and contract suites leave for their own
     // modules in issue #15 and follow the rule there.
     "fr.socle.testkit.franceconnect..",

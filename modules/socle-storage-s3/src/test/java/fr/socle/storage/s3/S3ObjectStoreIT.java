@@ -3,6 +3,7 @@ package fr.socle.storage.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.Secret;
 import fr.socle.core.SocleClientException;
 import fr.socle.storage.DepositRequest;
@@ -203,9 +204,39 @@ class S3ObjectStoreIT {
   }
 
   @Test
-  void keys_whenMalformed_areRejected() {
-    assertThatThrownBy(() -> store.get("../other")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> store.get("/abs")).isInstanceOf(IllegalArgumentException.class);
+  void keys_whenMalformed_areRejectedAsInvalidInputBeforeAnyRequest() {
+    for (String key :
+        new String[] {"../other", "/abs", "a//b", "a/", "", "A", "a/.", "a/-b", "é"}) {
+      assertThatThrownBy(() -> store.get(key))
+          .as(key)
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageStartingWith("key must be");
+      assertThatThrownBy(() -> store.openWriter(key, WriteOptions.replace()))
+          .as(key)
+          .isInstanceOf(InvalidInputException.class);
+      assertThatThrownBy(() -> store.delete(key)).as(key).isInstanceOf(InvalidInputException.class);
+    }
+    assertThatThrownBy(() -> store.list("../")).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> store.list("/t")).isInstanceOf(InvalidInputException.class);
+    assertThat(raw.listObjectsV2(b -> b.bucket(BUCKET)).contents()).isEmpty();
+  }
+
+  @Test
+  void nullArguments_throwNullPointerExceptionNamingTheParameter() {
+    assertThatThrownBy(() -> store.get(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("key");
+    assertThatThrownBy(() -> store.list(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("prefix");
+    assertThatThrownBy(() -> store.openWriter("k", null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("options");
+    assertThatThrownBy(() -> store.abortIncompleteUploads(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("age");
+    assertThatThrownBy(() -> store.abortIncompleteUploads(Duration.ofSeconds(-1)))
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The integrity contract on S3Proxy (in-process, in-memory), whose conditional create is not
  * atomic: the same holes as on the filesystem must be closed here.
  */
-class S3SafeIntegrityTest extends SafeIntegrityContract {
+class S3SafeIntegrityIT extends SafeIntegrityContract {
   private static final String BUCKET = "coffre";
 
   @RegisterExtension
