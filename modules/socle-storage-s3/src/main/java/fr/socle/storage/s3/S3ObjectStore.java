@@ -5,6 +5,7 @@ import fr.socle.core.SocleClientException;
 import fr.socle.core.SocleServiceException;
 import fr.socle.core.SocleTimeoutException;
 import fr.socle.storage.spi.ObjectExistsException;
+import fr.socle.storage.spi.ObjectKeys;
 import fr.socle.storage.spi.ObjectLockedException;
 import fr.socle.storage.spi.ObjectNotFoundException;
 import fr.socle.storage.spi.ObjectStore;
@@ -172,7 +173,9 @@ public final class S3ObjectStore implements ObjectStore {
 
   @Override
   public ObjectWriter openWriter(String key, WriteOptions options) {
-    return new PartWriter(fullKey(key), options);
+    String k = fullKey(key);
+    // Checked here, not when the first part leaves: a null must fail before any upload starts.
+    return new PartWriter(k, Objects.requireNonNull(options, "options"));
   }
 
   @Override
@@ -192,7 +195,7 @@ public final class S3ObjectStore implements ObjectStore {
 
   @Override
   public List<String> list(String keyPrefix) {
-    String p = prefix + keyPrefix;
+    String p = prefix + ObjectKeys.requireValidPrefix(keyPrefix);
     List<String> keys = new ArrayList<>();
     call(
         "list",
@@ -285,10 +288,8 @@ public final class S3ObjectStore implements ObjectStore {
   }
 
   private String fullKey(String key) {
-    if (key.isEmpty() || key.startsWith("/") || key.contains("//") || key.contains("..")) {
-      throw new IllegalArgumentException("invalid object key");
-    }
-    return prefix + key;
+    // The one key grammar of every store (ObjectStoreContract pins it).
+    return prefix + ObjectKeys.requireValid(key);
   }
 
   private <T> T call(String what, Supplier<T> action) {

@@ -3,6 +3,7 @@ package fr.socle.storage.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.Secret;
 import fr.socle.core.SocleClientException;
 import fr.socle.storage.DepositRequest;
@@ -204,8 +205,8 @@ class S3ObjectStoreIT {
 
   @Test
   void keys_whenMalformed_areRejected() {
-    assertThatThrownBy(() -> store.get("../other")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> store.get("/abs")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.get("../other")).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> store.get("/abs")).isInstanceOf(InvalidInputException.class);
   }
 
   @Test
