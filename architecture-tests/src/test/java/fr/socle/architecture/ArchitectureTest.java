@@ -22,6 +22,10 @@ class ArchitectureTest {
 
   @ArchTest static final ArchRule coreDependsOnNoModule = SocleRules.CORE_DEPENDS_ON_NO_MODULE;
 
+  @ArchTest
+  static final ArchRule testKitsDependOnlyOnWhatTheyMay =
+      SocleRules.TEST_KITS_DEPEND_ONLY_ON_WHAT_THEY_MAY;
+
   @ArchTest static final ArchRule noMainCodeOnTestkit = SocleRules.NO_MAIN_CODE_ON_TESTKIT;
 
   @ArchTest static final ArchRule spiNotOnInternal = SocleRules.SPI_NOT_ON_INTERNAL;

@@ -80,6 +80,18 @@ final class SocleRules {
           .should(onlyUseModulesTheyMayDependOn())
           .because("every module depends on socle-core, which therefore depends on none");
 
+  /**
+   * The test kit depends on core only, so that every block's tests can use it; the contract suites
+   * ({@code socle-testkit-contracts}) depend on core and the blocks whose SPIs they pin.
+   */
+  static final ArchRule TEST_KITS_DEPEND_ONLY_ON_WHAT_THEY_MAY =
+      classes()
+          .that(belongTo(List.of(Modules.TESTKIT, Modules.TESTKIT_CONTRACTS)))
+          .should(onlyUseModulesTheyMayDependOn())
+          .because(
+              "a block's tests use the test kit: the test kit depending on a block would be a"
+                  + " reactor cycle");
+
   /** Nothing outside the test kit depends on it: it is a test-scope artefact for users. */
   static final ArchRule NO_MAIN_CODE_ON_TESTKIT =
       noClasses()

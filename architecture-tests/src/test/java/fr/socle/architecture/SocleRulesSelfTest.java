@@ -14,6 +14,8 @@ import fr.socle.refdata.archfixture.RefdataViolations;
 import fr.socle.refdata.internal.ArchFixtureInternal;
 import fr.socle.refdata.spi.ArchFixtureSpiOnInternal;
 import fr.socle.testkit.archfixture.JunitExtensionFixture;
+import fr.socle.testkit.archfixture.TestkitOnBlock;
+import fr.socle.testkit.contract.archfixture.ContractsOnSpiOwners;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,17 @@ class SocleRulesSelfTest {
   void coreOnBlock() {
     assertThat(violations(SocleRules.CORE_DEPENDS_ON_NO_MODULE, CoreOnBlock.class))
         .anySatisfy(v -> assertThat(v).contains("CORE -> REFDATA"));
+  }
+
+  @Test
+  @DisplayName("the test kit using a block breaks its rule; the contract suites may use the SPIs")
+  void testkitOnBlock() {
+    assertThat(violations(SocleRules.TEST_KITS_DEPEND_ONLY_ON_WHAT_THEY_MAY, TestkitOnBlock.class))
+        .anySatisfy(v -> assertThat(v).contains("TESTKIT -> STORAGE"));
+    assertThat(
+            violations(
+                SocleRules.TEST_KITS_DEPEND_ONLY_ON_WHAT_THEY_MAY, ContractsOnSpiOwners.class))
+        .isEmpty();
   }
 
   @Test

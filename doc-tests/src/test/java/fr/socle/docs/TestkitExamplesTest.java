@@ -2,18 +2,48 @@ package fr.socle.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.socle.core.MutableClock;
+import fr.socle.payment.spi.InMemoryPaymentLedger;
+import fr.socle.payment.spi.PaymentLedger;
+import fr.socle.storage.FileSystemObjectStore;
+import fr.socle.storage.spi.ObjectStore;
+import fr.socle.testkit.TestClock;
+import fr.socle.testkit.contract.ObjectStoreContract;
+import fr.socle.testkit.contract.PaymentLedgerContract;
 import fr.socle.testkit.payfip.Misbehaviour;
 import fr.socle.testkit.payfip.PayfipSimulator;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The examples of docs/testkit.md, run. */
 class TestkitExamplesTest {
+  // snippet: testkit-contracts-ledger
+  class MyLedgerContractTest extends PaymentLedgerContract {
+    @Override
+    protected PaymentLedger createLedger() {
+      return new InMemoryPaymentLedger(); // a new, empty instance of your ledger
+    }
+  }
+
+  // end snippet
+
+  // snippet: testkit-contracts-store
+  class MyStoreContractTest extends ObjectStoreContract {
+    @TempDir Path dir;
+
+    @Override
+    protected ObjectStore createStore() {
+      return FileSystemObjectStore.open(dir); // a new, empty instance of your store
+    }
+  }
+
+  // end snippet
+
   /** Stands for the reader's application: remembers where its PayFiP client was pointed. */
   static final class Application {
     final List<URI> payfipEndpoints = new ArrayList<>();
@@ -25,7 +55,7 @@ class TestkitExamplesTest {
 
   @Test
   void payfipSimulator_withoutJUnit_startsOnAFreePortAndStops() {
-    MutableClock clock = MutableClock.at(Instant.parse("2026-11-29T09:00:00Z"));
+    TestClock clock = TestClock.at(Instant.parse("2026-11-29T09:00:00Z"));
     Application application = new Application();
     // snippet: testkit-payfip-without-junit
     try (PayfipSimulator sim =

@@ -36,6 +36,7 @@ class EveryModuleTest {
       "fr.socle.onceonly.ApiEntrepriseClient",
       "fr.socle.onceonly.jdbc.JdbcRateLimitStore",
       "fr.socle.testkit.payfip.PayfipSimulator",
+      "fr.socle.testkit.contract.PaymentLedgerContract",
     };
     for (String name : entryPoints) {
       assertEquals(name, Class.forName(name, true, getClass().getClassLoader()).getName());

@@ -12,10 +12,10 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import fr.socle.core.InvalidInputException;
-import fr.socle.core.MutableClock;
 import fr.socle.core.SocleClientException;
 import fr.socle.identity.testing.ScriptedLogin;
 import fr.socle.identity.testing.ScriptedProvider;
+import fr.socle.testkit.TestClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -600,7 +600,7 @@ class IdentityClientTest {
 
   @Test
   void complete_whenTransactionExpired_throwsInvalidTransactionExpired() {
-    MutableClock clock = MutableClock.atSystemTime();
+    TestClock clock = TestClock.atSystemTime();
     client.close();
     client = fc.clientBuilder().clock(clock).build();
     LoginStart start = client.begin();

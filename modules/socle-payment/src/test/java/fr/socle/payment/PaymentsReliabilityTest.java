@@ -13,11 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import fr.socle.core.MutableClock;
 import fr.socle.core.SocleClientException;
 import fr.socle.payment.payfip.PayfipClient;
 import fr.socle.payment.spi.InMemoryPaymentLedger;
 import fr.socle.payment.spi.PaymentLedger;
+import fr.socle.testkit.TestClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +49,7 @@ class PaymentsReliabilityTest {
   static WireMockExtension wm =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  final MutableClock clock = MutableClock.at(Instant.parse("2026-11-29T10:00:00Z"));
+  final TestClock clock = TestClock.at(Instant.parse("2026-11-29T10:00:00Z"));
   final List<Payment> paid = new CopyOnWriteArrayList<>();
   final List<Payment> reviewed = new CopyOnWriteArrayList<>();
   final List<Payment> doubles = new CopyOnWriteArrayList<>();

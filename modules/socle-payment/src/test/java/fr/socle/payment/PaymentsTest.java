@@ -16,12 +16,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.socle.core.InvalidInputException;
-import fr.socle.core.MutableClock;
 import fr.socle.core.SocleClientException;
 import fr.socle.payment.payfip.PayfipClient;
 import fr.socle.payment.payfip.PayfipFunctionalException;
 import fr.socle.payment.spi.InMemoryPaymentLedger;
 import fr.socle.payment.spi.PaymentLedger;
+import fr.socle.testkit.TestClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,15 +51,15 @@ class PaymentsTest {
   static WireMockExtension wm =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  final MutableClock clock = clockAt("2026-11-29T10:00:00Z");
+  final TestClock clock = clockAt("2026-11-29T10:00:00Z");
   final List<Payment> fulfilled = new CopyOnWriteArrayList<>();
   final List<Payment> reviewed = new CopyOnWriteArrayList<>();
   PaymentLedger ledger;
   PayfipClient client;
   Payments payments;
 
-  static MutableClock clockAt(String instant) {
-    return MutableClock.at(Instant.parse(instant));
+  static TestClock clockAt(String instant) {
+    return TestClock.at(Instant.parse(instant));
   }
 
   @BeforeEach

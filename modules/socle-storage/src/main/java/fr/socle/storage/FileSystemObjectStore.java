@@ -1,7 +1,9 @@
 package fr.socle.storage;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.SocleClientException;
 import fr.socle.storage.spi.ObjectExistsException;
+import fr.socle.storage.spi.ObjectKeys;
 import fr.socle.storage.spi.ObjectNotFoundException;
 import fr.socle.storage.spi.ObjectStore;
 import fr.socle.storage.spi.ObjectWriter;
@@ -24,6 +26,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,10 +40,10 @@ import java.util.stream.Stream;
  * either the previous state or the complete object, never a partial one; leftover temporary files
  * are removed when the store is next opened.
  *
- * <p>Keys are checked segment by segment against {@code [a-z0-9~][a-z0-9._~-]*} and the resolved
- * path must stay below the root, so no key can reach outside it. The root is locked for the
- * process: a second store on the same directory fails to open. No object lock: retention and legal
- * holds are enforced by the safe only. Thread-safe.
+ * <p>Keys follow {@link ObjectKeys}, the grammar every store shares (a malformed key is an {@link
+ * InvalidInputException}), and the resolved path must also stay below the root, so no key can reach
+ * outside it. The root is locked for the process: a second store on the same directory fails to
+ * open. No object lock: retention and legal holds are enforced by the safe only. Thread-safe.
  *
  * <pre>{@code
  * ObjectStore store = FileSystemObjectStore.open(Path.of("/var/lib/mairie/coffre"));
@@ -110,6 +113,7 @@ public final class FileSystemObjectStore implements ObjectStore {
   @Override
   public ObjectWriter openWriter(String key, WriteOptions options) {
     Path target = resolve(key);
+    Objects.requireNonNull(options, "options");
     Path temp = tmp.resolve(UUID.randomUUID() + ".part");
     try {
       FileOutputStream out = new FileOutputStream(temp.toFile());
@@ -132,6 +136,7 @@ public final class FileSystemObjectStore implements ObjectStore {
 
   @Override
   public List<String> list(String prefix) {
+    ObjectKeys.requireValidPrefix(prefix);
     int slash = prefix.lastIndexOf('/');
     Path start = slash < 0 ? objects : resolveDirectory(prefix.substring(0, slash));
     if (!Files.isDirectory(start)) {
@@ -179,13 +184,10 @@ public final class FileSystemObjectStore implements ObjectStore {
   }
 
   private Path resolve(String key) {
-    Path p = resolveDirectory(key);
-    if (p.equals(objects)) {
-      throw new IllegalArgumentException("invalid object key");
-    }
-    return p;
+    return resolveDirectory(ObjectKeys.requireValid(key));
   }
 
+  /** The directory of a valid key or of the part of a valid prefix before its last slash. */
   private Path resolveDirectory(String key) {
     if (key.isEmpty()) {
       return objects;
@@ -193,13 +195,13 @@ public final class FileSystemObjectStore implements ObjectStore {
     Path p = objects;
     for (String segment : key.split("/", -1)) {
       if (!SEGMENT.matcher(segment).matches()) {
-        throw new IllegalArgumentException("invalid object key");
+        throw new InvalidInputException("key is not a valid object key (see ObjectKeys)");
       }
       p = p.resolve(segment);
     }
     Path normalized = p.normalize();
     if (!normalized.startsWith(objects) || !normalized.equals(p)) {
-      throw new IllegalArgumentException("invalid object key");
+      throw new InvalidInputException("key is not a valid object key (see ObjectKeys)");
     }
     return normalized;
   }

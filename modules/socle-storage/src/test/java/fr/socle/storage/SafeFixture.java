@@ -1,7 +1,7 @@
 package fr.socle.storage;
 
-import fr.socle.core.MutableClock;
 import fr.socle.storage.spi.ContentScanner;
+import fr.socle.testkit.TestClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -18,7 +18,7 @@ final class SafeFixture implements AutoCloseable {
 
   final Path dir;
   final Path storeDir;
-  final MutableClock clock = MutableClock.at(Instant.parse("2026-11-29T10:00:00Z"));
+  final TestClock clock = TestClock.at(Instant.parse("2026-11-29T10:00:00Z"));
   final LocalKeyEncryptionKeys keys;
   DocumentSafe safe;
 

@@ -3,11 +3,11 @@ package fr.socle.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.socle.core.MutableClock;
 import fr.socle.core.SocleClientException;
 import fr.socle.storage.internal.Layout;
 import fr.socle.storage.spi.ObjectStore;
 import fr.socle.storage.spi.WriteOptions;
+import fr.socle.testkit.TestClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -41,7 +41,7 @@ public abstract class SafeIntegrityContract {
   protected static final String AGENT = "agent:jdupont";
 
   @TempDir protected Path dir;
-  protected final MutableClock clock = MutableClock.at(Instant.parse("2026-11-29T10:00:00Z"));
+  protected final TestClock clock = TestClock.at(Instant.parse("2026-11-29T10:00:00Z"));
   protected LocalKeyEncryptionKeys keys;
   protected HostileStore store;
   protected DocumentSafe safe;

@@ -2,7 +2,7 @@ package fr.socle.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.socle.testkit.storage.EicarScanner;
+import fr.socle.testkit.contract.EicarScanner;
 import java.io.ByteArrayInputStream;
 import java.io.RandomAccessFile;
 import java.net.URI;

@@ -7,7 +7,6 @@ import static fr.socle.identity.conformance.Conformance.tokenRejection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.socle.core.MutableClock;
 import fr.socle.identity.EidasLevel;
 import fr.socle.identity.EidasLevelTooLowException;
 import fr.socle.identity.Gender;
@@ -19,6 +18,7 @@ import fr.socle.identity.InvalidTokenException.Reason;
 import fr.socle.identity.LoginCancelledException;
 import fr.socle.identity.LoginStart;
 import fr.socle.identity.Scope;
+import fr.socle.testkit.TestClock;
 import fr.socle.testkit.franceconnect.FranceConnectSimulator;
 import fr.socle.testkit.franceconnect.FranceConnectSimulatorExtension;
 import fr.socle.testkit.franceconnect.Misbehaviour;
@@ -269,8 +269,8 @@ class FranceConnectRulesConformanceTest {
   @Test
   @DisplayName("clock skew: a provider 20 s ahead is tolerated, 90 s ahead is refused")
   void clockSkew() {
-    MutableClock providerClock = MutableClock.atSystemTime();
-    MutableClock appClock = MutableClock.at(providerClock.instant());
+    TestClock providerClock = TestClock.atSystemTime();
+    TestClock appClock = TestClock.at(providerClock.instant());
     try (FranceConnectSimulator ahead =
             FranceConnectSimulator.builder().clock(providerClock).build().start();
         IdentityClient c = clientFor(ahead).clock(appClock).build()) {
@@ -284,7 +284,7 @@ class FranceConnectRulesConformanceTest {
   @Test
   @DisplayName("a code redeemed after 30 s is refused by the provider")
   void code_expiresAfter30Seconds() {
-    MutableClock clock = MutableClock.atSystemTime();
+    TestClock clock = TestClock.atSystemTime();
     try (FranceConnectSimulator s = FranceConnectSimulator.builder().clock(clock).build().start();
         IdentityClient c = clientFor(s).clock(clock).build()) {
       LoginStart start = c.begin();

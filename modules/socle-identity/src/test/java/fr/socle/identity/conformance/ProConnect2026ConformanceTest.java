@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.socle.core.InvalidInputException;
-import fr.socle.core.MutableClock;
 import fr.socle.identity.Assurance;
 import fr.socle.identity.EidasLevel;
 import fr.socle.identity.EidasLevelTooLowException;
@@ -20,6 +19,7 @@ import fr.socle.identity.ProConnectRole;
 import fr.socle.identity.ProviderTokens;
 import fr.socle.identity.Scope;
 import fr.socle.identity.TokenEndpointAuth;
+import fr.socle.testkit.TestClock;
 import fr.socle.testkit.franceconnect.Flavour;
 import fr.socle.testkit.franceconnect.FranceConnectSimulator;
 import fr.socle.testkit.franceconnect.TestAgent;
@@ -171,7 +171,7 @@ class ProConnect2026ConformanceTest {
   @Test
   @DisplayName("tokens: kept only if asked, expiry from expires_in, refresh token never printed")
   void tokens_keptOnlyIfAskedAndRefreshable() {
-    MutableClock clock = MutableClock.atSystemTime();
+    TestClock clock = TestClock.atSystemTime();
     try (FranceConnectSimulator sim =
             FranceConnectSimulator.builder()
                 .flavour(Flavour.PROCONNECT)

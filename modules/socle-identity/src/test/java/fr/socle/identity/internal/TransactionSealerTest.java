@@ -10,16 +10,16 @@ import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.DirectDecrypter;
 import com.nimbusds.jose.crypto.DirectEncrypter;
-import fr.socle.core.MutableClock;
 import fr.socle.core.Secret;
 import fr.socle.identity.InvalidTransactionException;
+import fr.socle.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class TransactionSealerTest {
-  private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-29T10:00:00Z"));
+  private final TestClock clock = TestClock.at(Instant.parse("2026-11-29T10:00:00Z"));
   private final Secret key = Secret.of("0123456789abcdef0123456789abcdef");
   private final TransactionSealer sealer =
       new TransactionSealer(key, "client", Duration.ofMinutes(10), clock);

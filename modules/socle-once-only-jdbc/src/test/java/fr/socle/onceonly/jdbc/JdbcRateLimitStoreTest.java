@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.socle.core.SocleClientException;
 import fr.socle.onceonly.spi.Pace;
 import fr.socle.onceonly.spi.RateLimitStore;
-import fr.socle.testkit.onceonly.RateLimitStoreContract;
+import fr.socle.testkit.contract.RateLimitStoreContract;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;

@@ -14,7 +14,8 @@ import java.util.Optional;
  * all nodes: one store shared by every node. Socle ships an in-memory store (one node, the default)
  * and {@code JdbcRateLimitStore} on PostgreSQL in {@code socle-once-only-jdbc}.
  *
- * <p>Contract (checked by {@code RateLimitStoreContract} in socle-testkit):
+ * <p>Contract (checked by {@code fr.socle.testkit.contract.RateLimitStoreContract},
+ * socle-testkit-contracts):
  *
  * <ul>
  *   <li>{@link #reserve} is atomic across every caller of the store, on every node: two

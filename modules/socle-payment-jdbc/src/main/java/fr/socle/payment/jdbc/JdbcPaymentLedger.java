@@ -245,6 +245,7 @@ public final class JdbcPaymentLedger implements PaymentLedger {
 
   @Override
   public boolean transition(StateTransition t) {
+    Objects.requireNonNull(t, "transition");
     StringBuilder sql =
         new StringBuilder(
             "UPDATE socle_payment SET state = ?, updated_at = ?,"
@@ -396,6 +397,8 @@ public final class JdbcPaymentLedger implements PaymentLedger {
   @Override
   public boolean claimFulfilment(String idOp, String claimId, Instant now, Instant until) {
     Objects.requireNonNull(claimId, "claimId");
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(until, "until");
     return update(
             "UPDATE socle_payment SET fulfilment_claim = ?, fulfilment_claimed_until = ?"
                 + " WHERE id_op = ? AND"
@@ -411,6 +414,7 @@ public final class JdbcPaymentLedger implements PaymentLedger {
 
   @Override
   public boolean completeFulfilment(String idOp, String claimId, Instant at) {
+    Objects.requireNonNull(at, "at");
     // On PostgreSQL the completion is committed without waiting for its WAL flush (a transaction-
     // local synchronous_commit=off, set inside the statement so that it stays one round trip).
     // What this record protects is a second listener call, never the payment: the state change
@@ -476,6 +480,7 @@ public final class JdbcPaymentLedger implements PaymentLedger {
 
   @Override
   public List<Payment> findClaimableFulfilments(Instant now, int limit) {
+    Objects.requireNonNull(now, "now");
     if (limit < 1) {
       throw new InvalidInputException("limit must be positive");
     }

@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import fr.socle.core.MutableClock;
 import fr.socle.payment.Debt;
 import fr.socle.payment.Payment;
 import fr.socle.payment.PaymentState;
@@ -18,6 +17,7 @@ import fr.socle.payment.Saisie;
 import fr.socle.payment.StartedPayment;
 import fr.socle.payment.payfip.PayfipClient;
 import fr.socle.payment.spi.PaymentLedger;
+import fr.socle.testkit.TestClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +54,7 @@ class SharedLedgerPaymentsIT {
   static WireMockExtension wm =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  final MutableClock clock = MutableClock.at(Instant.parse("2026-11-29T10:00:00Z"));
+  final TestClock clock = TestClock.at(Instant.parse("2026-11-29T10:00:00Z"));
   final List<Payment> fulfilled = new CopyOnWriteArrayList<>();
   final List<AutoCloseable> toClose = new ArrayList<>();
 
@@ -266,7 +266,8 @@ class SharedLedgerPaymentsIT {
     PaymentLedger ledger = JdbcPaymentLedger.create(db);
     assertThat(
             ledger.transition(
-                JdbcPaymentLedgerContract.paid(started.idOp(), clock.instant().plusSeconds(1))))
+                JdbcPaymentLedgerContract.paidTransition(
+                    started.idOp(), clock.instant().plusSeconds(1))))
         .isTrue();
     assertThat(a.awaitingFulfilment(10)).extracting(Payment::idOp).containsExactly(started.idOp());
 
@@ -289,7 +290,7 @@ class SharedLedgerPaymentsIT {
     StartedPayment started = start(a);
     PaymentLedger ledger = JdbcPaymentLedger.create(db);
     Instant paidAt = clock.instant().plusSeconds(1);
-    ledger.transition(JdbcPaymentLedgerContract.paid(started.idOp(), paidAt));
+    ledger.transition(JdbcPaymentLedgerContract.paidTransition(started.idOp(), paidAt));
     // the stopped node's claim, never acknowledged
     assertThat(
             ledger.claimFulfilment(

@@ -54,6 +54,7 @@ public final class InMemoryPaymentLedger implements PaymentLedger {
 
   @Override
   public boolean transition(StateTransition t) {
+    Objects.requireNonNull(t, "transition");
     if (t.to() != PaymentState.PAID) {
       return apply(t);
     }
@@ -149,6 +150,9 @@ public final class InMemoryPaymentLedger implements PaymentLedger {
 
   @Override
   public List<Payment> findByState(PaymentState state, Instant createdBefore, int limit) {
+    if (limit < 1) {
+      throw new InvalidInputException("limit must be positive");
+    }
     return payments.values().stream()
         .filter(p -> p.state() == state && p.createdAt().isBefore(createdBefore))
         .sorted(Comparator.comparing(Payment::createdAt))

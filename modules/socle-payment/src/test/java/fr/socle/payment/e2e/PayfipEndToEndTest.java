@@ -3,7 +3,6 @@ package fr.socle.payment.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.socle.core.MutableClock;
 import fr.socle.core.SocleClientException;
 import fr.socle.core.SocleServiceException;
 import fr.socle.core.SocleTimeoutException;
@@ -20,6 +19,7 @@ import fr.socle.payment.payfip.PayfipClientDetail;
 import fr.socle.payment.payfip.PayfipFunctionalException;
 import fr.socle.payment.payfip.PayfipTechnicalException;
 import fr.socle.payment.spi.InMemoryPaymentLedger;
+import fr.socle.testkit.TestClock;
 import fr.socle.testkit.payfip.Misbehaviour;
 import fr.socle.testkit.payfip.NotificationAttempt;
 import fr.socle.testkit.payfip.Outcome;
@@ -49,7 +49,7 @@ class PayfipEndToEndTest {
   static final String NUMCLI = "006270";
 
   // 10:00 in Paris. The simulator's nightly purge runs at 02:00 Paris time.
-  final MutableClock clock = MutableClock.at(Instant.parse("2026-11-29T09:00:00Z"));
+  final TestClock clock = TestClock.at(Instant.parse("2026-11-29T09:00:00Z"));
 
   @RegisterExtension
   final PayfipSimulatorExtension payfip =

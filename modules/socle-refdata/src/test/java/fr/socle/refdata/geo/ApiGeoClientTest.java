@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import fr.socle.core.CircuitOpenException;
-import fr.socle.core.MutableClock;
 import fr.socle.core.RateLimitedException;
 import fr.socle.core.SocleClientException;
 import fr.socle.core.SocleServiceException;
@@ -21,6 +20,7 @@ import fr.socle.core.http.CircuitBreakerPolicy;
 import fr.socle.refdata.client.GeoPoint;
 import fr.socle.refdata.spi.ResponseCache;
 import fr.socle.refdata.validation.InvalidIdentifierException;
+import fr.socle.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -137,7 +137,7 @@ class ApiGeoClientTest {
     wm.stubFor(
         get(urlPathEqualTo("/communes/93066"))
             .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "5")));
-    MutableClock clock = MutableClock.at(Instant.parse("2026-11-29T10:00:00Z"));
+    TestClock clock = TestClock.at(Instant.parse("2026-11-29T10:00:00Z"));
     try (ApiGeoClient c = builder().clock(clock).build()) {
       assertThatThrownBy(() -> c.commune("93066"))
           .isInstanceOfSatisfying(
@@ -235,7 +235,7 @@ class ApiGeoClientTest {
   @Test
   void commune_withCache_callsThePeerOnceUntilTheTtlExpires() {
     wm.stubFor(get(urlPathEqualTo("/communes/93066")).willReturn(okJson(SAINT_DENIS)));
-    MutableClock clock = MutableClock.at(Instant.parse("2026-11-29T10:00:00Z"));
+    TestClock clock = TestClock.at(Instant.parse("2026-11-29T10:00:00Z"));
     try (ApiGeoClient c =
         builder().cache(ResponseCache.inMemory(100, clock), Duration.ofMinutes(10)).build()) {
       assertThat(c.commune("93066")).isPresent();

@@ -8,11 +8,11 @@ import fr.socle.core.http.ProxySettings;
 import fr.socle.storage.s3.internal.AbandonedUploads;
 import fr.socle.storage.s3.internal.BoundedDownload;
 import fr.socle.storage.s3.internal.Checks;
-import fr.socle.storage.s3.internal.ObjectKeys;
 import fr.socle.storage.s3.internal.ObjectLock;
 import fr.socle.storage.s3.internal.PartWriter;
 import fr.socle.storage.s3.internal.S3ClientFactory;
 import fr.socle.storage.s3.internal.S3Errors;
+import fr.socle.storage.spi.ObjectKeys;
 import fr.socle.storage.spi.ObjectNotFoundException;
 import fr.socle.storage.spi.ObjectStore;
 import fr.socle.storage.spi.ObjectWriter;
@@ -174,7 +174,7 @@ public final class S3ObjectStore implements ObjectStore {
 
   @Override
   public List<String> list(String keyPrefix) {
-    String p = prefix + ObjectKeys.checkPrefix(keyPrefix);
+    String p = prefix + ObjectKeys.requireValidPrefix(keyPrefix);
     List<String> keys = new ArrayList<>();
     S3Errors.call(
         "list",
@@ -219,7 +219,7 @@ public final class S3ObjectStore implements ObjectStore {
   }
 
   private String fullKey(String key) {
-    return prefix + ObjectKeys.check(key);
+    return prefix + ObjectKeys.requireValid(key);
   }
 
   /**

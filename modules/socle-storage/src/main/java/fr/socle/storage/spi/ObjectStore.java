@@ -6,14 +6,20 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Where the safe keeps ciphertexts, wrapped keys and journal entries: a flat namespace of keys made
- * of {@code /}-separated segments of {@code [a-z0-9._~-]} (the safe encodes every user-supplied
- * name before it reaches a store). Objects are opaque bytes; the store never sees plaintext.
+ * Where the safe keeps ciphertexts, wrapped keys and journal entries: a flat namespace of keys that
+ * follow {@link ObjectKeys}, the one grammar every store shares (the safe encodes every
+ * user-supplied name before it reaches a store). Objects are opaque bytes; the store never sees
+ * plaintext.
  *
  * <p>Implementations must be thread-safe. Shipped implementations: {@code
- * fr.socle.storage.FileSystemObjectStore} (single node) and {@code
- * fr.socle.storage.s3.S3ObjectStore} (module {@code socle-storage-s3}). Errors are {@link
- * fr.socle.core.SocleException}s; {@link IOException} is reserved for stream operations.
+ * fr.socle.storage.FileSystemObjectStore} (single node), {@code
+ * fr.socle.storage.InMemoryObjectStore} (tests, with S3 Object Lock semantics) and {@code
+ * fr.socle.storage.s3.S3ObjectStore} (module {@code socle-storage-s3}); each passes {@code
+ * fr.socle.testkit.contract.ObjectStoreContract} (module {@code socle-testkit-contracts}), which a
+ * new implementation extends. Errors are {@link fr.socle.core.SocleException}s: a key outside the
+ * grammar is a {@code fr.socle.core.InvalidInputException}, a null argument a {@link
+ * NullPointerException} naming the parameter; {@link IOException} is reserved for stream
+ * operations.
  */
 public interface ObjectStore extends AutoCloseable {
 

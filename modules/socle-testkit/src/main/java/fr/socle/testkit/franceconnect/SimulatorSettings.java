@@ -210,7 +210,7 @@ abstract class SimulatorSettings {
 
   /**
    * Sets the clock used for code, token and session lifetimes (default the system UTC clock). Give
-   * the same {@code fr.socle.core.MutableClock} to the simulator and the client to test expiry;
+   * the same {@code fr.socle.testkit.TestClock} to the simulator and the client to test expiry;
    * give them different clocks to test clock skew.
    *
    * @param clock the clock

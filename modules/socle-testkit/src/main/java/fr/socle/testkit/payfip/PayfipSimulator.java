@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  * only {@code idop}) and sends the browser back to {@code urlredirect?idop=...}.
  *
  * <p>Time-dependent rules follow the simulator's {@link Clock} (hand it a {@code
- * fr.socle.core.MutableClock} to move time): the payment page opens only during the 15 minutes
+ * fr.socle.testkit.TestClock} to move time): the payment page opens only during the 15 minutes
  * after creation; until a result exists, {@code recupererDetailPaiementSecurise} answers fault P5;
  * an operation that never got a result disappears at the nightly purge (02:00 Paris time by
  * default), after which it answers P1; a result stays readable for a year.
@@ -391,7 +391,7 @@ public final class PayfipSimulator implements AutoCloseable {
    * PayfipSimulator payfip = PayfipSimulator.builder()
    *     .port(0)                         // any free port (the default)
    *     .numcli("123456")
-   *     .clock(MutableClock.at(Instant.parse("2026-01-15T10:00:00Z")))
+   *     .clock(TestClock.at(Instant.parse("2026-01-15T10:00:00Z")))
    *     .start();
    * }</pre>
    */
@@ -457,7 +457,7 @@ public final class PayfipSimulator implements AutoCloseable {
     /**
      * Sets the clock for creation times, expiry, purge and transaction dates.
      *
-     * @param clock for example a {@code fr.socle.core.MutableClock}; default system UTC
+     * @param clock for example a {@code fr.socle.testkit.TestClock}; default system UTC
      * @return this builder
      */
     public Builder clock(Clock clock) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <pre>{@code
  * class CheckoutTest {
- *   static final MutableClock CLOCK = MutableClock.atSystemTime();
+ *   static final TestClock CLOCK = TestClock.atSystemTime();
  *
  *   @RegisterExtension
  *   static final PayfipSimulatorExtension PAYFIP =

@@ -2,7 +2,7 @@ package fr.socle.testkit.franceconnect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.socle.core.MutableClock;
+import fr.socle.testkit.TestClock;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("FranceConnect simulator: token, userinfo and revocation endpoints")
 class TokenAndUserinfoTest {
-  private final MutableClock clock = MutableClock.atSystemTime();
+  private final TestClock clock = TestClock.atSystemTime();
   private FranceConnectSimulator sim;
   private RawOidcClient client;
   private URI token;

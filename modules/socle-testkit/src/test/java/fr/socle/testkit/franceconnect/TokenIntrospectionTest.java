@@ -2,7 +2,7 @@ package fr.socle.testkit.franceconnect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.socle.core.MutableClock;
+import fr.socle.testkit.TestClock;
 import fr.socle.testkit.onceonly.FranceConnectTokenResolver;
 import fr.socle.testkit.onceonly.OnceOnlySimulator;
 import java.net.URI;
@@ -22,7 +22,7 @@ class TokenIntrospectionTest {
   private static final String QF =
       "/v3/dss/quotient_familial/france_connect?recipient=" + OnceOnlySimulator.RECIPIENT;
 
-  private final MutableClock clock = MutableClock.atSystemTime();
+  private final TestClock clock = TestClock.atSystemTime();
   private FranceConnectSimulator fc;
   private OnceOnlySimulator particulier;
   private RawOidcClient client;

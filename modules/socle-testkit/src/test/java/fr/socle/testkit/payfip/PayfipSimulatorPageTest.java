@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.socle.core.InvalidInputException;
-import fr.socle.core.MutableClock;
+import fr.socle.testkit.TestClock;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class PayfipSimulatorPageTest {
   static final String NUMCLI = "123456";
   // 10:00 in Paris; the nightly purge runs at 02:00 Paris time.
-  final MutableClock clock = MutableClock.at(Instant.parse("2026-11-29T09:00:00Z"));
+  final TestClock clock = TestClock.at(Instant.parse("2026-11-29T09:00:00Z"));
   PayfipSimulator sim;
   RawSoap soap;
   NotificationReceiver merchant;

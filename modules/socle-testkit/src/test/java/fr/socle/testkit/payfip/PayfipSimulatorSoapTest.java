@@ -3,7 +3,7 @@ package fr.socle.testkit.payfip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.socle.core.MutableClock;
+import fr.socle.testkit.TestClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -30,7 +30,7 @@ import org.w3c.dom.Document;
 class PayfipSimulatorSoapTest {
   static final String NUMCLI = "123456";
   // 2026-11-29T13:05Z is 14:05 in Paris (winter time).
-  final MutableClock clock = MutableClock.at(Instant.parse("2026-11-29T13:05:30Z"));
+  final TestClock clock = TestClock.at(Instant.parse("2026-11-29T13:05:30Z"));
   PayfipSimulator sim;
   RawSoap soap;
 

@@ -12,7 +12,7 @@ import fr.socle.storage.LocalKeyEncryptionKeys;
 import fr.socle.storage.s3.S3ObjectStore;
 import fr.socle.storage.spi.ContentScanner;
 import fr.socle.storage.spi.ObjectStore;
-import fr.socle.testkit.storage.EicarScanner;
+import fr.socle.testkit.contract.EicarScanner;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.file.Path;
@@ -79,7 +79,7 @@ public final class DocumentsFeature implements Feature {
       where = "disque local " + dir.resolve("coffre");
     }
     // Uploads are scanned while they stream, before they are stored: by clamd when configured,
-    // else by the testkit's simulator, which knows only the EICAR test file.
+    // else by the test scanner of socle-testkit-contracts, which knows only the EICAR test file.
     ContentScanner scanner =
         config
             .clamd()

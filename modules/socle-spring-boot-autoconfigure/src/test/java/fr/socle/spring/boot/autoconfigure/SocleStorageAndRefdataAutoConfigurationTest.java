@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.socle.refdata.Territories;
 import fr.socle.storage.DocumentSafe;
+import fr.socle.storage.InMemoryObjectStore;
 import fr.socle.storage.spi.ObjectStore;
-import fr.socle.testkit.storage.InMemoryObjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package fr.socle.testkit.storage;
+package fr.socle.testkit.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

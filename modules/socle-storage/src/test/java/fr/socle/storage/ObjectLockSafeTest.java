@@ -1,22 +1,14 @@
-package fr.socle.testkit.storage;
+package fr.socle.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.socle.core.MutableClock;
 import fr.socle.core.SocleClientException;
-import fr.socle.storage.DepositRequest;
-import fr.socle.storage.DocumentMetadata;
-import fr.socle.storage.DocumentNotFoundException;
-import fr.socle.storage.DocumentRef;
-import fr.socle.storage.DocumentSafe;
-import fr.socle.storage.IntegrityViolationException;
-import fr.socle.storage.LocalKeyEncryptionKeys;
-import fr.socle.storage.RetentionLockedException;
 import fr.socle.storage.spi.ObjectExistsException;
 import fr.socle.storage.spi.ObjectLockedException;
 import fr.socle.storage.spi.RetentionMode;
 import fr.socle.storage.spi.WriteOptions;
+import fr.socle.testkit.TestClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
@@ -39,7 +31,7 @@ class ObjectLockSafeTest {
   private static final String VERSION_PREFIX = "t/21750001600019/c/etat-civil/d/acte/v0000000001/";
 
   @TempDir Path dir;
-  MutableClock clock = MutableClock.at(Instant.parse("2026-11-29T10:00:00Z"));
+  TestClock clock = TestClock.at(Instant.parse("2026-11-29T10:00:00Z"));
   InMemoryObjectStore store = InMemoryObjectStore.withObjectLock(clock);
   DocumentSafe safe;
 

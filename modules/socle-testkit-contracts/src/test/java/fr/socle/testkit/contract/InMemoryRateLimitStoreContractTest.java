@@ -1,4 +1,4 @@
-package fr.socle.testkit.onceonly;
+package fr.socle.testkit.contract;
 
 import fr.socle.onceonly.spi.RateLimitStore;
 

@@ -1,4 +1,4 @@
-package fr.socle.testkit.storage;
+package fr.socle.testkit.contract;
 
 import fr.socle.storage.spi.ContentScanner;
 import fr.socle.storage.spi.ScanVerdict;

@@ -1,4 +1,4 @@
-package fr.socle.testkit.storage;
+package fr.socle.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

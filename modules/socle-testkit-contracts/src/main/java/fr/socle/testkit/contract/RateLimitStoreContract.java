@@ -1,4 +1,4 @@
-package fr.socle.testkit.onceonly;
+package fr.socle.testkit.contract;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

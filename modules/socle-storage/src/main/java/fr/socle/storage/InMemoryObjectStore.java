@@ -1,6 +1,8 @@
-package fr.socle.testkit.storage;
+package fr.socle.storage;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.storage.spi.ObjectExistsException;
+import fr.socle.storage.spi.ObjectKeys;
 import fr.socle.storage.spi.ObjectLockedException;
 import fr.socle.storage.spi.ObjectNotFoundException;
 import fr.socle.storage.spi.ObjectStore;
@@ -24,8 +26,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * An {@link ObjectStore} in memory, with the write-once and object-lock semantics of S3 Object
- * Lock, so that a {@link fr.socle.storage.DocumentSafe}'s retention can be tested without an S3
- * server:
+ * Lock, so that a {@link DocumentSafe}'s retention can be tested without an S3 server:
  *
  * <ul>
  *   <li>an object under retention (until its date, by the store's clock) or under legal hold cannot
@@ -38,9 +39,15 @@ import java.util.function.UnaryOperator;
  *   <li>{@link #failWritesAfter(long)} makes uploads fail midway, like a dropped connection.
  * </ul>
  *
- * <p>Thread-safe. Objects live as long as the instance.
+ * <p>Keys follow {@link ObjectKeys}, like every store's. Errors follow Socle's rule: a malformed
+ * key or a negative size raises {@link InvalidInputException}, a null argument a {@link
+ * NullPointerException} naming the parameter. It passes {@code ObjectStoreContract}
+ * (socle-testkit-contracts), with and without object lock.
+ *
+ * <p>Thread-safe. Objects live as long as the instance; nothing survives the process.
  *
  * <pre>{@code
+ * TestClock clock = TestClock.at(Instant.parse("2026-11-29T10:00:00Z"));
  * InMemoryObjectStore store = InMemoryObjectStore.withObjectLock(clock);
  * DocumentSafe safe = DocumentSafe.builder().objectStore(store).keyEncryptionKeys(keys)
  *     .clock(clock).requireObjectLock(true).build();
@@ -65,6 +72,7 @@ public final class InMemoryObjectStore implements ObjectStore {
    *
    * @param clock the store's clock (share the safe's clock to move time in tests)
    * @return the store
+   * @throws NullPointerException if {@code clock} is null
    */
   public static InMemoryObjectStore withObjectLock(Clock clock) {
     return new InMemoryObjectStore(true, clock);
@@ -86,7 +94,7 @@ public final class InMemoryObjectStore implements ObjectStore {
 
   @Override
   public ObjectWriter openWriter(String key, WriteOptions options) {
-    checkKey(key);
+    ObjectKeys.requireValid(key);
     Objects.requireNonNull(options, "options");
     return new ObjectWriter() {
       private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -145,7 +153,7 @@ public final class InMemoryObjectStore implements ObjectStore {
 
   @Override
   public InputStream get(String key) {
-    checkKey(key);
+    ObjectKeys.requireValid(key);
     StoredObject o = objects.get(key);
     if (o == null) {
       throw new ObjectNotFoundException("no object " + key);
@@ -155,6 +163,7 @@ public final class InMemoryObjectStore implements ObjectStore {
 
   @Override
   public List<String> list(String prefix) {
+    ObjectKeys.requireValidPrefix(prefix);
     List<String> keys = new ArrayList<>();
     for (String k : objects.tailMap(prefix, true).keySet()) {
       if (!k.startsWith(prefix)) {
@@ -167,7 +176,7 @@ public final class InMemoryObjectStore implements ObjectStore {
 
   @Override
   public void delete(String key) {
-    checkKey(key);
+    ObjectKeys.requireValid(key);
     objects.computeIfPresent(
         key,
         (k, o) -> {
@@ -186,7 +195,7 @@ public final class InMemoryObjectStore implements ObjectStore {
    * @throws ObjectLockedException under COMPLIANCE retention or legal hold
    */
   public void deleteBypassingGovernance(String key) {
-    checkKey(key);
+    ObjectKeys.requireValid(key);
     objects.computeIfPresent(
         key,
         (k, o) -> {
@@ -205,6 +214,8 @@ public final class InMemoryObjectStore implements ObjectStore {
 
   @Override
   public void extendRetention(String key, Instant until, RetentionMode mode) {
+    Objects.requireNonNull(until, "until");
+    Objects.requireNonNull(mode, "mode");
     requireObjectLock();
     update(
         key,
@@ -257,6 +268,7 @@ public final class InMemoryObjectStore implements ObjectStore {
    * @param change the transformation
    */
   public void tamper(String key, UnaryOperator<byte[]> change) {
+    Objects.requireNonNull(change, "change");
     update(
         key,
         o ->
@@ -267,9 +279,13 @@ public final class InMemoryObjectStore implements ObjectStore {
   /**
    * Makes the next upload that goes past this many bytes fail with an {@link IOException}.
    *
-   * @param bytes the number of bytes accepted before the failure
+   * @param bytes the number of bytes accepted before the failure, zero or more
+   * @throws InvalidInputException if {@code bytes} is negative
    */
   public void failWritesAfter(long bytes) {
+    if (bytes < 0) {
+      throw new InvalidInputException("bytes must be zero or more");
+    }
     failAfter.set(bytes);
   }
 
@@ -292,6 +308,7 @@ public final class InMemoryObjectStore implements ObjectStore {
   }
 
   private StoredObject require(String key) {
+    ObjectKeys.requireValid(key);
     StoredObject o = objects.get(key);
     if (o == null) {
       throw new ObjectNotFoundException("no object " + key);
@@ -300,6 +317,7 @@ public final class InMemoryObjectStore implements ObjectStore {
   }
 
   private void update(String key, UnaryOperator<StoredObject> change) {
+    ObjectKeys.requireValid(key);
     if (objects.computeIfPresent(key, (k, o) -> change.apply(o)) == null) {
       throw new ObjectNotFoundException("no object " + key);
     }
@@ -308,13 +326,6 @@ public final class InMemoryObjectStore implements ObjectStore {
   private void requireObjectLock() {
     if (!objectLock) {
       throw new UnsupportedOperationException("object lock not enabled on this store");
-    }
-  }
-
-  private static void checkKey(String key) {
-    Objects.requireNonNull(key, "key");
-    if (key.isEmpty() || key.startsWith("/") || key.contains("//") || key.contains("..")) {
-      throw new IllegalArgumentException("invalid object key");
     }
   }
 }
