@@ -1,5 +1,6 @@
 package fr.socle.storage;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.SocleClientException;
 import fr.socle.storage.spi.ObjectExistsException;
 import fr.socle.storage.spi.ObjectNotFoundException;
@@ -181,7 +182,7 @@ public final class FileSystemObjectStore implements ObjectStore {
   private Path resolve(String key) {
     Path p = resolveDirectory(key);
     if (p.equals(objects)) {
-      throw new IllegalArgumentException("invalid object key");
+      throw new InvalidInputException("invalid object key");
     }
     return p;
   }
@@ -193,13 +194,13 @@ public final class FileSystemObjectStore implements ObjectStore {
     Path p = objects;
     for (String segment : key.split("/", -1)) {
       if (!SEGMENT.matcher(segment).matches()) {
-        throw new IllegalArgumentException("invalid object key");
+        throw new InvalidInputException("invalid object key");
       }
       p = p.resolve(segment);
     }
     Path normalized = p.normalize();
     if (!normalized.startsWith(objects) || !normalized.equals(p)) {
-      throw new IllegalArgumentException("invalid object key");
+      throw new InvalidInputException("invalid object key");
     }
     return normalized;
   }

@@ -139,14 +139,14 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
    * @param tenant the tenant
    * @param keep the current key's identifier
    * @return how many keys were destroyed
-   * @throws IllegalStateException if {@code keep} is not the current key
+   * @throws SocleClientException if {@code keep} is not the current key (a rotation raced)
    */
   @Override
   public synchronized int retireKeysExcept(String tenant, String keep) {
     try {
       KeysetHandle current = keyset(tenant, false);
       if (!keyId(tenant, current).equals(keep)) {
-        throw new IllegalStateException("the key-encryption key was rotated meanwhile");
+        throw new SocleClientException("the key-encryption key was rotated meanwhile; retry");
       }
       KeysetHandle.Builder builder = KeysetHandle.newBuilder(current);
       int removed = 0;

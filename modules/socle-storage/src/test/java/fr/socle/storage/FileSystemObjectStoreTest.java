@@ -5,6 +5,7 @@ import static fr.socle.storage.SafeFixture.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.SocleClientException;
 import fr.socle.storage.spi.ObjectExistsException;
 import fr.socle.storage.spi.ObjectNotFoundException;
@@ -81,9 +82,9 @@ class FileSystemObjectStoreTest {
   void keys_whenMalformed_areRejected(String key) {
     try (FileSystemObjectStore store = FileSystemObjectStore.open(dir)) {
       assertThatThrownBy(() -> store.put(key, new byte[1], WriteOptions.replace()))
-          .isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> store.get(key)).isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> store.delete(key)).isInstanceOf(IllegalArgumentException.class);
+          .isInstanceOf(InvalidInputException.class);
+      assertThatThrownBy(() -> store.get(key)).isInstanceOf(InvalidInputException.class);
+      assertThatThrownBy(() -> store.delete(key)).isInstanceOf(InvalidInputException.class);
     }
   }
 
