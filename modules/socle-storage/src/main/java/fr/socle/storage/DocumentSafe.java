@@ -7,6 +7,7 @@ import fr.socle.storage.internal.ContentPipeline;
 import fr.socle.storage.internal.Deposits;
 import fr.socle.storage.internal.DocumentLocks;
 import fr.socle.storage.internal.EnvelopeStore;
+import fr.socle.storage.internal.Envelopes;
 import fr.socle.storage.internal.Journal;
 import fr.socle.storage.internal.KeyRotation;
 import fr.socle.storage.internal.LoadedVersion;
@@ -73,12 +74,6 @@ import org.slf4j.LoggerFactory;
  * InvalidInputException} for an invalid argument (a name, an actor, a version number), {@link
  * NullPointerException} naming the parameter for a null one, and {@link SocleClientException} for
  * I/O failures.
- *
- * <p>The work is done by components of {@code fr.socle.storage.internal}, one responsibility each:
- * the deposit flow and the content pipeline (digest, scan, encryption; decryption and
- * verification), the envelope store, the journal's view of the versions, retention and destruction,
- * key rotation, and the crash recovery. This class checks the arguments, wires them and reports to
- * the {@link SafeListener}.
  */
 public final class DocumentSafe implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DocumentSafe.class);
@@ -264,7 +259,7 @@ public final class DocumentSafe implements AutoCloseable {
     try (InputStream in = open(loaded)) {
       in.transferTo(out);
     } catch (IOException e) {
-      throw new SocleClientException("cannot read document " + describe(ref), e);
+      throw new SocleClientException("cannot read document " + Envelopes.describe(ref), e);
     }
     return loaded.metadata();
   }
@@ -487,10 +482,6 @@ public final class DocumentSafe implements AutoCloseable {
   @Override
   public String toString() {
     return "DocumentSafe[" + store + ", " + keys + "]";
-  }
-
-  private static String describe(DocumentRef ref) {
-    return ref.tenant() + "/" + ref.container() + "/" + ref.id();
   }
 
   private static void requireActor(String actor) {
