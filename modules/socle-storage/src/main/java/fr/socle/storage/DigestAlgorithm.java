@@ -1,6 +1,7 @@
 package fr.socle.storage;
 
 import fr.socle.core.InvalidInputException;
+import java.util.Objects;
 
 /**
  * Digest (empreinte) of a document's plaintext, kept in its metadata and in the journal (NF Z42-020
@@ -36,6 +37,7 @@ public enum DigestAlgorithm {
    * @throws InvalidInputException if the name is unknown
    */
   public static DigestAlgorithm fromJcaName(String name) {
+    Objects.requireNonNull(name, "name");
     for (DigestAlgorithm a : values()) {
       if (a.jcaName.equals(name)) {
         return a;

@@ -104,7 +104,9 @@ public record JournalSeal(
           parts[3],
           Instant.parse(parts[4]),
           parts[5]);
-    } catch (DateTimeParseException | NumberFormatException e) {
+    } catch (DateTimeParseException | IllegalArgumentException e) {
+      // NumberFormatException and the Base64 decoder's errors are IllegalArgumentExceptions: a seal
+      // comes from outside, so every malformed field is the caller's bad input.
       throw new InvalidInputException("not a journal seal");
     }
   }

@@ -161,6 +161,35 @@ class ErrorRuleTest {
   }
 
   /**
+   * A seal's text comes from outside (an auditor's mailbox): whatever it holds, parsing it is a
+   * seal or an {@link InvalidInputException}, never another exception.
+   */
+  @Test
+  @DisplayName("JournalSeal.parse over hostile text: a seal or InvalidInputException, nothing else")
+  void journalSealParse_overHostileText_throwsOnlyInvalidInput() {
+    String valid =
+        new JournalSeal(TENANT, 3, "a".repeat(64), java.time.Instant.EPOCH, "c2ln").encoded();
+    assertThat(JournalSeal.parse(valid).tenant()).isEqualTo(TENANT);
+    String[] parts = valid.split(" ");
+    String[] garbage = {
+      "", "!!!", "%%", "\u00e9", "-1", "9".repeat(30), "a=b", "..", "\uD800", "?"
+    };
+    SplittableRandom random = new SplittableRandom(12);
+    for (int i = 0; i < 2_000; i++) {
+      String[] mutated = parts.clone();
+      mutated[1 + random.nextInt(parts.length - 1)] = garbage[random.nextInt(garbage.length)];
+      String text = String.join(" ", mutated);
+      try {
+        JournalSeal.parse(text);
+      } catch (InvalidInputException expected) {
+        assertThat(expected.getMessage()).doesNotContain(TENANT);
+      }
+    }
+    npe("text", () -> JournalSeal.parse(null));
+    npe("name", () -> DigestAlgorithm.fromJcaName(null));
+  }
+
+  /**
    * Property over arbitrary strings as tenant, container and identifier (lone surrogates, controls,
    * {@code ?}, {@code %}, {@code /}, {@code .}, {@code ..}, empty, very long): each is either
    * refused by the public API with {@link InvalidInputException} (never another type, and never
