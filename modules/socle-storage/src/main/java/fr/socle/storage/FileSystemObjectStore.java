@@ -25,6 +25,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -71,6 +72,7 @@ public final class FileSystemObjectStore implements ObjectStore {
    * @throws SocleClientException if the directory cannot be used or is already open
    */
   public static FileSystemObjectStore open(Path root) {
+    Objects.requireNonNull(root, "root");
     try {
       Path base = root.toAbsolutePath().normalize();
       Files.createDirectories(base);
@@ -110,6 +112,7 @@ public final class FileSystemObjectStore implements ObjectStore {
 
   @Override
   public ObjectWriter openWriter(String key, WriteOptions options) {
+    Objects.requireNonNull(options, "options");
     Path target = resolve(key);
     Path temp = tmp.resolve(UUID.randomUUID() + ".part");
     try {
@@ -133,6 +136,7 @@ public final class FileSystemObjectStore implements ObjectStore {
 
   @Override
   public List<String> list(String prefix) {
+    Objects.requireNonNull(prefix, "prefix");
     int slash = prefix.lastIndexOf('/');
     Path start = slash < 0 ? objects : resolveDirectory(prefix.substring(0, slash));
     if (!Files.isDirectory(start)) {
@@ -188,6 +192,7 @@ public final class FileSystemObjectStore implements ObjectStore {
   }
 
   private Path resolveDirectory(String key) {
+    Objects.requireNonNull(key, "key");
     if (key.isEmpty()) {
       return objects;
     }

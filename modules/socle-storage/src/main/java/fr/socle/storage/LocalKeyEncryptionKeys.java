@@ -20,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,7 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
    * @throws SocleClientException if the directory cannot be created
    */
   public static LocalKeyEncryptionKeys open(Path dir) {
+    Objects.requireNonNull(dir, "dir");
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {

@@ -186,6 +186,15 @@ class ErrorRuleTest {
       }
     }
     npe("text", () -> JournalSeal.parse(null));
+    npe("root", () -> FileSystemObjectStore.open(null));
+    npe("dir", () -> LocalKeyEncryptionKeys.open(null));
+    npe("safe", () -> ArchiveTransfers.create(null));
+    try (FileSystemObjectStore store = FileSystemObjectStore.open(dir.resolve("nulls"))) {
+      npe("key", () -> store.get(null));
+      npe("key", () -> store.delete(null));
+      npe("prefix", () -> store.list(null));
+      npe("options", () -> store.openWriter("a", null));
+    }
     npe("name", () -> DigestAlgorithm.fromJcaName(null));
   }
 
