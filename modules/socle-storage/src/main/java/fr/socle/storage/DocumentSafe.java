@@ -242,6 +242,13 @@ public final class DocumentSafe implements AutoCloseable {
   }
 
   /**
+   * Reports tampering found by {@link JournalSealer} or {@link ArchiveTransfers} to the listener.
+   */
+  void integrityFailure(String operation) {
+    events.integrityFailure(operation);
+  }
+
+  /**
    * Reads the latest version of a document into a stream and checks its digest.
    *
    * @param ref the document
@@ -339,7 +346,8 @@ public final class DocumentSafe implements AutoCloseable {
    * @return the metadata, possibly empty
    */
   public List<DocumentMetadata> list(String tenant, String container, String actor) {
-    requireContainer(tenant, container);
+    Names.requireValidName("tenant", tenant);
+    Names.requireValidName("container", container);
     requireActor(actor);
     return events.observe("other", () -> reading.list(tenant, container, actor));
   }
@@ -353,7 +361,8 @@ public final class DocumentSafe implements AutoCloseable {
    * @return the number of documents
    */
   public long count(String tenant, String container, String actor) {
-    requireContainer(tenant, container);
+    Names.requireValidName("tenant", tenant);
+    Names.requireValidName("container", container);
     requireActor(actor);
     return events.observe("other", () -> reading.count(tenant, container, actor));
   }
@@ -486,11 +495,6 @@ public final class DocumentSafe implements AutoCloseable {
 
   private static void requireActor(String actor) {
     Names.requireValidText("actor", actor, 256);
-  }
-
-  private static void requireContainer(String tenant, String container) {
-    Names.requireValidName("tenant", tenant);
-    Names.requireValidName("container", container);
   }
 
   /** Builds a {@link DocumentSafe}. Not thread-safe. */

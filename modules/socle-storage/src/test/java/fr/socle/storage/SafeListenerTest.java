@@ -261,6 +261,60 @@ class SafeListenerTest {
   }
 
   @Test
+  @DisplayName(
+      "a forged seal and a journal rolled back below its seal are reported as verifyJournal")
+  void sealChecks_reportedAsVerifyJournal() throws Exception {
+    open(new Recording());
+    JournalSealingKey key = JournalSealingKey.generate();
+    f.deposit("doc", content);
+    Path backup = dir.resolve("backup");
+    copyTree(f.storeDir, backup);
+    f.deposit("other", content);
+    JournalSeal seal = JournalSealer.create(f.safe, key, f.clock).seal(TENANT, AGENT);
+    JournalSeal forged =
+        new JournalSeal(
+            seal.tenant(),
+            seal.sequence(),
+            seal.headHash(),
+            seal.sealedAt().plusSeconds(1),
+            seal.signature());
+    events.clear();
+
+    assertThatThrownBy(() -> JournalSealer.verify(f.safe, forged, key.publicKey()))
+        .isInstanceOf(IntegrityViolationException.class);
+    assertThat(events).containsExactly("integrity verifyJournal");
+
+    // The whole store put back as it was before the seal: an intact, shorter chain.
+    f.safe.close();
+    try (Stream<Path> walk = Files.walk(f.storeDir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+    copyTree(backup, f.storeDir);
+    f.safe = f.open(f.keys);
+    events.clear();
+
+    assertThatThrownBy(() -> JournalSealer.verify(f.safe, seal, key.publicKey()))
+        .isInstanceOf(IntegrityViolationException.class)
+        .hasMessageContaining("rolled back");
+    assertThat(events).containsExactly("integrity verifyJournal");
+  }
+
+  private static void copyTree(Path from, Path to) throws Exception {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else if (!p.getFileName().toString().equals(".lock")) {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+
+  @Test
   @DisplayName("a listener that throws changes no outcome: results and exceptions are the safe's")
   void throwingListener_neverChangesTheOutcome() throws Exception {
     open(new Throwing());
