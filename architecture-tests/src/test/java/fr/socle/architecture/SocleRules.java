@@ -177,7 +177,10 @@ final class SocleRules {
     "fr.socle.testkit.franceconnect..",
     "fr.socle.testkit.payfip..",
     "fr.socle.testkit.onceonly..",
-    "fr.socle.testkit.internal.."
+    "fr.socle.testkit.internal..",
+    // The storage block's public API and SPI (fr.socle.storage.s3 is listed above).
+    "fr.socle.storage",
+    "fr.socle.storage.spi"
   };
 
   /**

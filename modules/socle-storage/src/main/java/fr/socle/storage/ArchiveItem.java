@@ -1,5 +1,6 @@
 package fr.socle.storage;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.storage.internal.SedaValues;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -47,7 +48,7 @@ public record ArchiveItem(
     Objects.requireNonNull(startDate, "startDate");
     Objects.requireNonNull(endDate, "endDate");
     if (startDate.isPresent() && endDate.isPresent() && endDate.get().isBefore(startDate.get())) {
-      throw new IllegalArgumentException("endDate must not be before startDate");
+      throw new InvalidInputException("endDate must not be before startDate");
     }
   }
 

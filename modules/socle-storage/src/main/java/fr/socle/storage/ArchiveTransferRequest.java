@@ -1,5 +1,6 @@
 package fr.socle.storage;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.storage.internal.SedaValues;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -71,16 +72,16 @@ public record ArchiveTransferRequest(
     comment.ifPresent(c -> SedaValues.requireText("comment", c, 8192));
     items = List.copyOf(Objects.requireNonNull(items, "items"));
     if (items.isEmpty() || items.size() > MAX_ITEMS) {
-      throw new IllegalArgumentException("a transfer holds 1 to " + MAX_ITEMS + " documents");
+      throw new InvalidInputException("a transfer holds 1 to " + MAX_ITEMS + " documents");
     }
     Set<DocumentRef> seen = new HashSet<>();
     String tenant = items.get(0).ref().tenant();
     for (ArchiveItem item : items) {
       if (!item.ref().tenant().equals(tenant)) {
-        throw new IllegalArgumentException("all the documents of a transfer belong to one tenant");
+        throw new InvalidInputException("all the documents of a transfer belong to one tenant");
       }
       if (!seen.add(item.ref())) {
-        throw new IllegalArgumentException("a document appears twice in the transfer");
+        throw new InvalidInputException("a document appears twice in the transfer");
       }
     }
   }
@@ -212,8 +213,15 @@ public record ArchiveTransferRequest(
      * Builds the request.
      *
      * @return the request
+     * @throws InvalidInputException if a required setting is missing or a value is invalid
      */
     public ArchiveTransferRequest build() {
+      required(archivalAgency, "archivalAgency");
+      required(transferringAgency, "transferringAgency");
+      required(originatingAgency, "originatingAgency");
+      if (items.isEmpty()) {
+        throw new InvalidInputException("at least one item is required: call item(...)");
+      }
       return new ArchiveTransferRequest(
           version,
           messageIdentifier,
@@ -223,6 +231,12 @@ public record ArchiveTransferRequest(
           originatingAgency,
           Optional.ofNullable(comment),
           items);
+    }
+
+    private static void required(String value, String setter) {
+      if (value == null) {
+        throw new InvalidInputException(setter + " is required: call " + setter + "(...)");
+      }
     }
   }
 }

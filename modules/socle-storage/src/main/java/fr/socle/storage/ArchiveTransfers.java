@@ -253,6 +253,7 @@ public final class ArchiveTransfers {
   private void requireJournaled(ArchiveTransferReceipt receipt) {
     List<JournalEntry> entries = safe.journal(receipt.tenant(), receipt.journalSequence(), 1);
     if (entries.isEmpty()) {
+      safe.integrityFailure("other");
       throw new IntegrityViolationException("the transfer receipt is not in the journal");
     }
     JournalEntry e = entries.get(0);
@@ -261,6 +262,7 @@ public final class ArchiveTransfers {
         || !e.container().isEmpty()
         || !e.documentId().equals(receipt.messageIdentifier())
         || !e.digest().equals("SHA-512:" + receipt.manifestSha512())) {
+      safe.integrityFailure("other");
       throw new IntegrityViolationException("the transfer receipt does not match the journal");
     }
   }
@@ -285,6 +287,7 @@ public final class ArchiveTransfers {
         || !MessageDigest.isEqual(
             digest.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
             m.digest().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+      safe.integrityFailure("other");
       throw new IntegrityViolationException(
           "a document does not match its recorded digest during the export; the package is void");
     }

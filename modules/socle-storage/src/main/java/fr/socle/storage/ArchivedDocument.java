@@ -1,5 +1,6 @@
 package fr.socle.storage;
 
+import fr.socle.core.InvalidInputException;
 import java.util.Objects;
 
 /**
@@ -39,7 +40,7 @@ public record ArchivedDocument(
   public ArchivedDocument {
     Objects.requireNonNull(ref, "ref");
     if (version < 1 || size < 0) {
-      throw new IllegalArgumentException("version must be >= 1 and size >= 0");
+      throw new InvalidInputException("version must be >= 1 and size >= 0");
     }
     Objects.requireNonNull(digestAlgorithm, "digestAlgorithm");
     Objects.requireNonNull(digest, "digest");

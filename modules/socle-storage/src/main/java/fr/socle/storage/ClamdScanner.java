@@ -1,5 +1,6 @@
 package fr.socle.storage;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.storage.internal.ClamdSession;
 import fr.socle.storage.spi.ContentScanner;
 import java.net.InetSocketAddress;
@@ -127,7 +128,7 @@ public final class ClamdScanner implements ContentScanner {
     public Builder tcp(String host, int port) {
       Objects.requireNonNull(host, "host");
       if (port < 1 || port > 65535) {
-        throw new IllegalArgumentException("port must be between 1 and 65535");
+        throw new InvalidInputException("port must be between 1 and 65535");
       }
       this.address = InetSocketAddress.createUnresolved(host, port);
       this.description = "tcp:" + host + ":" + port;
@@ -189,7 +190,7 @@ public final class ClamdScanner implements ContentScanner {
      */
     public Builder chunkSize(int bytes) {
       if (bytes < 1024 || bytes > 8 << 20) {
-        throw new IllegalArgumentException("chunkSize must be between 1 KiB and 8 MiB");
+        throw new InvalidInputException("chunkSize must be between 1 KiB and 8 MiB");
       }
       this.chunkSize = bytes;
       return this;
@@ -223,24 +224,27 @@ public final class ClamdScanner implements ContentScanner {
      * Builds the scanner. No connection is made until the first scan.
      *
      * @return the scanner
-     * @throws NullPointerException if neither {@link #tcp} nor {@link #unixSocket} was called
+     * @throws InvalidInputException if neither {@link #tcp} nor {@link #unixSocket} was called
      */
     public ClamdScanner build() {
-      Objects.requireNonNull(address, "address (tcp or unixSocket)");
+      if (address == null) {
+        throw new InvalidInputException(
+            "the address of clamd is required: call tcp(...) or unixSocket(...)");
+      }
       return new ClamdScanner(this);
     }
 
     private static Duration positive(String what, Duration d) {
       Objects.requireNonNull(d, what);
       if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(what + " must be positive");
+        throw new InvalidInputException(what + " must be positive");
       }
       return d;
     }
 
     private static long limit(String what, long bytes) {
       if (bytes < 1 || bytes > CLAMAV_MAX) {
-        throw new IllegalArgumentException(what + " must be between 1 byte and 2 GiB");
+        throw new InvalidInputException(what + " must be between 1 byte and 2 GiB");
       }
       return bytes;
     }

@@ -1,5 +1,6 @@
 package fr.socle.storage;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.storage.internal.Names;
 import java.time.Instant;
 import java.util.Objects;
@@ -63,7 +64,7 @@ public record DepositRequest(
     expectedDigest.ifPresent(
         d -> {
           if (!d.matches("[0-9a-f]{64}|[0-9a-f]{128}")) {
-            throw new IllegalArgumentException("expectedDigest must be lowercase hexadecimal");
+            throw new InvalidInputException("expectedDigest must be lowercase hexadecimal");
           }
         });
   }
@@ -195,9 +196,12 @@ public record DepositRequest(
      * Builds the request.
      *
      * @return the request
-     * @throws IllegalArgumentException or NullPointerException if a field is invalid or missing
+     * @throws InvalidInputException if the depositor is missing or a field is invalid
      */
     public DepositRequest build() {
+      if (depositor == null) {
+        throw new InvalidInputException("depositor is required: call depositor(...)");
+      }
       return new DepositRequest(
           new DocumentRef(tenant, container, id),
           depositor,

@@ -1,5 +1,8 @@
 package fr.socle.storage;
 
+import fr.socle.core.InvalidInputException;
+import java.util.Objects;
+
 /**
  * Digest (empreinte) of a document's plaintext, kept in its metadata and in the journal (NF Z42-020
  * requires the algorithm to be recorded next to the value). Both are ≥ 256 bits as RGS annex B1
@@ -31,14 +34,15 @@ public enum DigestAlgorithm {
    *
    * @param name {@code SHA-256} or {@code SHA-512}
    * @return the algorithm
-   * @throws IllegalArgumentException if the name is unknown
+   * @throws InvalidInputException if the name is unknown
    */
   public static DigestAlgorithm fromJcaName(String name) {
+    Objects.requireNonNull(name, "name");
     for (DigestAlgorithm a : values()) {
       if (a.jcaName.equals(name)) {
         return a;
       }
     }
-    throw new IllegalArgumentException("unknown digest algorithm");
+    throw new InvalidInputException("unknown digest algorithm");
   }
 }

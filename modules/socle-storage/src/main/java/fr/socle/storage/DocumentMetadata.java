@@ -1,5 +1,6 @@
 package fr.socle.storage;
 
+import fr.socle.core.InvalidInputException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,10 +55,10 @@ public record DocumentMetadata(
   public DocumentMetadata {
     Objects.requireNonNull(ref, "ref");
     if (version < 1) {
-      throw new IllegalArgumentException("version must be >= 1");
+      throw new InvalidInputException("version must be >= 1");
     }
     if (size < 0) {
-      throw new IllegalArgumentException("size must be >= 0");
+      throw new InvalidInputException("size must be >= 0");
     }
     Objects.requireNonNull(digestAlgorithm, "digestAlgorithm");
     Objects.requireNonNull(digest, "digest");

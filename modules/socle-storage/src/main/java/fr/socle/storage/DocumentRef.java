@@ -1,5 +1,6 @@
 package fr.socle.storage;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.storage.internal.Names;
 
 /**
@@ -35,7 +36,7 @@ public record DocumentRef(String tenant, String container, String id) {
    * @param container the container
    * @param id the document identifier
    * @return the reference
-   * @throws IllegalArgumentException if a part is empty, too long or holds a control character
+   * @throws InvalidInputException if a part is empty, too long or holds a control character
    */
   public static DocumentRef of(String tenant, String container, String id) {
     return new DocumentRef(tenant, container, id);

@@ -1,51 +1,37 @@
 package fr.socle.storage;
 
-import com.google.crypto.tink.StreamingAead;
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.SocleClientException;
 import fr.socle.core.json.Json;
-import fr.socle.storage.internal.DocumentCrypto;
+import fr.socle.storage.internal.ContentPipeline;
+import fr.socle.storage.internal.Deposits;
 import fr.socle.storage.internal.DocumentLocks;
+import fr.socle.storage.internal.EnvelopeStore;
 import fr.socle.storage.internal.Envelopes;
-import fr.socle.storage.internal.Hashing;
 import fr.socle.storage.internal.Journal;
-import fr.socle.storage.internal.Layout;
+import fr.socle.storage.internal.KeyRotation;
+import fr.socle.storage.internal.LoadedVersion;
 import fr.socle.storage.internal.Names;
-import fr.socle.storage.internal.PipelinedDigest;
+import fr.socle.storage.internal.Reading;
 import fr.socle.storage.internal.Recovery;
-import fr.socle.storage.internal.Scanning;
-import fr.socle.storage.internal.StoredEnvelope;
-import fr.socle.storage.internal.VerifyingInputStream;
+import fr.socle.storage.internal.Retention;
+import fr.socle.storage.internal.SafeEvents;
+import fr.socle.storage.internal.Versions;
 import fr.socle.storage.internal.WarmUp;
 import fr.socle.storage.spi.ContentScanner;
 import fr.socle.storage.spi.KeyEncryptionKeys;
-import fr.socle.storage.spi.ObjectExistsException;
-import fr.socle.storage.spi.ObjectLockedException;
-import fr.socle.storage.spi.ObjectNotFoundException;
 import fr.socle.storage.spi.ObjectStore;
-import fr.socle.storage.spi.ObjectWriter;
 import fr.socle.storage.spi.RetentionMode;
 import fr.socle.storage.spi.StoreCapabilities;
-import fr.socle.storage.spi.WrappedKey;
-import fr.socle.storage.spi.WriteOptions;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,53 +70,55 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Errors: {@link IntegrityViolationException} when anything stored fails authentication, {@link
  * DocumentNotFoundException}, {@link RetentionLockedException}, {@link ContentRejectedException}
- * and {@link ScannerUnavailableException} when a {@link ContentScanner} is configured, and {@link
- * SocleClientException} for I/O failures and invalid arguments ({@link IllegalArgumentException}).
+ * and {@link ScannerUnavailableException} when a {@link ContentScanner} is configured, {@link
+ * InvalidInputException} for an invalid argument (a name, an actor, a version number), {@link
+ * NullPointerException} naming the parameter for a null one, and {@link SocleClientException} for
+ * I/O failures.
  */
 public final class DocumentSafe implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DocumentSafe.class);
-  private static final int BUFFER = 64 * 1024;
-  private static final int MAX_ENVELOPE_BYTES = 64 * 1024;
-  private static final int MAX_VERSION_ATTEMPTS = 100;
 
   private final ObjectStore store;
   private final KeyEncryptionKeys keys;
-  private final Clock clock;
-  private final DigestAlgorithm digestAlgorithm;
-  private final RetentionMode retentionMode;
   private final boolean objectLock;
   private final boolean digestOnRead;
   private final Json json;
   private final Journal journal;
-  private final DocumentLocks locks = new DocumentLocks();
-  private final Recovery recovery;
-  private final Optional<ContentScanner> contentScanner;
-  private final SafeListener listener;
+  private final Versions versions;
+  private final ContentPipeline pipeline;
+  private final Deposits deposits;
+  private final Retention retention;
+  private final KeyRotation rotation;
+  private final Reading reading;
+  private final SafeEvents events;
 
   private DocumentSafe(Builder b, boolean objectLock) {
     this.store = b.store;
     this.keys = b.keys;
-    this.clock = b.clock;
-    this.digestAlgorithm = b.digestAlgorithm;
-    this.retentionMode = b.retentionMode;
     this.objectLock = objectLock;
     this.digestOnRead = b.digestOnRead;
     this.json = Json.create();
-    this.journal = new Journal(store, clock, json);
-    this.recovery = new Recovery(store, journal, clock, json, b.recoveryGracePeriod);
-    this.contentScanner = Optional.ofNullable(b.contentScanner);
-    this.listener = b.listener;
-  }
-
-  private void event(java.util.function.Consumer<SafeListener> call) {
-    if (listener == null) {
-      return;
-    }
-    try {
-      call.accept(listener);
-    } catch (RuntimeException e) {
-      LOG.warn("a safe listener failed: {}", e.getClass().getSimpleName());
-    }
+    this.journal = new Journal(store, b.clock, json);
+    DocumentLocks locks = new DocumentLocks();
+    Recovery recovery = new Recovery(store, journal, b.clock, json, b.recoveryGracePeriod);
+    EnvelopeStore envelopes = new EnvelopeStore(store, keys, json);
+    this.versions = new Versions(journal, recovery, envelopes, locks);
+    this.pipeline =
+        new ContentPipeline(
+            store,
+            envelopes,
+            Optional.ofNullable(b.contentScanner),
+            b.digestAlgorithm,
+            objectLock,
+            b.retentionMode,
+            b.clock);
+    this.deposits = new Deposits(store, journal, recovery, envelopes, pipeline, locks, b.clock);
+    this.retention =
+        new Retention(
+            store, journal, versions, envelopes, locks, b.clock, objectLock, b.retentionMode);
+    this.rotation = new KeyRotation(keys, journal, versions, envelopes, locks);
+    this.reading = new Reading(journal, versions, pipeline);
+    this.events = new SafeEvents(Optional.ofNullable(b.listener));
   }
 
   /**
@@ -180,239 +168,11 @@ public final class DocumentSafe implements AutoCloseable {
    *     the version concurrently; nothing is visible then
    */
   public DocumentMetadata deposit(DepositRequest request, InputStream content) {
-    try {
-      DocumentMetadata m = depositUnobserved(request, content);
-      event(l -> l.onDeposit(m.size()));
-      return m;
-    } catch (IntegrityViolationException e) {
-      event(l -> l.onIntegrityFailure("other"));
-      throw e;
-    }
-  }
-
-  private DocumentMetadata depositUnobserved(DepositRequest request, InputStream content) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(content, "content");
-    DocumentRef ref = request.ref();
-    recover(ref.tenant());
-    ReentrantLock mutex = locks.mutex(ref);
-    mutex.lock();
-    try {
-      String attempt = Envelopes.newAttempt();
-      long version = reserveVersion(ref, attempt);
-      boolean envelopeWritten = false;
-      try {
-        Written w = writeVersion(request, version, attempt, content);
-        ReentrantReadWriteLock.WriteLock commit = locks.commit(ref).writeLock();
-        commit.lock();
-        try {
-          putEnvelope(Layout.envelope(ref, version), w.envelope());
-          envelopeWritten = true;
-          DocumentMetadata m = w.metadata();
-          journal.append(
-              ref.tenant(),
-              request.depositor(),
-              JournalOperation.DEPOSIT,
-              ref.container(),
-              ref.id(),
-              version,
-              digestOf(m),
-              m.retainUntil(),
-              m.legalHold());
-        } finally {
-          commit.unlock();
-        }
-        LOG.debug("deposited version {} of a document", version);
-        return w.metadata();
-      } catch (RuntimeException e) {
-        // Fail closed: a deposit that is not journaled must not stay visible. Only what this
-        // attempt wrote is deleted: never another deposit's objects.
-        if (envelopeWritten) {
-          deleteQuietly(Layout.envelope(ref, version));
-        }
-        deleteQuietly(Layout.content(ref, version, attempt));
-        if (e instanceof ContentRejectedException refused) {
-          // Journaled before the reservation is released, so the refused version number stays
-          // consumed (JournalState counts it like a rolled-back one) and is never reused.
-          journalRefusal(request, version, refused);
-        }
-        if (reservedBy(ref, version).map(r -> r.attempt().equals(attempt)).orElse(false)) {
-          deleteQuietly(Layout.reserved(ref, version));
-        }
-        throw e;
-      }
-    } finally {
-      mutex.unlock();
-    }
-  }
-
-  /**
-   * Journals a scanner's refusal in the journal's usual shape: the refused version, no digest (the
-   * content was never accepted) and no protection (nothing was stored to protect).
-   */
-  private void journalRefusal(DepositRequest request, long version, ContentRejectedException e) {
-    DocumentRef ref = request.ref();
-    try {
-      journal.append(
-          ref.tenant(),
-          request.depositor(),
-          JournalOperation.CONTENT_REFUSED,
-          ref.container(),
-          ref.id(),
-          version,
-          "");
-    } catch (RuntimeException journalFailure) {
-      e.addSuppressed(journalFailure);
-    }
-  }
-
-  private record Written(DocumentMetadata metadata, byte[] envelope) {}
-
-  /**
-   * Writes the envelope once and reads it back: on a store whose conditional create is not atomic
-   * two writers can both "succeed", and only the one whose bytes are stored owns the version.
-   */
-  private void putEnvelope(String key, byte[] bytes) {
-    store.put(key, bytes, WriteOptions.writeOnce());
-    byte[] stored;
-    try (InputStream in = store.get(key)) {
-      stored = in.readNBytes(MAX_ENVELOPE_BYTES + 1);
-    } catch (IOException | ObjectNotFoundException e) {
-      throw new SocleClientException("deposit failed: the envelope cannot be read back", e);
-    }
-    if (!Arrays.equals(stored, bytes)) {
-      throw new ObjectExistsException(
-          "deposit failed: another process deposited the same version concurrently");
-    }
-  }
-
-  private Written writeVersion(
-      DepositRequest request, long version, String attempt, InputStream content) {
-    DocumentRef ref = request.ref();
-    DocumentCrypto.DataKey dataKey = DocumentCrypto.newDataKey();
-    try {
-      WriteOptions contentOptions =
-          objectLock
-              ? new WriteOptions(true, request.retainUntil(), retentionMode, request.legalHold())
-              : WriteOptions.writeOnce();
-      long size = 0;
-      try (ContentScanner.Scan scan = Scanning.begin(contentScanner);
-          PipelinedDigest md = new PipelinedDigest(Hashing.digest(digestAlgorithm.jcaName()));
-          ObjectWriter writer =
-              store.openWriter(Layout.content(ref, version, attempt), contentOptions)) {
-        try (OutputStream enc =
-            dataKey
-                .aead()
-                .newEncryptingStream(new NonClosing(writer), Envelopes.contentAad(ref, version))) {
-          byte[] buf = new byte[BUFFER];
-          int n;
-          while ((n = readSource(content, buf)) != -1) {
-            md.update(buf, 0, n);
-            scan.update(buf, 0, n);
-            enc.write(buf, 0, n);
-            size += n;
-          }
-        }
-        String digest = Hashing.hex(md.digest());
-        if (request.expectedDigest().isPresent()
-            && !MessageDigest.isEqual(
-                digest.getBytes(), request.expectedDigest().get().getBytes())) {
-          throw new IntegrityViolationException(
-              "deposited content does not match the expected digest");
-        }
-        // The verdict comes before the commit: refused content is never published, and no
-        // envelope (hence no visible version) is written for it.
-        Scanning.requireClean(scan);
-        writer.commit();
-        DocumentMetadata metadata =
-            new DocumentMetadata(
-                ref,
-                version,
-                size,
-                digestAlgorithm,
-                digest,
-                request.depositor(),
-                clock.instant(),
-                request.contentType(),
-                request.originalFilename(),
-                request.retainUntil(),
-                request.legalHold());
-        return new Written(metadata, seal(metadata, attempt, dataKey.serialized()));
-      } catch (IOException | GeneralSecurityException e) {
-        throw new SocleClientException("deposit failed: the document could not be stored", e);
-      }
-    } finally {
-      Arrays.fill(dataKey.serialized(), (byte) 0);
-    }
-  }
-
-  /**
-   * Wraps a data key with associated data that names the key-encryption key, so the key id stored
-   * in the envelope is authenticated like every other field.
-   */
-  private byte[] seal(DocumentMetadata m, String attempt, byte[] dataKey) {
-    String tenant = m.ref().tenant();
-    for (int tries = 0; tries < 3; tries++) {
-      String kekId = keys.currentKeyId(tenant);
-      WrappedKey wrapped = keys.wrap(tenant, dataKey, Envelopes.keyAad(m, attempt, kekId));
-      if (wrapped.kekId().equals(kekId)) {
-        return encode(Envelopes.toStored(m, attempt, wrapped));
-      }
-      // The key was rotated between the two calls: wrap again under the new one.
-    }
-    throw new SocleClientException("the key-encryption key keeps changing; cannot wrap");
-  }
-
-  private static int readSource(InputStream content, byte[] buf) {
-    try {
-      // readNBytes returns 0 only at end of stream for a non-empty buffer.
-      int n = content.readNBytes(buf, 0, buf.length);
-      return n == 0 ? -1 : n;
-    } catch (IOException e) {
-      throw new SocleClientException("deposit failed: the content could not be read", e);
-    }
-  }
-
-  /**
-   * Reserves the next version: one more than every version found in the store (even folders left by
-   * interrupted deposits) and every version the journal ever recorded (even rolled back or
-   * destroyed ones), so a version number is never reused.
-   */
-  private long reserveVersion(DocumentRef ref, String attempt) {
-    String prefix = Layout.documentPrefix(ref);
-    long version =
-        journal
-                .document(ref.tenant(), ref.container(), ref.id())
-                .map(Journal.DocumentState::highestVersion)
-                .orElse(0L)
-            + 1;
-    for (String key : store.list(prefix)) {
-      OptionalLong v = Layout.versionOf(prefix, key);
-      if (v.isPresent()) {
-        version = Math.max(version, v.getAsLong() + 1);
-      }
-    }
-    for (int tries = 0; tries < MAX_VERSION_ATTEMPTS; tries++, version++) {
-      try {
-        store.put(
-            Layout.reserved(ref, version),
-            Recovery.reservation(attempt, clock.instant()),
-            // A reservation lost in a crash only makes the recovery treat the folder as old.
-            WriteOptions.writeOnce().withDurable(false));
-      } catch (ObjectExistsException raced) {
-        // A concurrent deposit took this version; try the next one.
-        continue;
-      }
-      // A store whose conditional create is not atomic may have let another writer in too.
-      if (reservedBy(ref, version).map(r -> r.attempt().equals(attempt)).orElse(false)) {
-        return version;
-      }
-    }
-    throw new SocleClientException("too many concurrent deposits on one document");
-  }
-
-  private Optional<Recovery.Reservation> reservedBy(DocumentRef ref, long version) {
-    return recovery.reservation(Layout.reserved(ref, version));
+    DocumentMetadata m = events.observe("other", () -> deposits.deposit(request, content));
+    events.deposited(m.size());
+    return m;
   }
 
   /**
@@ -421,7 +181,8 @@ public final class DocumentSafe implements AutoCloseable {
    *
    * <p>The stream's {@code read} methods throw {@link IntegrityViolationException} (unchecked) as
    * soon as tampering is detected; a caller that forwards bytes before the end must discard what it
-   * forwarded when that happens. Use {@link #readTo} to get the whole document or nothing.
+   * forwarded when that happens. Use {@link #readTo} to get the whole document or nothing. The
+   * {@link SafeListener} hears of the read when the stream reaches its verified end.
    *
    * @param ref the document
    * @param actor who reads (journaled)
@@ -430,7 +191,9 @@ public final class DocumentSafe implements AutoCloseable {
    * @throws IntegrityViolationException if the metadata or key cannot be authenticated
    */
   public InputStream read(DocumentRef ref, String actor) {
-    return open(loadForRead(ref, actor), digestOnRead);
+    Objects.requireNonNull(ref, "ref");
+    requireActor(actor);
+    return open(events.observe("read", () -> reading.forRead(ref, 0, actor)));
   }
 
   /**
@@ -443,6 +206,7 @@ public final class DocumentSafe implements AutoCloseable {
    * @param version the version, from 1
    * @param actor who reads (journaled with the version read)
    * @return the plaintext stream; close it
+   * @throws InvalidInputException if {@code version} is below 1
    * @throws DocumentNotFoundException if the document or this version does not exist (never
    *     deposited, refused, rolled back or destroyed)
    * @throws IntegrityViolationException if the metadata or key cannot be authenticated, or the
@@ -452,28 +216,9 @@ public final class DocumentSafe implements AutoCloseable {
     Objects.requireNonNull(ref, "ref");
     requireActor(actor);
     if (version < 1) {
-      throw new IllegalArgumentException("version must be >= 1");
+      throw new InvalidInputException("version must be 1 or more");
     }
-    Loaded loaded;
-    ReentrantReadWriteLock.ReadLock read = locks.commit(ref).readLock();
-    read.lock();
-    try {
-      Journal.VersionState journaled = liveVersions(ref).get(version);
-      if (journaled == null) {
-        throw new DocumentNotFoundException(
-            "no version " + version + " of document " + Envelopes.describe(ref));
-      }
-      loaded = load(ref, version, journaled, true);
-    } finally {
-      read.unlock();
-    }
-    try {
-      journalOn(ref, actor, JournalOperation.READ, loaded.metadata());
-    } catch (RuntimeException e) {
-      loaded.wipe();
-      throw e;
-    }
-    return open(loaded, digestOnRead);
+    return open(events.observe("read", () -> reading.forRead(ref, version, actor)));
   }
 
   /**
@@ -492,8 +237,15 @@ public final class DocumentSafe implements AutoCloseable {
       String digest) {
     requireActor(actor);
     Names.requireValidName("tenant", tenant);
-    recover(tenant);
+    versions.recover(tenant);
     return journal.append(tenant, actor, operation, container, documentId, version, digest);
+  }
+
+  /**
+   * Reports tampering found by {@link JournalSealer} or {@link ArchiveTransfers} to the listener.
+   */
+  void integrityFailure(String operation) {
+    events.integrityFailure(operation);
   }
 
   /**
@@ -507,9 +259,11 @@ public final class DocumentSafe implements AutoCloseable {
    *     to {@code out} must be discarded)
    */
   public DocumentMetadata readTo(DocumentRef ref, String actor, OutputStream out) {
+    Objects.requireNonNull(ref, "ref");
+    requireActor(actor);
     Objects.requireNonNull(out, "out");
-    Loaded loaded = loadForRead(ref, actor);
-    try (InputStream in = open(loaded, digestOnRead)) {
+    LoadedVersion loaded = events.observe("read", () -> reading.forRead(ref, 0, actor));
+    try (InputStream in = open(loaded)) {
       in.transferTo(out);
     } catch (IOException e) {
       throw new SocleClientException("cannot read document " + Envelopes.describe(ref), e);
@@ -517,16 +271,11 @@ public final class DocumentSafe implements AutoCloseable {
     return loaded.metadata();
   }
 
-  private Loaded loadForRead(DocumentRef ref, String actor) {
-    requireActor(actor);
-    Loaded loaded = loadLatest(ref);
-    try {
-      journalOn(ref, actor, JournalOperation.READ, loaded.metadata());
-    } catch (RuntimeException e) {
-      loaded.wipe();
-      throw e;
-    }
-    return loaded;
+  /** Opens a loaded version for a caller's read, reported to the listener at its verified end. */
+  private InputStream open(LoadedVersion loaded) {
+    long size = loaded.metadata().size();
+    InputStream in = events.observe("read", () -> pipeline.open(loaded, digestOnRead));
+    return events.observeRead(in, size);
   }
 
   /**
@@ -540,11 +289,9 @@ public final class DocumentSafe implements AutoCloseable {
    * @throws IntegrityViolationException if the metadata was altered or rolled back
    */
   public DocumentMetadata metadata(DocumentRef ref, String actor) {
+    Objects.requireNonNull(ref, "ref");
     requireActor(actor);
-    Loaded loaded = loadLatest(ref);
-    loaded.wipe();
-    journalOn(ref, actor, JournalOperation.METADATA, loaded.metadata());
-    return loaded.metadata();
+    return events.observe("metadata", () -> reading.metadata(ref, actor));
   }
 
   /**
@@ -559,34 +306,9 @@ public final class DocumentSafe implements AutoCloseable {
    * @throws DocumentNotFoundException if absent
    */
   public DocumentMetadata verify(DocumentRef ref, String actor) {
-    try {
-      return verifyUnobserved(ref, actor);
-    } catch (IntegrityViolationException e) {
-      event(l -> l.onIntegrityFailure("verify"));
-      throw e;
-    }
-  }
-
-  private DocumentMetadata verifyUnobserved(DocumentRef ref, String actor) {
+    Objects.requireNonNull(ref, "ref");
     requireActor(actor);
-    DocumentMetadata latest = null;
-    try {
-      for (Map.Entry<Long, Journal.VersionState> v : liveVersions(ref).entrySet()) {
-        Loaded loaded = load(ref, v.getKey(), v.getValue(), true);
-        try (InputStream in = open(loaded, true)) {
-          in.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException e) {
-          throw new SocleClientException("cannot read document " + Envelopes.describe(ref), e);
-        }
-        latest = loaded.metadata();
-      }
-    } catch (IntegrityViolationException e) {
-      journal.append(
-          ref.tenant(), actor, JournalOperation.VERIFY_FAILED, ref.container(), ref.id(), 0, "");
-      throw e;
-    }
-    journalOn(ref, actor, JournalOperation.VERIFY, latest);
-    return latest;
+    return events.observe("verify", () -> reading.verify(ref, actor));
   }
 
   /**
@@ -603,60 +325,15 @@ public final class DocumentSafe implements AutoCloseable {
    *     is broken
    */
   public void destroy(DocumentRef ref, String actor) {
+    Objects.requireNonNull(ref, "ref");
     requireActor(actor);
-    ReentrantLock mutex = locks.mutex(ref);
-    mutex.lock();
-    try {
-      TreeMap<Long, Journal.VersionState> versions = liveVersions(ref);
-      if (!journal.replayedIntact(ref.tenant())) {
-        // A broken journal may hide a legal hold or a retention extension: fail closed.
-        throw new IntegrityViolationException(
-            "the journal of tenant "
-                + ref.tenant()
-                + " does not authenticate; destruction refused");
-      }
-      Instant now = clock.instant();
-      List<Loaded> all = new ArrayList<>();
-      for (Map.Entry<Long, Journal.VersionState> v : versions.entrySet()) {
-        Loaded loaded = load(ref, v.getKey(), v.getValue(), true);
-        loaded.wipe();
-        all.add(loaded);
-      }
-      DocumentMetadata latest = all.get(all.size() - 1).metadata();
-      for (Loaded l : all) {
-        DocumentMetadata m = l.metadata();
-        if (m.lockedAt(now)) {
-          journalOn(ref, actor, JournalOperation.DESTROY_REFUSED, m);
-          throw new RetentionLockedException(
-              "document "
-                  + Envelopes.describe(ref)
-                  + (m.legalHold() ? " is under legal hold" : " is under retention"));
-        }
-      }
-      ReentrantReadWriteLock.WriteLock commit = locks.commit(ref).writeLock();
-      commit.lock();
-      try {
-        try {
-          for (Loaded l : all) {
-            store.delete(Layout.content(ref, l.metadata().version(), l.attempt()));
-          }
-        } catch (ObjectLockedException e) {
-          journalOn(ref, actor, JournalOperation.DESTROY_REFUSED, latest);
-          throw new RetentionLockedException(
-              "the store refuses to delete document " + Envelopes.describe(ref) + " (object lock)");
-        }
-        for (Loaded l : all) {
-          // The wrapped data key goes last: without it no copy of the ciphertext can be decrypted.
-          store.delete(Layout.envelope(ref, l.metadata().version()));
-          store.delete(Layout.reserved(ref, l.metadata().version()));
-        }
-        journalOn(ref, actor, JournalOperation.DESTROY, latest);
-      } finally {
-        commit.unlock();
-      }
-    } finally {
-      mutex.unlock();
-    }
+    events.observe(
+        "destroy",
+        () -> {
+          retention.destroy(ref, actor);
+          return null;
+        });
+    events.destroyed();
   }
 
   /**
@@ -669,21 +346,10 @@ public final class DocumentSafe implements AutoCloseable {
    * @return the metadata, possibly empty
    */
   public List<DocumentMetadata> list(String tenant, String container, String actor) {
-    requireActor(actor);
+    Names.requireValidName("tenant", tenant);
     Names.requireValidName("container", container);
-    recover(tenant);
-    List<DocumentMetadata> out = new ArrayList<>();
-    for (String id : journal.documentIds(tenant, container)) {
-      DocumentRef ref = new DocumentRef(tenant, container, id);
-      Optional<Loaded> loaded = tryLoadLatest(ref);
-      loaded.ifPresent(
-          l -> {
-            l.wipe();
-            out.add(l.metadata());
-          });
-    }
-    journal.append(tenant, actor, JournalOperation.LIST, container, "", 0, "");
-    return out;
+    requireActor(actor);
+    return events.observe("other", () -> reading.list(tenant, container, actor));
   }
 
   /**
@@ -695,12 +361,10 @@ public final class DocumentSafe implements AutoCloseable {
    * @return the number of documents
    */
   public long count(String tenant, String container, String actor) {
-    requireActor(actor);
+    Names.requireValidName("tenant", tenant);
     Names.requireValidName("container", container);
-    recover(tenant);
-    long n = journal.documentIds(tenant, container).size();
-    journal.append(tenant, actor, JournalOperation.COUNT, container, "", 0, "");
-    return n;
+    requireActor(actor);
+    return events.observe("other", () -> reading.count(tenant, container, actor));
   }
 
   /**
@@ -710,28 +374,44 @@ public final class DocumentSafe implements AutoCloseable {
    * @param fromSequence the first sequence number wanted (1 for the beginning)
    * @param limit the maximum number of entries
    * @return the entries
+   * @throws InvalidInputException if {@code limit} is negative
    * @throws IntegrityViolationException if an entry is malformed
    */
   public List<JournalEntry> journal(String tenant, long fromSequence, int limit) {
     Names.requireValidName("tenant", tenant);
     if (limit < 0) {
-      throw new IllegalArgumentException("limit must be >= 0");
+      throw new InvalidInputException("limit must be 0 or more");
     }
-    recover(tenant);
-    return journal.read(tenant, fromSequence, limit);
+    return events.observe(
+        "other",
+        () -> {
+          versions.recover(tenant);
+          return journal.read(tenant, fromSequence, limit);
+        });
   }
 
   /**
    * Checks the hash chain of a tenant's whole journal, and that it reaches the last sequence number
-   * the journal head recorded (a truncated tail is reported at its first missing entry).
+   * the journal head recorded (a truncated tail is reported at its first missing entry). A broken
+   * chain is reported in the result, not thrown, and to the {@link SafeListener} as an integrity
+   * failure of {@code verifyJournal}.
    *
    * @param tenant the tenant
    * @return the result, with the first broken entry if any
    */
   public JournalVerification verifyJournal(String tenant) {
     Names.requireValidName("tenant", tenant);
-    recover(tenant);
-    return journal.verify(tenant);
+    JournalVerification result =
+        events.observe(
+            "verifyJournal",
+            () -> {
+              versions.recover(tenant);
+              return journal.verify(tenant);
+            });
+    if (!result.intact()) {
+      events.integrityFailure("verifyJournal");
+    }
+    return result;
   }
 
   /**
@@ -744,38 +424,9 @@ public final class DocumentSafe implements AutoCloseable {
    * @return the metadata of the latest version
    */
   public DocumentMetadata legalHold(DocumentRef ref, boolean on, String actor) {
+    Objects.requireNonNull(ref, "ref");
     requireActor(actor);
-    ReentrantLock mutex = locks.mutex(ref);
-    mutex.lock();
-    try {
-      List<Loaded> all = new ArrayList<>();
-      for (Map.Entry<Long, Journal.VersionState> v : liveVersions(ref).entrySet()) {
-        all.add(load(ref, v.getKey(), v.getValue(), false));
-      }
-      DocumentMetadata latest = null;
-      for (Loaded loaded : all) {
-        DocumentMetadata m = loaded.metadata();
-        DocumentMetadata updated = withProtection(m, m.retainUntil(), on);
-        rewrite(loaded, updated);
-        if (objectLock) {
-          store.legalHold(Layout.content(ref, m.version(), loaded.attempt()), on);
-        }
-        latest = updated;
-      }
-      journal.append(
-          ref.tenant(),
-          actor,
-          on ? JournalOperation.LEGAL_HOLD_SET : JournalOperation.LEGAL_HOLD_RELEASED,
-          ref.container(),
-          ref.id(),
-          latest.version(),
-          digestOf(latest),
-          latest.retainUntil(),
-          on);
-      return latest;
-    } finally {
-      mutex.unlock();
-    }
+    return events.observe("other", () -> retention.legalHold(ref, on, actor));
   }
 
   /**
@@ -789,69 +440,10 @@ public final class DocumentSafe implements AutoCloseable {
    * @throws RetentionLockedException if {@code until} is before a version's current date
    */
   public DocumentMetadata extendRetention(DocumentRef ref, Instant until, String actor) {
-    requireActor(actor);
+    Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(until, "until");
-    ReentrantLock mutex = locks.mutex(ref);
-    mutex.lock();
-    try {
-      List<Loaded> all = new ArrayList<>();
-      try {
-        for (Map.Entry<Long, Journal.VersionState> v : liveVersions(ref).entrySet()) {
-          Loaded loaded = load(ref, v.getKey(), v.getValue(), false);
-          all.add(loaded);
-          boolean shorter =
-              loaded.metadata().retainUntil().map(until::isBefore).orElse(false)
-                  || v.getValue().retainUntil().map(until::isBefore).orElse(false);
-          if (shorter) {
-            throw new RetentionLockedException("retention can only be extended, never shortened");
-          }
-        }
-      } catch (RuntimeException e) {
-        all.forEach(Loaded::wipe);
-        throw e;
-      }
-      DocumentMetadata latest = null;
-      for (Loaded loaded : all) {
-        DocumentMetadata m = loaded.metadata();
-        DocumentMetadata updated = withProtection(m, Optional.of(until), m.legalHold());
-        rewrite(loaded, updated);
-        if (objectLock) {
-          store.extendRetention(
-              Layout.content(ref, m.version(), loaded.attempt()), until, retentionMode);
-        }
-        latest = updated;
-      }
-      journal.append(
-          ref.tenant(),
-          actor,
-          JournalOperation.RETENTION_EXTENDED,
-          ref.container(),
-          ref.id(),
-          latest.version(),
-          digestOf(latest),
-          Optional.of(until),
-          latest.legalHold());
-      return latest;
-    } finally {
-      mutex.unlock();
-    }
-  }
-
-  /** The same version's metadata with another retention date and legal hold. */
-  private static DocumentMetadata withProtection(
-      DocumentMetadata m, Optional<Instant> retainUntil, boolean legalHold) {
-    return new DocumentMetadata(
-        m.ref(),
-        m.version(),
-        m.size(),
-        m.digestAlgorithm(),
-        m.digest(),
-        m.depositor(),
-        m.depositedAt(),
-        m.contentType(),
-        m.originalFilename(),
-        retainUntil,
-        legalHold);
+    requireActor(actor);
+    return events.observe("other", () -> retention.extendRetention(ref, until, actor));
   }
 
   /**
@@ -864,32 +456,9 @@ public final class DocumentSafe implements AutoCloseable {
    * @return how many data keys were re-wrapped
    */
   public int rewrapKeys(String tenant, String actor) {
-    requireActor(actor);
     Names.requireValidName("tenant", tenant);
-    recover(tenant);
-    String current = keys.currentKeyId(tenant);
-    int count = 0;
-    for (DocumentRef ref : journal.documents(tenant)) {
-      ReentrantLock mutex = locks.mutex(ref);
-      mutex.lock();
-      try {
-        for (Map.Entry<Long, Journal.VersionState> v : liveVersions(ref).entrySet()) {
-          Loaded loaded = load(ref, v.getKey(), v.getValue(), true);
-          if (current.equals(loaded.kekId())) {
-            loaded.wipe();
-            continue;
-          }
-          rewrite(loaded, loaded.metadata());
-          journalOn(ref, actor, JournalOperation.KEY_REWRAPPED, loaded.metadata());
-          count++;
-        }
-      } catch (DocumentNotFoundException destroyedMeanwhile) {
-        // Nothing to re-wrap.
-      } finally {
-        mutex.unlock();
-      }
-    }
-    return count;
+    requireActor(actor);
+    return events.observe("rewrap", () -> rotation.rewrapKeys(tenant, actor));
   }
 
   /**
@@ -907,31 +476,9 @@ public final class DocumentSafe implements AutoCloseable {
    * @throws UnsupportedOperationException if the key holder retires keys itself
    */
   public int retireOldKeys(String tenant, String actor) {
-    requireActor(actor);
     Names.requireValidName("tenant", tenant);
-    recover(tenant);
-    if (!journal.replayedIntact(tenant)) {
-      throw new IntegrityViolationException(
-          "the journal of tenant " + tenant + " does not authenticate; keys not retired");
-    }
-    String current = keys.currentKeyId(tenant);
-    for (DocumentRef ref : journal.documents(tenant)) {
-      for (Map.Entry<Long, Journal.VersionState> v : liveVersions(ref).entrySet()) {
-        Loaded loaded = load(ref, v.getKey(), v.getValue(), true);
-        loaded.wipe();
-        if (!current.equals(loaded.kekId())) {
-          throw new SocleClientException(
-              "document "
-                  + Envelopes.describe(ref)
-                  + " version "
-                  + v.getKey()
-                  + " still needs an old key-encryption key: run rewrapKeys first");
-        }
-      }
-    }
-    int retired = keys.retireKeysExcept(tenant, current);
-    journal.append(tenant, actor, JournalOperation.KEYS_RETIRED, "", "", 0, "");
-    return retired;
+    requireActor(actor);
+    return events.observe("other", () -> rotation.retireOldKeys(tenant, actor));
   }
 
   /** Closes the object store. */
@@ -946,223 +493,8 @@ public final class DocumentSafe implements AutoCloseable {
     return "DocumentSafe[" + store + ", " + keys + "]";
   }
 
-  // ---------------------------------------------------------------------------------------------
-
-  private record Loaded(DocumentMetadata metadata, byte[] dataKey, String attempt, String kekId) {
-    void wipe() {
-      Arrays.fill(dataKey, (byte) 0);
-    }
-  }
-
-  private void recover(String tenant) {
-    recovery.recover(tenant);
-  }
-
-  /**
-   * Opens the plaintext of a version. Reads do not re-hash the plaintext unless configured to:
-   * every 1 MiB segment is authenticated by AES-GCM under a data key that exists for this version
-   * only and is bound to its metadata (digest included), and the last-segment flag and the size
-   * check catch truncation, so a plaintext that decrypts is the one digested at deposit. Hashing it
-   * again would cost a second pass over every byte (half the throughput of a warm read on two
-   * cores) for no additional guarantee. {@link #verify} (NF Z42-020 "contrôler") always re-hashes.
-   */
-  private InputStream open(Loaded loaded, boolean hash) {
-    DocumentMetadata m = loaded.metadata();
-    StreamingAead aead;
-    try {
-      aead = DocumentCrypto.open(loaded.dataKey());
-    } finally {
-      loaded.wipe();
-    }
-    InputStream ciphertext;
-    try {
-      ciphertext = store.get(Layout.content(m.ref(), m.version(), loaded.attempt()));
-    } catch (ObjectNotFoundException e) {
-      throw new IntegrityViolationException(
-          "ciphertext of document " + Envelopes.describe(m.ref()) + " is missing");
-    }
-    return VerifyingInputStream.open(
-        aead,
-        ciphertext,
-        Envelopes.contentAad(m.ref(), m.version()),
-        hash ? Hashing.digest(m.digestAlgorithm().jcaName()) : null,
-        m.size(),
-        m.digest(),
-        "document " + Envelopes.describe(m.ref()));
-  }
-
-  private void rewrite(Loaded loaded, DocumentMetadata updated) {
-    try {
-      byte[] bytes = seal(updated, loaded.attempt(), loaded.dataKey());
-      store.put(Layout.envelope(updated.ref(), updated.version()), bytes, WriteOptions.replace());
-    } finally {
-      loaded.wipe();
-    }
-  }
-
-  /** The versions the journal says are live; never empty. */
-  private TreeMap<Long, Journal.VersionState> liveVersions(DocumentRef ref) {
-    recover(ref.tenant());
-    TreeMap<Long, Journal.VersionState> live =
-        journal
-            .document(ref.tenant(), ref.container(), ref.id())
-            .map(Journal.DocumentState::live)
-            .orElseGet(TreeMap::new);
-    if (live.isEmpty()) {
-      throw new DocumentNotFoundException("no document " + Envelopes.describe(ref));
-    }
-    return live;
-  }
-
-  private Loaded loadLatest(DocumentRef ref) {
-    ReentrantReadWriteLock.ReadLock read = locks.commit(ref).readLock();
-    read.lock();
-    try {
-      Map.Entry<Long, Journal.VersionState> latest = liveVersions(ref).lastEntry();
-      return load(ref, latest.getKey(), latest.getValue(), true);
-    } finally {
-      read.unlock();
-    }
-  }
-
-  private Optional<Loaded> tryLoadLatest(DocumentRef ref) {
-    try {
-      return Optional.of(loadLatest(ref));
-    } catch (DocumentNotFoundException destroyedMeanwhile) {
-      return Optional.empty();
-    }
-  }
-
-  /**
-   * Loads and authenticates one version and checks it against the journal: the digest always, the
-   * protection (retention date, legal hold) unless {@code checkProtection} is false (only for the
-   * calls that rewrite the protection, so that re-running them repairs an interrupted call).
-   */
-  private Loaded load(
-      DocumentRef ref, long version, Journal.VersionState journaled, boolean checkProtection) {
-    StoredEnvelope e;
-    try {
-      e = readEnvelope(Layout.envelope(ref, version));
-    } catch (ObjectNotFoundException gone) {
-      throw new IntegrityViolationException(
-          "version "
-              + version
-              + " of document "
-              + Envelopes.describe(ref)
-              + " is in the journal but missing from the store");
-    }
-    DocumentMetadata m = Envelopes.metadata(e, ref, version);
-    WrappedKey wrapped = Envelopes.wrappedKey(e);
-    byte[] dataKey =
-        keys.unwrap(ref.tenant(), wrapped, Envelopes.keyAad(m, e.attempt(), wrapped.kekId()));
-    boolean agrees =
-        digestOf(m).equals(journaled.digest())
-            && (!checkProtection
-                || (m.retainUntil().equals(journaled.retainUntil())
-                    && m.legalHold() == journaled.legalHold()));
-    if (!agrees) {
-      Arrays.fill(dataKey, (byte) 0);
-      throw new IntegrityViolationException(
-          "version "
-              + version
-              + " of document "
-              + Envelopes.describe(ref)
-              + " does not match the journal (an envelope was restored or edited)");
-    }
-    return new Loaded(m, dataKey, e.attempt(), wrapped.kekId());
-  }
-
-  private StoredEnvelope readEnvelope(String key) {
-    try (InputStream in = store.get(key)) {
-      byte[] bytes = in.readNBytes(MAX_ENVELOPE_BYTES + 1);
-      if (bytes.length > MAX_ENVELOPE_BYTES) {
-        throw new IntegrityViolationException("document envelope is too large");
-      }
-      StoredEnvelope e = json.read(bytes, StoredEnvelope.class);
-      // Only the canonical encoding is accepted, so no byte of an envelope is outside the
-      // authentication: an unknown or misspelt property (silently ignored by the parser, leaving a
-      // default value) or any other re-encoding is refused.
-      if (e == null
-          || e.tenant() == null
-          || e.container() == null
-          || e.id() == null
-          || !Arrays.equals(json.write(e), bytes)) {
-        throw new IntegrityViolationException("document envelope is malformed");
-      }
-      return e;
-    } catch (IOException ex) {
-      throw new SocleClientException("cannot read a document envelope", ex);
-    } catch (ObjectNotFoundException | IntegrityViolationException ex) {
-      throw ex;
-    } catch (RuntimeException ex) {
-      throw new IntegrityViolationException("document envelope is malformed");
-    }
-  }
-
-  /**
-   * Serializes an envelope and checks that it reads back identically before it is stored: an
-   * envelope that cannot be read back would make the document unrecoverable. (A JSON-B runtime
-   * without record support, e.g. Yasson in a jar lacking {@code Multi-Release: true}, writes {}.)
-   */
-  private byte[] encode(StoredEnvelope e) {
-    byte[] bytes = json.write(e);
-    StoredEnvelope back;
-    try {
-      back = json.read(bytes, StoredEnvelope.class);
-    } catch (RuntimeException x) {
-      back = null;
-    }
-    if (!e.equals(back)) {
-      throw new SocleClientException(
-          "the JSON runtime cannot round-trip the document envelope; refusing to store it");
-    }
-    return bytes;
-  }
-
-  /** Journals an operation on one version of a document, with that version's plaintext digest. */
-  private void journalOn(
-      DocumentRef ref, String actor, JournalOperation operation, DocumentMetadata version) {
-    journal.append(
-        ref.tenant(),
-        actor,
-        operation,
-        ref.container(),
-        ref.id(),
-        version.version(),
-        digestOf(version));
-  }
-
-  static String digestOf(DocumentMetadata m) {
-    return m.digestAlgorithm().jcaName() + ":" + m.digest();
-  }
-
   private static void requireActor(String actor) {
     Names.requireValidText("actor", actor, 256);
-  }
-
-  private void deleteQuietly(String key) {
-    try {
-      store.delete(key);
-    } catch (RuntimeException e) {
-      LOG.warn("could not clean up after a failed deposit: {}", e.getClass().getSimpleName());
-    }
-  }
-
-  /** Lets Tink finish its last segment without closing the writer, which would abort it. */
-  private static final class NonClosing extends FilterOutputStream {
-    NonClosing(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.flush();
-    }
   }
 
   /** Builds a {@link DocumentSafe}. Not thread-safe. */
@@ -1182,13 +514,14 @@ public final class DocumentSafe implements AutoCloseable {
 
     /**
      * Observes deposits, reads, destructions and integrity failures, e.g. for metrics; default:
-     * none.
+     * none. A read is reported when its stream reaches its verified end; {@code verify} is not a
+     * read. A listener that throws is logged and ignored.
      *
-     * @param listener the listener, or null for none
+     * @param listener the listener
      * @return this builder
      */
     public Builder listener(SafeListener listener) {
-      this.listener = listener;
+      this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
@@ -1234,7 +567,7 @@ public final class DocumentSafe implements AutoCloseable {
     public Builder recoveryGracePeriod(Duration age) {
       Objects.requireNonNull(age, "age");
       if (age.isNegative()) {
-        throw new IllegalArgumentException("recoveryGracePeriod must not be negative");
+        throw new InvalidInputException("recoveryGracePeriod must not be negative");
       }
       this.recoveryGracePeriod = age;
       return this;
@@ -1247,7 +580,7 @@ public final class DocumentSafe implements AutoCloseable {
      * @return this builder
      */
     public Builder objectStore(ObjectStore store) {
-      this.store = store;
+      this.store = Objects.requireNonNull(store, "store");
       return this;
     }
 
@@ -1258,7 +591,7 @@ public final class DocumentSafe implements AutoCloseable {
      * @return this builder
      */
     public Builder keyEncryptionKeys(KeyEncryptionKeys keys) {
-      this.keys = keys;
+      this.keys = Objects.requireNonNull(keys, "keys");
       return this;
     }
 
@@ -1269,7 +602,7 @@ public final class DocumentSafe implements AutoCloseable {
      * @return this builder
      */
     public Builder clock(Clock clock) {
-      this.clock = clock;
+      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
@@ -1280,7 +613,7 @@ public final class DocumentSafe implements AutoCloseable {
      * @return this builder
      */
     public Builder digestAlgorithm(DigestAlgorithm digestAlgorithm) {
-      this.digestAlgorithm = digestAlgorithm;
+      this.digestAlgorithm = Objects.requireNonNull(digestAlgorithm, "digestAlgorithm");
       return this;
     }
 
@@ -1291,7 +624,7 @@ public final class DocumentSafe implements AutoCloseable {
      * @return this builder
      */
     public Builder retentionMode(RetentionMode retentionMode) {
-      this.retentionMode = retentionMode;
+      this.retentionMode = Objects.requireNonNull(retentionMode, "retentionMode");
       return this;
     }
 
@@ -1310,14 +643,17 @@ public final class DocumentSafe implements AutoCloseable {
      * Builds the safe, detecting the store's capabilities.
      *
      * @return the safe
+     * @throws InvalidInputException if the object store or the key-encryption keys are missing
      * @throws SocleClientException if object lock is required and not available
      */
     public DocumentSafe build() {
-      Objects.requireNonNull(store, "objectStore");
-      Objects.requireNonNull(keys, "keyEncryptionKeys");
-      Objects.requireNonNull(clock, "clock");
-      Objects.requireNonNull(digestAlgorithm, "digestAlgorithm");
-      Objects.requireNonNull(retentionMode, "retentionMode");
+      if (store == null) {
+        throw new InvalidInputException("objectStore is required: call objectStore(...)");
+      }
+      if (keys == null) {
+        throw new InvalidInputException(
+            "keyEncryptionKeys is required: call keyEncryptionKeys(...)");
+      }
       StoreCapabilities capabilities = store.capabilities();
       if (requireObjectLock && !capabilities.objectLock()) {
         throw new SocleClientException(

@@ -73,6 +73,7 @@ public final class FileSystemObjectStore implements ObjectStore {
    * @throws SocleClientException if the directory cannot be used or is already open
    */
   public static FileSystemObjectStore open(Path root) {
+    Objects.requireNonNull(root, "root");
     try {
       Path base = root.toAbsolutePath().normalize();
       Files.createDirectories(base);
@@ -112,8 +113,8 @@ public final class FileSystemObjectStore implements ObjectStore {
 
   @Override
   public ObjectWriter openWriter(String key, WriteOptions options) {
-    Path target = resolve(key);
     Objects.requireNonNull(options, "options");
+    Path target = resolve(key);
     Path temp = tmp.resolve(UUID.randomUUID() + ".part");
     try {
       FileOutputStream out = new FileOutputStream(temp.toFile());
@@ -189,6 +190,7 @@ public final class FileSystemObjectStore implements ObjectStore {
 
   /** The directory of a valid key or of the part of a valid prefix before its last slash. */
   private Path resolveDirectory(String key) {
+    Objects.requireNonNull(key, "key");
     if (key.isEmpty()) {
       return objects;
     }

@@ -1,5 +1,6 @@
 package fr.socle.storage;
 
+import fr.socle.core.InvalidInputException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,7 +62,7 @@ public record JournalEntry(
    */
   public JournalEntry {
     if (sequence < 1) {
-      throw new IllegalArgumentException("sequence must be >= 1");
+      throw new InvalidInputException("sequence must be >= 1");
     }
     Objects.requireNonNull(instant, "instant");
     Objects.requireNonNull(actor, "actor");

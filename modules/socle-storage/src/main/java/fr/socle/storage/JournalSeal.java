@@ -1,5 +1,6 @@
 package fr.socle.storage;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.storage.internal.Names;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -39,17 +40,17 @@ public record JournalSeal(
   public JournalSeal {
     Names.requireValidName("tenant", tenant);
     if (sequence < 0) {
-      throw new IllegalArgumentException("sequence must be >= 0");
+      throw new InvalidInputException("sequence must be >= 0");
     }
     if (headHash == null || !HEX64.matcher(headHash).matches()) {
-      throw new IllegalArgumentException("headHash must be 64 lowercase hexadecimal digits");
+      throw new InvalidInputException("headHash must be 64 lowercase hexadecimal digits");
     }
     Objects.requireNonNull(sealedAt, "sealedAt");
     Objects.requireNonNull(signature, "signature");
     try {
       Base64.getDecoder().decode(signature);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("signature must be Base64");
+      throw new InvalidInputException("signature must be Base64");
     }
   }
 
@@ -87,13 +88,13 @@ public record JournalSeal(
    *
    * @param text what {@link #encoded()} returned
    * @return the seal (its signature is not checked here)
-   * @throws IllegalArgumentException if the text is not a seal
+   * @throws InvalidInputException if the text is not a seal
    */
   public static JournalSeal parse(String text) {
     Objects.requireNonNull(text, "text");
     String[] parts = text.strip().split(" ");
     if (parts.length != 6 || !parts[0].equals(FORMAT)) {
-      throw new IllegalArgumentException("not a journal seal");
+      throw new InvalidInputException("not a journal seal");
     }
     try {
       return new JournalSeal(
@@ -103,8 +104,10 @@ public record JournalSeal(
           parts[3],
           Instant.parse(parts[4]),
           parts[5]);
-    } catch (DateTimeParseException | NumberFormatException e) {
-      throw new IllegalArgumentException("not a journal seal");
+    } catch (DateTimeParseException | IllegalArgumentException e) {
+      // NumberFormatException and the Base64 decoder's errors are IllegalArgumentExceptions: a seal
+      // comes from outside, so every malformed field is the caller's bad input.
+      throw new InvalidInputException("not a journal seal");
     }
   }
 }

@@ -152,7 +152,13 @@ public final class JournalSealer {
    */
   public static JournalVerification verify(DocumentSafe safe, JournalSeal seal, byte[] publicKey) {
     Objects.requireNonNull(safe, "safe");
-    verifySignature(seal, publicKey);
+    try {
+      verifySignature(seal, publicKey);
+    } catch (IntegrityViolationException forged) {
+      safe.integrityFailure("verifyJournal");
+      throw forged;
+    }
+    // A broken chain is reported to the listener by verifyJournal itself.
     JournalVerification v = safe.verifyJournal(seal.tenant());
     if (!v.intact()) {
       throw new IntegrityViolationException(
@@ -162,6 +168,7 @@ public final class JournalSealer {
       return v;
     }
     if (v.entriesChecked() < seal.sequence()) {
+      safe.integrityFailure("verifyJournal");
       throw new IntegrityViolationException(
           "the journal ends before the sealed entry " + seal.sequence() + ": it was rolled back");
     }
@@ -169,6 +176,7 @@ public final class JournalSealer {
     if (sealed.isEmpty()
         || sealed.get(0).sequence() != seal.sequence()
         || !sealed.get(0).hash().equals(seal.headHash())) {
+      safe.integrityFailure("verifyJournal");
       throw new IntegrityViolationException(
           "the journal differs from the sealed head at entry " + seal.sequence());
     }

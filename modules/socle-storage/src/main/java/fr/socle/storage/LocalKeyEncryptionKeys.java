@@ -20,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,7 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
    * @throws SocleClientException if the directory cannot be created
    */
   public static LocalKeyEncryptionKeys open(Path dir) {
+    Objects.requireNonNull(dir, "dir");
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -139,14 +141,14 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
    * @param tenant the tenant
    * @param keep the current key's identifier
    * @return how many keys were destroyed
-   * @throws IllegalStateException if {@code keep} is not the current key
+   * @throws SocleClientException if {@code keep} is not the current key (a rotation raced)
    */
   @Override
   public synchronized int retireKeysExcept(String tenant, String keep) {
     try {
       KeysetHandle current = keyset(tenant, false);
       if (!keyId(tenant, current).equals(keep)) {
-        throw new IllegalStateException("the key-encryption key was rotated meanwhile");
+        throw new SocleClientException("the key-encryption key was rotated meanwhile; retry");
       }
       KeysetHandle.Builder builder = KeysetHandle.newBuilder(current);
       int removed = 0;

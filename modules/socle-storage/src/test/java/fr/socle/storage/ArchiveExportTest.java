@@ -3,6 +3,7 @@ package fr.socle.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.socle.core.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -296,11 +297,11 @@ class ArchiveExportTest {
     ArchiveItem item = ArchiveItem.of(ref("doc"), "Acte");
     assertThatThrownBy(
             () -> request(SedaVersion.V2_3).transferringAgency("21750001600018").item(item).build())
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("SIRET");
     assertThatThrownBy(
             () -> request(SedaVersion.V2_3).originatingAgency("2175000160001").item(item).build())
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(
             () ->
                 ArchiveTransferRequest.builder("../etc")
@@ -309,32 +310,32 @@ class ArchiveExportTest {
                     .originatingAgency(SIRET)
                     .item(item)
                     .build())
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> request(SedaVersion.V2_3).build())
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> request(SedaVersion.V2_3).item(item).item(item).build())
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(
             () ->
                 request(SedaVersion.V2_3)
                     .item(item)
                     .item(ArchiveItem.of(DocumentRef.of("other", "c", "d"), "Acte"))
                     .build())
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> ArchiveItem.of(ref("doc"), "a\u0000b"))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> ArchiveItem.of(ref("doc"), "a\ud800b"))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> ArchiveItem.of(ref("doc"), " "))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> item.withDates(LocalDate.of(2026, 1, 2), LocalDate.of(2026, 1, 1)))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     // La Poste's establishments may follow their own key rule instead of Luhn's.
     assertThat(request(SedaVersion.V2_3).transferringAgency("35600000000015").item(item).build())
         .isNotNull();
     assertThatThrownBy(
             () -> request(SedaVersion.V2_3).transferringAgency("35600000000016").item(item).build())
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThat(item.withDescription("Jean Dupont").toString()).doesNotContain("Dupont", "Acte");
     assertThat(
             request(SedaVersion.V2_3)

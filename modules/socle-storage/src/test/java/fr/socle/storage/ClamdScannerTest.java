@@ -3,6 +3,7 @@ package fr.socle.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.storage.spi.ContentScanner;
 import fr.socle.storage.spi.ScanVerdict;
 import java.io.DataInputStream;
@@ -242,13 +243,14 @@ class ClamdScannerTest {
   @DisplayName("the builder refuses limits ClamAV cannot honour and needs an address")
   void builderValidation() {
     assertThatThrownBy(() -> ClamdScanner.builder().maxFileSize(3L << 30))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> ClamdScanner.builder().chunkSize(10))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> ClamdScanner.builder().ioTimeout(Duration.ZERO))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> ClamdScanner.builder().build())
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("call tcp(...) or unixSocket(...)");
     assertThat(ClamdScanner.builder().tcp("localhost", 3310).build().maxDocumentSize())
         .isEqualTo(25L << 20);
   }

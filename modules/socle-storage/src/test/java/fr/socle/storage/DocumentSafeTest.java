@@ -6,6 +6,7 @@ import static fr.socle.storage.SafeFixture.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.storage.internal.Envelopes;
 import fr.socle.storage.internal.StoredEnvelope;
 import fr.socle.storage.spi.WrappedKey;
@@ -374,14 +375,14 @@ class DocumentSafeTest {
   }
 
   @Test
-  void methods_whenActorOrIdsInvalid_throwIllegalArgument() {
+  void methods_whenActorOrIdsInvalid_throwInvalidInput() {
     DocumentRef ref = DocumentRef.of(TENANT, CONTAINER, "a");
-    assertThatThrownBy(() -> f.safe.read(ref, " ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> f.safe.read(ref, " ")).isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> DocumentRef.of(TENANT, CONTAINER, ""))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> DocumentRef.of(TENANT, CONTAINER, "x".repeat(101)))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> DocumentRef.of(TENANT, CONTAINER, "a\nb"))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
   }
 }

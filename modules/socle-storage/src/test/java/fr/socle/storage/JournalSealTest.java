@@ -3,6 +3,7 @@ package fr.socle.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.socle.core.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,7 +123,7 @@ class JournalSealTest {
       assertThatThrownBy(() -> JournalSealer.verifySignature(seal, new byte[] {1, 2, 3}))
           .isInstanceOf(fr.socle.core.SocleClientException.class);
       assertThatThrownBy(() -> JournalSeal.parse("socle-journal-seal-v1 x y"))
-          .isInstanceOf(IllegalArgumentException.class);
+          .isInstanceOf(InvalidInputException.class);
     }
   }
 

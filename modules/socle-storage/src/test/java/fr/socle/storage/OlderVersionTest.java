@@ -3,6 +3,7 @@ package fr.socle.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.socle.core.InvalidInputException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ class OlderVersionTest {
       assertThatThrownBy(() -> f.safe.read(ref, 2, "lecteur"))
           .isInstanceOf(DocumentNotFoundException.class);
       assertThatThrownBy(() -> f.safe.read(ref, 0, "lecteur"))
-          .isInstanceOf(IllegalArgumentException.class);
+          .isInstanceOf(InvalidInputException.class);
     }
   }
 

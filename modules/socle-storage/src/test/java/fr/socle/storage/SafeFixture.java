@@ -23,26 +23,36 @@ final class SafeFixture implements AutoCloseable {
   DocumentSafe safe;
 
   private final ContentScanner scanner;
+  private final SafeListener listener;
 
   SafeFixture(Path dir) {
     this(dir, null);
   }
 
   SafeFixture(Path dir, ContentScanner scanner) {
+    this(dir, scanner, null);
+  }
+
+  SafeFixture(Path dir, ContentScanner scanner, SafeListener listener) {
     this.dir = dir;
     this.storeDir = dir.resolve("store");
     this.scanner = scanner;
+    this.listener = listener;
     this.keys = LocalKeyEncryptionKeys.open(dir.resolve("keys"));
     this.safe = open(keys);
   }
 
   DocumentSafe open(LocalKeyEncryptionKeys k) {
-    return DocumentSafe.builder()
-        .objectStore(FileSystemObjectStore.open(storeDir))
-        .keyEncryptionKeys(k)
-        .clock(clock)
-        .contentScanner(scanner)
-        .build();
+    DocumentSafe.Builder b =
+        DocumentSafe.builder()
+            .objectStore(FileSystemObjectStore.open(storeDir))
+            .keyEncryptionKeys(k)
+            .clock(clock)
+            .contentScanner(scanner);
+    if (listener != null) {
+      b.listener(listener);
+    }
+    return b.build();
   }
 
   /** Every regular file under the store, as paths with forward slashes. */

@@ -3,6 +3,7 @@ package fr.socle.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.SocleClientException;
 import fr.socle.storage.internal.Layout;
 import fr.socle.storage.spi.ObjectStore;
@@ -350,13 +351,12 @@ public abstract class SafeIntegrityContract {
     deposit("?", "question");
 
     assertThatThrownBy(() -> safe.read(DocumentRef.of(T, C, "\uD800"), AGENT))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> DocumentRef.of("\uDC00", C, "x"))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> safe.count(T, "a\uD83D", AGENT))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> keys.currentKeyId("\uD800"))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> keys.currentKeyId("\uD800")).isInstanceOf(InvalidInputException.class);
     assertThat(read(DocumentRef.of(T, C, "?"))).isEqualTo("question");
     // A well-formed emoji is fine.
     assertThat(deposit("\uD83D\uDCC4", "pdf").ref().id()).isEqualTo("\uD83D\uDCC4");

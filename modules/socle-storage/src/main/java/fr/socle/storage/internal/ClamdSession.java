@@ -1,5 +1,6 @@
 package fr.socle.storage.internal;
 
+import fr.socle.core.SocleClientException;
 import fr.socle.storage.ContentTooLargeToScanException;
 import fr.socle.storage.ScannerUnavailableException;
 import fr.socle.storage.spi.ContentScanner;
@@ -125,7 +126,7 @@ public final class ClamdSession implements ContentScanner.Scan {
   @Override
   public void update(byte[] bytes, int offset, int length) {
     if (finished) {
-      throw new IllegalStateException("the scan is finished");
+      throw new SocleClientException("the scan is finished: begin a new one");
     }
     if (length > maxBytes - sent) {
       // clamd would either refuse the stream or, past MaxFileSize, answer OK without scanning.
@@ -145,7 +146,7 @@ public final class ClamdSession implements ContentScanner.Scan {
   @Override
   public ScanVerdict finish() {
     if (finished) {
-      throw new IllegalStateException("the scan is finished");
+      throw new SocleClientException("the scan is finished: begin a new one");
     }
     finished = true;
     try {

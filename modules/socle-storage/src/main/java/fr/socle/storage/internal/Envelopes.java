@@ -193,4 +193,14 @@ public final class Envelopes {
   public static String describe(DocumentRef ref) {
     return ref.tenant() + "/" + ref.container() + "/" + ref.id();
   }
+
+  /**
+   * The digest of a version as the journal records it, {@code algorithm:hex}.
+   *
+   * @param m the metadata
+   * @return the journal's form of the digest
+   */
+  public static String journalDigest(DocumentMetadata m) {
+    return m.digestAlgorithm().jcaName() + ":" + m.digest();
+  }
 }

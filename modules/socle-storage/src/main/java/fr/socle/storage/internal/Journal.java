@@ -42,11 +42,10 @@ public final class Journal {
   public static final String GENESIS = "0".repeat(64);
 
   private static final int MAX_ATTEMPTS = 20;
-  private static final int MAX_ENTRY_BYTES = 64 * 1024;
 
   private final ObjectStore store;
   private final Clock clock;
-  private final Json json;
+  private final JournalCodec codec;
   private final Map<String, JournalState> tenants = new ConcurrentHashMap<>();
 
   /**
@@ -100,7 +99,7 @@ public final class Journal {
   public Journal(ObjectStore store, Clock clock, Json json) {
     this.store = store;
     this.clock = clock;
-    this.json = json;
+    this.codec = new JournalCodec(json);
   }
 
   /**
@@ -164,7 +163,7 @@ public final class Journal {
         Instant now = clock.instant();
         String until = retainUntil.map(Instant::toString).orElse(null);
         String hash =
-            hash(
+            JournalCodec.hash(
                 tenant,
                 sequence,
                 now.toString(),
@@ -191,9 +190,8 @@ public final class Journal {
                 legalHold,
                 state.hash,
                 hash);
-        StoredEntry stored = toStored(entry);
-        byte[] bytes = json.write(stored);
-        if (!stored.equals(parse(bytes))) {
+        byte[] bytes = codec.encode(JournalCodec.toStored(entry));
+        if (bytes == null) {
           throw new SocleClientException(
               "the JSON runtime cannot round-trip a journal entry; refusing to store it");
         }
@@ -291,7 +289,7 @@ public final class Journal {
         break;
       }
       StoredEntry stored = load(key);
-      JournalEntry entry = stored == null ? null : fromStored(stored);
+      JournalEntry entry = stored == null ? null : JournalCodec.fromStored(stored);
       if (entry == null) {
         throw new IntegrityViolationException("journal entry " + seq.getAsLong() + " is malformed");
       }
@@ -321,7 +319,7 @@ public final class Journal {
       if (e == null
           || e.sequence() != expected
           || !previous.equals(e.previousHash())
-          || !authentic(tenant, e)) {
+          || !codec.authentic(tenant, e)) {
         return new JournalVerification(checked, OptionalLong.of(expected), previous);
       }
       previous = e.hash();
@@ -355,9 +353,12 @@ public final class Journal {
       OptionalLong seq = sequenceOf(prefix, key);
       StoredEntry e = load(key);
       JournalEntry entry =
-          e == null || seq.isEmpty() || seq.getAsLong() != e.sequence() || !authentic(tenant, e)
+          e == null
+                  || seq.isEmpty()
+                  || seq.getAsLong() != e.sequence()
+                  || !codec.authentic(tenant, e)
               ? null
-              : fromStored(e);
+              : JournalCodec.fromStored(e);
       if (entry == null) {
         state.broken = true;
         if (key.equals(lastKey)) {
@@ -392,7 +393,7 @@ public final class Journal {
       String key = Layout.journalEntry(tenant, state.sequence + 1);
       StoredEntry e;
       try (InputStream in = store.get(key)) {
-        e = parse(in.readNBytes(MAX_ENTRY_BYTES + 1));
+        e = codec.parse(in.readNBytes(JournalCodec.MAX_ENTRY_BYTES + 1));
       } catch (ObjectNotFoundException absent) {
         return;
       } catch (IOException x) {
@@ -402,9 +403,9 @@ public final class Journal {
           e == null
                   || e.sequence() != state.sequence + 1
                   || !state.hash.equals(e.previousHash())
-                  || !authentic(tenant, e)
+                  || !codec.authentic(tenant, e)
               ? null
-              : fromStored(e);
+              : JournalCodec.fromStored(e);
       if (entry == null) {
         state.broken = true;
         state.tailBroken = true;
@@ -441,59 +442,10 @@ public final class Journal {
     }
   }
 
-  private boolean authentic(String tenant, StoredEntry e) {
-    try {
-      return e.hash()
-          .equals(
-              hash(
-                  tenant,
-                  e.sequence(),
-                  e.instant(),
-                  e.actor(),
-                  e.operation(),
-                  e.container(),
-                  e.documentId(),
-                  e.version(),
-                  e.digest(),
-                  e.retainUntil(),
-                  e.legalHold(),
-                  e.previousHash()));
-    } catch (RuntimeException malformed) {
-      return false;
-    }
-  }
-
   private StoredEntry load(String key) {
     try (InputStream in = store.get(key)) {
-      byte[] bytes = in.readNBytes(MAX_ENTRY_BYTES + 1);
-      if (bytes.length > MAX_ENTRY_BYTES) {
-        return null;
-      }
-      return parse(bytes);
+      return codec.parse(in.readNBytes(JournalCodec.MAX_ENTRY_BYTES + 1));
     } catch (IOException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  private StoredEntry parse(byte[] bytes) {
-    if (bytes.length > MAX_ENTRY_BYTES) {
-      return null;
-    }
-    try {
-      StoredEntry e = json.read(bytes, StoredEntry.class);
-      if (e == null
-          || e.instant() == null
-          || e.actor() == null
-          || e.operation() == null
-          || e.container() == null
-          || e.documentId() == null
-          || e.digest() == null
-          || e.previousHash() == null
-          || e.hash() == null) {
-        return null;
-      }
-      return e;
-    } catch (RuntimeException e) {
       return null;
     }
   }
@@ -503,73 +455,6 @@ public final class Journal {
       return OptionalLong.of(Long.parseLong(key.substring(prefix.length())));
     } catch (RuntimeException e) {
       return OptionalLong.empty();
-    }
-  }
-
-  private static String hash(
-      String tenant,
-      long sequence,
-      String instant,
-      String actor,
-      String operation,
-      String container,
-      String documentId,
-      long version,
-      String digest,
-      String retainUntil,
-      boolean legalHold,
-      String previousHash) {
-    return Hashing.hex(
-        Hashing.sha256(
-            Hashing.canonical(
-                "socle-storage/journal/v2",
-                tenant,
-                Long.toString(sequence),
-                instant,
-                actor,
-                operation,
-                container,
-                documentId,
-                Long.toString(version),
-                digest,
-                retainUntil,
-                Boolean.toString(legalHold),
-                previousHash)));
-  }
-
-  private static StoredEntry toStored(JournalEntry e) {
-    return new StoredEntry(
-        e.sequence(),
-        e.instant().toString(),
-        e.actor(),
-        e.operation().name(),
-        e.container(),
-        e.documentId(),
-        e.version(),
-        e.digest(),
-        e.retainUntil().map(Instant::toString).orElse(null),
-        e.legalHold(),
-        e.previousHash(),
-        e.hash());
-  }
-
-  private static JournalEntry fromStored(StoredEntry e) {
-    try {
-      return new JournalEntry(
-          e.sequence(),
-          Instant.parse(e.instant()),
-          e.actor(),
-          JournalOperation.valueOf(e.operation()),
-          e.container(),
-          e.documentId(),
-          e.version(),
-          e.digest(),
-          Optional.ofNullable(e.retainUntil()).map(Instant::parse),
-          e.legalHold(),
-          e.previousHash(),
-          e.hash());
-    } catch (RuntimeException malformed) {
-      return null;
     }
   }
 }

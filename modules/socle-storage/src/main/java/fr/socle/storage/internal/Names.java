@@ -1,5 +1,6 @@
 package fr.socle.storage.internal;
 
+import fr.socle.core.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -30,7 +31,7 @@ public final class Names {
     requireNoControl(what, name);
     int bytes = name.getBytes(StandardCharsets.UTF_8).length;
     if (bytes == 0 || bytes > MAX_NAME_BYTES) {
-      throw new IllegalArgumentException(what + " must be 1 to " + MAX_NAME_BYTES + " UTF-8 bytes");
+      throw new InvalidInputException(what + " must be 1 to " + MAX_NAME_BYTES + " UTF-8 bytes");
     }
   }
 
@@ -44,7 +45,7 @@ public final class Names {
   public static void requireValidText(String what, String text, int maxChars) {
     Objects.requireNonNull(text, what);
     if (text.isBlank() || text.length() > maxChars) {
-      throw new IllegalArgumentException(what + " must be 1 to " + maxChars + " characters");
+      throw new InvalidInputException(what + " must be 1 to " + maxChars + " characters");
     }
     requireNoControl(what, text);
   }
@@ -53,7 +54,7 @@ public final class Names {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (Character.isISOControl(c)) {
-        throw new IllegalArgumentException(what + " must not contain control characters");
+        throw new InvalidInputException(what + " must not contain control characters");
       }
       // A lone surrogate (e.g. left by substring() in the middle of an emoji) has no UTF-8 form:
       // String.getBytes would turn it into '?', so "\uD800" and "?" would share one key segment.
@@ -62,7 +63,7 @@ public final class Names {
           && Character.isLowSurrogate(s.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
-        throw new IllegalArgumentException(what + " must be well-formed UTF-16 (lone surrogate)");
+        throw new InvalidInputException(what + " must be well-formed UTF-16 (lone surrogate)");
       }
     }
   }

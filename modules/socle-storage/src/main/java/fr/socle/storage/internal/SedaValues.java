@@ -1,5 +1,6 @@
 package fr.socle.storage.internal;
 
+import fr.socle.core.InvalidInputException;
 import java.util.regex.Pattern;
 
 /** Validation of the values written into SEDA manifests. */
@@ -29,7 +30,7 @@ public final class SedaValues {
       throw new NullPointerException(what);
     }
     if (!IDENTIFIER.matcher(value).matches()) {
-      throw new IllegalArgumentException(
+      throw new InvalidInputException(
           what + " must be 1 to 100 letters, digits or . _ : - (starting with a letter or digit)");
     }
     return value;
@@ -47,7 +48,7 @@ public final class SedaValues {
       throw new NullPointerException(what);
     }
     if (!SIRET.matcher(value).matches() || !validKey(value)) {
-      throw new IllegalArgumentException(what + " must be a valid SIRET (14 digits)");
+      throw new InvalidInputException(what + " must be a valid SIRET (14 digits)");
     }
     return value;
   }
@@ -93,18 +94,18 @@ public final class SedaValues {
       throw new NullPointerException(what);
     }
     if (value.isBlank() || value.length() > max) {
-      throw new IllegalArgumentException(what + " must be 1 to " + max + " characters, not blank");
+      throw new InvalidInputException(what + " must be 1 to " + max + " characters, not blank");
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xfffe || c == 0xffff) {
-        throw new IllegalArgumentException(what + " must not contain control characters");
+        throw new InvalidInputException(what + " must not contain control characters");
       }
       if (Character.isSurrogate(c)
           && !(Character.isHighSurrogate(c)
               && i + 1 < value.length()
               && Character.isLowSurrogate(value.charAt(++i)))) {
-        throw new IllegalArgumentException(what + " must be well-formed UTF-16");
+        throw new InvalidInputException(what + " must be well-formed UTF-16");
       }
     }
     return value;

@@ -54,7 +54,8 @@ public interface KeyEncryptionKeys {
    * @param tenant the tenant
    * @param keep the identifier of the key to keep, which must be the current one
    * @return how many keys were destroyed
-   * @throws IllegalStateException if {@code keep} is no longer the current key (a rotation raced)
+   * @throws fr.socle.core.SocleClientException if {@code keep} is no longer the current key (a
+   *     rotation raced)
    * @throws UnsupportedOperationException if key versions are retired in the key holder itself
    *     (Vault {@code min_decryption_version}, KMS key version disabling)
    */

@@ -1,5 +1,6 @@
 package fr.socle.storage.spi;
 
+import fr.socle.core.InvalidInputException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,8 +24,7 @@ public record ScanVerdict(Optional<String> threat) {
     threat.ifPresent(
         t -> {
           if (t.isEmpty() || t.length() > 256 || !t.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-            throw new IllegalArgumentException(
-                "threat must be 1 to 256 printable ASCII characters");
+            throw new InvalidInputException("threat must be 1 to 256 printable ASCII characters");
           }
         });
   }
