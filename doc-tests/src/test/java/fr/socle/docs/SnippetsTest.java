@@ -28,8 +28,20 @@ import org.junit.jupiter.api.Test;
  * <p>In the files of {@link #FULLY_CHECKED}, every Java block must be such a snippet.
  */
 class SnippetsTest {
-  /** The documents whose every Java example is compiled and run. */
-  static final List<String> FULLY_CHECKED = List.of("README.md");
+  /**
+   * The documents whose every Java example is compiled and run. docs/core.md is not (yet) one: its
+   * HTTP transport examples are being rewritten with the HTTP configuration API.
+   */
+  static final List<String> FULLY_CHECKED =
+      List.of(
+          "README.md",
+          "docs/identity.md",
+          "docs/payment.md",
+          "docs/storage.md",
+          "docs/refdata.md",
+          "docs/once-only.md",
+          "docs/testkit.md",
+          "docs/spring-boot.md");
 
   private static final Pattern MARKER =
       Pattern.compile(
@@ -37,6 +49,8 @@ class SnippetsTest {
   private static final Pattern JAVA_BLOCK = Pattern.compile("(?m)^```java$");
   private static final Pattern REGION_START = Pattern.compile("^(\\s*)// snippet: ([\\w-]+)\\s*$");
   private static final Pattern REGION_END = Pattern.compile("^\\s*// end snippet\\s*$");
+  private static final Pattern STRING = Pattern.compile("\"(?:\\\\.|[^\"\\\\])*\"");
+  private static final Pattern COMMENT = Pattern.compile("(?m)//.*$");
   private static final Pattern IMPORT = Pattern.compile("^import (static )?([\\w.]+)\\.(\\w+);$");
 
   /** A region of a test source and the imports of that source. */
@@ -119,10 +133,13 @@ class SnippetsTest {
         code.append('\n');
       }
       code.append(region.code());
+      // Names in comments and strings ("Win.Test.EICAR", "// or Path.of(...)") import nothing.
+      String identifiers =
+          COMMENT.matcher(STRING.matcher(region.code()).replaceAll("\"\"")).replaceAll("");
       for (String line : region.imports()) {
         Matcher m = IMPORT.matcher(line);
         if (m.matches()
-            && Pattern.compile("\\b" + m.group(3) + "\\b").matcher(region.code()).find()) {
+            && Pattern.compile("\\b" + m.group(3) + "\\b").matcher(identifiers).find()) {
           imports.add(line);
         }
       }
@@ -166,7 +183,9 @@ class SnippetsTest {
             throw new IllegalStateException(
                 file + ": // snippet: " + start.group(2) + " never ends");
           }
-          if (regions.put(start.group(2), new Region(code.toString(), imports)) != null) {
+          // The formatter may leave a blank line before "// end snippet" (after a field).
+          String text = code.toString().replaceAll("\\n+$", "\n");
+          if (regions.put(start.group(2), new Region(text, imports)) != null) {
             throw new IllegalStateException("two regions named " + start.group(2));
           }
           i = j;

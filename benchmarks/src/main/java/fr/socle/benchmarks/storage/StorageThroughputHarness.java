@@ -73,7 +73,8 @@ public final class StorageThroughputHarness {
     StreamingAeadConfig.register();
     // The safe's template: a fresh AES256_GCM_HKDF_1MB keyset (here one for the whole run).
     StreamingAead tink =
-        KeysetHandle.generateNew(PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB)
+        KeysetHandle.generateNew(
+                PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB, RegistryConfiguration.get())
             .getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
     byte[] aad = "bench/c/doc/1".getBytes(StandardCharsets.UTF_8);
     Path dir = Files.createTempDirectory(base, "socle-storage-harness");

@@ -126,7 +126,8 @@ public final class JournalSealer {
     Objects.requireNonNull(publicKey, "publicKey");
     PublicKeyVerify verifier;
     try {
-      KeysetHandle handle = TinkProtoKeysetFormat.parseKeysetWithoutSecret(publicKey);
+      KeysetHandle handle =
+          TinkProtoKeysetFormat.parseKeysetWithoutSecret(publicKey, RegistryConfiguration.get());
       verifier = handle.getPrimitive(RegistryConfiguration.get(), PublicKeyVerify.class);
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new SocleClientException("not a journal sealing public key");

@@ -42,7 +42,9 @@ public final class JournalSealingKey {
    */
   public static JournalSealingKey generate() {
     try {
-      return new JournalSealingKey(KeysetHandle.generateNew(PredefinedSignatureParameters.ED25519));
+      return new JournalSealingKey(
+          KeysetHandle.generateNew(
+              PredefinedSignatureParameters.ED25519, RegistryConfiguration.get()));
     } catch (GeneralSecurityException e) {
       throw new SocleClientException("cannot generate a journal sealing key", e);
     }
@@ -60,7 +62,8 @@ public final class JournalSealingKey {
     Objects.requireNonNull(keyset, "keyset");
     try {
       return new JournalSealingKey(
-          TinkProtoKeysetFormat.parseKeyset(keyset, InsecureSecretKeyAccess.get()));
+          TinkProtoKeysetFormat.parseKeyset(
+              keyset, InsecureSecretKeyAccess.get(), RegistryConfiguration.get()));
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new SocleClientException("not a journal sealing keyset");
     }
@@ -73,7 +76,8 @@ public final class JournalSealingKey {
    */
   public byte[] exportCleartextKeyset() {
     try {
-      return TinkProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get());
+      return TinkProtoKeysetFormat.serializeKeyset(
+          handle, InsecureSecretKeyAccess.get(), RegistryConfiguration.get());
     } catch (GeneralSecurityException e) {
       throw new SocleClientException("cannot export the journal sealing key", e);
     }
@@ -86,7 +90,8 @@ public final class JournalSealingKey {
    */
   public byte[] publicKey() {
     try {
-      return TinkProtoKeysetFormat.serializeKeysetWithoutSecret(handle.getPublicKeysetHandle());
+      return TinkProtoKeysetFormat.serializeKeysetWithoutSecret(
+          handle.getPublicKeysetHandle(), RegistryConfiguration.get());
     } catch (GeneralSecurityException e) {
       throw new SocleClientException("cannot export the public sealing key", e);
     }

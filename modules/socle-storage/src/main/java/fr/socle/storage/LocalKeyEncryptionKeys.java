@@ -186,14 +186,18 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
     try {
       if (Files.exists(file)) {
         return TinkJsonProtoKeysetFormat.parseKeyset(
-            Files.readString(file, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
+            Files.readString(file, StandardCharsets.UTF_8),
+            RegistryConfiguration.get(),
+            InsecureSecretKeyAccess.get());
       }
       if (!createIfAbsent) {
         // Creating a key here would turn a misconfigured path into what looks like an attack
         // (every unwrap failing authentication) and leave a useless key behind.
         throw new SocleClientException("no key-encryption key for tenant " + tenant + " in " + dir);
       }
-      KeysetHandle created = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+      KeysetHandle created =
+          KeysetHandle.generateNew(
+              PredefinedAeadParameters.AES256_GCM, RegistryConfiguration.get());
       write(file, created);
       LOG.warn(
           "Generated a local key-encryption key for tenant {} in {}: development use only, "
@@ -217,7 +221,9 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
   }
 
   private void write(Path file, KeysetHandle handle) throws IOException, GeneralSecurityException {
-    String json = TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get());
+    String json =
+        TinkJsonProtoKeysetFormat.serializeKeyset(
+            handle, RegistryConfiguration.get(), InsecureSecretKeyAccess.get());
     Path temp = Files.createTempFile(dir, ".keyset", ".tmp");
     if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
       Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));

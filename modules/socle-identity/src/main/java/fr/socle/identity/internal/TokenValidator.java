@@ -55,6 +55,11 @@ import javax.crypto.spec.SecretKeySpec;
 public final class TokenValidator {
   private static final Set<JWSAlgorithm> ASYMMETRIC =
       Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256, JWSAlgorithm.PS256);
+
+  // RSA-OAEP (SHA-1) is deprecated by Nimbus but FranceConnect+ still encrypts with it for the
+  // service providers that registered it (docs/identity.md, FranceConnect+ keys): accepted on
+  // purpose, only where the suppression is needed.
+  @SuppressWarnings("deprecation")
   private static final Set<JWEAlgorithm> JWE_ALGS =
       Set.of(JWEAlgorithm.RSA_OAEP_256, JWEAlgorithm.RSA_OAEP, JWEAlgorithm.ECDH_ES);
 

@@ -18,10 +18,10 @@ import fr.socle.onceonly.Etablissement;
 import fr.socle.onceonly.ExtraitRcs;
 import fr.socle.onceonly.ExtraitRne;
 import fr.socle.onceonly.UniteLegale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Reads API Entreprise's {@code data} objects into Socle's records, failing closed. */
 public final class EntrepriseParsers {
@@ -43,9 +43,10 @@ public final class EntrepriseParsers {
                     pp.flatMap(
                         p ->
                             join(
-                                stringOpt(p, "prenom_usuel").or(() -> stringOpt(p, "prenom_1")),
-                                stringOpt(p, "nom_usage")
-                                    .or(() -> stringOpt(p, "nom_naissance")))));
+                                List.of(
+                                    stringOpt(p, "prenom_usuel").or(() -> stringOpt(p, "prenom_1")),
+                                    stringOpt(p, "nom_usage")
+                                        .or(() -> stringOpt(p, "nom_naissance"))))));
     Optional<Map<String, Object>> forme = objectOpt(data, "forme_juridique");
     return new UniteLegale(
         string(data, "siren"),
@@ -73,10 +74,11 @@ public final class EntrepriseParsers {
         a.flatMap(
             ad ->
                 join(
-                    stringOpt(ad, "numero_voie"),
-                    stringOpt(ad, "indice_repetition_voie"),
-                    stringOpt(ad, "type_voie"),
-                    stringOpt(ad, "libelle_voie")));
+                    List.of(
+                        stringOpt(ad, "numero_voie"),
+                        stringOpt(ad, "indice_repetition_voie"),
+                        stringOpt(ad, "type_voie"),
+                        stringOpt(ad, "libelle_voie"))));
     return new Etablissement(
         siret,
         objectOpt(data, "unite_legale")
@@ -218,9 +220,8 @@ public final class EntrepriseParsers {
     return "diffusible".equals(stringOpt(data, "status_diffusion").orElse("diffusible"));
   }
 
-  @SafeVarargs
-  private static Optional<String> join(Optional<String>... parts) {
-    String s = Stream.of(parts).flatMap(Optional::stream).collect(Collectors.joining(" ")).trim();
+  private static Optional<String> join(List<Optional<String>> parts) {
+    String s = parts.stream().flatMap(Optional::stream).collect(Collectors.joining(" ")).trim();
     return s.isEmpty() ? Optional.empty() : Optional.of(s);
   }
 }

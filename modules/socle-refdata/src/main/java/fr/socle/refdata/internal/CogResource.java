@@ -241,8 +241,8 @@ public final class CogResource {
       throw new IllegalArgumentException("string 0 must be empty");
     }
     strings = table;
-    @SuppressWarnings("unchecked")
-    Optional<String>[] opts = new Optional[table.length];
+    @SuppressWarnings("unchecked") // an array of Optional<?> only ever holding Optional<String>
+    Optional<String>[] opts = (Optional<String>[]) new Optional<?>[table.length];
     optionals = opts;
     pos = other.pos;
   }

@@ -41,11 +41,13 @@ public final class DocumentCrypto {
   public static DataKey newDataKey() {
     try {
       KeysetHandle handle =
-          KeysetHandle.generateNew(PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB);
+          KeysetHandle.generateNew(
+              PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB, RegistryConfiguration.get());
       // Serializing a cleartext keyset needs InsecureSecretKeyAccess: the bytes only ever leave
       // this process wrapped by the tenant's key-encryption key.
       byte[] serialized =
-          TinkProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get());
+          TinkProtoKeysetFormat.serializeKeyset(
+              handle, InsecureSecretKeyAccess.get(), RegistryConfiguration.get());
       return new DataKey(primitive(handle), serialized);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot generate a data key", e);
@@ -62,7 +64,8 @@ public final class DocumentCrypto {
   public static StreamingAead open(byte[] serialized) {
     try {
       return primitive(
-          TinkProtoKeysetFormat.parseKeyset(serialized, InsecureSecretKeyAccess.get()));
+          TinkProtoKeysetFormat.parseKeyset(
+              serialized, InsecureSecretKeyAccess.get(), RegistryConfiguration.get()));
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new IntegrityViolationException("data key is not usable");
     }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * test.
  *
  * <pre>{@code
- * class JdbcRateLimitStoreTest extends RateLimitStoreContract {
+ * class JdbcRateLimitStoreIT extends RateLimitStoreContract {
  *   protected RateLimitStore store() { return JdbcRateLimitStore.create(dataSource); }
  * }
  * }</pre>

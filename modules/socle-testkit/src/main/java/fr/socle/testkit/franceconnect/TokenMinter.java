@@ -37,6 +37,11 @@ import java.util.Set;
 
 /** Builds ID tokens and userinfo JWTs, honest or, on demand, broken. */
 final class TokenMinter {
+  // RSA-OAEP (SHA-1) is deprecated by Nimbus, but FranceConnect+ still encrypts with it for the
+  // services that registered it: the simulator must too.
+  @SuppressWarnings("deprecation")
+  private static final JWEAlgorithm LEGACY_RSA_OAEP = JWEAlgorithm.RSA_OAEP;
+
   /** ID tokens and userinfo responses live 60 seconds (spec §1.4). */
   static final long TOKEN_LIFETIME_SECONDS = 60;
 
@@ -235,7 +240,7 @@ final class TokenMinter {
         alg =
             JWEAlgorithm.RSA_OAEP_256.equals(key.getAlgorithm())
                 ? JWEAlgorithm.RSA_OAEP_256
-                : JWEAlgorithm.RSA_OAEP;
+                : LEGACY_RSA_OAEP;
         encrypter = new RSAEncrypter((RSAKey) key);
       } else {
         alg = JWEAlgorithm.ECDH_ES;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class JdbcRateLimitStoreTest extends RateLimitStoreContract {
+class JdbcRateLimitStoreIT extends RateLimitStoreContract {
   static JdbcConnectionPool nodeA;
   static JdbcConnectionPool nodeB;
   static RateLimitStore storeA;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * installed.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
-class RealClamdTest {
+class RealClamdIT {
   /** Small limits, so that the size traps show with small documents. */
   private static final long MAX_FILE = 512 * 1024;
 
