@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.socle.core.Secret;
 import fr.socle.core.SocleException;
+import fr.socle.core.http.HttpPreset;
+import fr.socle.core.http.HttpTransport;
 import fr.socle.identity.Assurance;
 import fr.socle.identity.EidasLevel;
 import fr.socle.identity.EidasLevelTooLowException;
 import fr.socle.identity.Identity;
 import fr.socle.identity.IdentityClient;
+import fr.socle.identity.IdentityClientBuilder;
 import fr.socle.identity.IdentityProvider;
 import fr.socle.identity.LoginCancelledException;
 import fr.socle.identity.LoginOptions;
@@ -30,6 +33,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URI;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,7 +75,7 @@ class IdentityGuideTest {
               .postLogoutRedirectUri(LOGGED_OUT));
 
   /** The guide's FranceConnect client, on the simulator. */
-  static IdentityClient.Builder franceConnectOnSimulator() {
+  static IdentityClientBuilder franceConnectOnSimulator() {
     return IdentityClient.builder()
         .provider(IdentityProvider.franceConnect(URI.create(FRANCE_CONNECT.simulator().issuer())))
         .clientId(System.getenv("FC_CLIENT_ID"))
@@ -83,7 +87,7 @@ class IdentityGuideTest {
   }
 
   /** The guide's ProConnect client, on the simulator. */
-  static IdentityClient.Builder proConnectOnSimulator() {
+  static IdentityClientBuilder proConnectOnSimulator() {
     return IdentityClient.builder()
         .provider(IdentityProvider.proConnect(URI.create(PRO_CONNECT.simulator().issuer())))
         .clientId(System.getenv("PC_CLIENT_ID"))
@@ -171,6 +175,47 @@ class IdentityGuideTest {
     // end snippet
     assertThat(confirmed).isTrue();
     fc.close();
+  }
+
+  @Test
+  void httpTransport_isSharedOrCustomised() throws Exception {
+    KeyStore corporateTrustStore = KeyStore.getInstance(KeyStore.getDefaultType());
+    corporateTrustStore.load(null, null);
+    // snippet: identity-http-transport
+    // the client builds its transport from the OpenID provider preset (10 s deadline per call),
+    // adjusted here, and closes it in close()
+    IdentityClient fc =
+        IdentityClient.builder()
+            .provider(IdentityProvider.franceConnectSandbox())
+            .clientId(System.getenv("FC_CLIENT_ID"))
+            .clientSecret(Secret.of(System.getenv("FC_CLIENT_SECRET")))
+            .redirectUri(URI.create("https://mairie.example.fr/auth/callback"))
+            .transactionKey(Secret.of(System.getenv("LOGIN_TRANSACTION_KEY")))
+            .httpTransport(
+                http ->
+                    http.applicationName("mairie-de-demo/1.0 (dsi@mairie-demo.fr)")
+                        .trustStore(corporateTrustStore))
+            .build();
+
+    // or: one transport the application owns, shared by several clients; no client closes it
+    HttpTransport shared = HttpTransport.builder().preset(HttpPreset.OPENID_PROVIDER).build();
+    IdentityClient fcShared =
+        IdentityClient.builder()
+            .provider(IdentityProvider.franceConnectSandbox())
+            .clientId(System.getenv("FC_CLIENT_ID"))
+            .clientSecret(Secret.of(System.getenv("FC_CLIENT_SECRET")))
+            .redirectUri(URI.create("https://mairie.example.fr/auth/callback"))
+            .transactionKey(Secret.of(System.getenv("LOGIN_TRANSACTION_KEY")))
+            .httpTransport(shared)
+            .build();
+    // end snippet
+    fc.close();
+    fcShared.close();
+    // The shared transport outlives the client that used it: it still serves another one.
+    try (IdentityClient onSimulator = franceConnectOnSimulator().httpTransport(shared).build()) {
+      onSimulator.checkProvider();
+    }
+    shared.close();
   }
 
   @Test

@@ -3,6 +3,7 @@ package fr.socle.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.socle.core.Secret;
+import fr.socle.core.http.ProxySettings;
 import fr.socle.storage.ArchiveItem;
 import fr.socle.storage.ArchiveTransferReceipt;
 import fr.socle.storage.ArchiveTransferReply;
@@ -23,13 +24,15 @@ import fr.socle.storage.JournalVerification;
 import fr.socle.storage.LocalKeyEncryptionKeys;
 import fr.socle.storage.MalwareDetectedException;
 import fr.socle.storage.RetentionLockedException;
+import fr.socle.storage.SafeListener;
 import fr.socle.storage.ScannerUnavailableException;
 import fr.socle.storage.SedaVersion;
 import fr.socle.storage.s3.ChecksumMode;
 import fr.socle.storage.s3.S3ObjectStore;
 import fr.socle.storage.spi.ContentScanner;
+import fr.socle.storage.spi.KeyEncryptionKeys;
 import fr.socle.storage.spi.ObjectStore;
-import fr.socle.testkit.storage.EicarScanner;
+import fr.socle.testkit.contract.EicarScanner;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,10 +42,15 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,6 +134,40 @@ class StorageGuideTest {
   }
 
   @Test
+  void safeListener_hearsDepositsAndIntegrityFailures() {
+    ObjectStore store = FileSystemObjectStore.open(temp.resolve("coffre"));
+    KeyEncryptionKeys keys = LocalKeyEncryptionKeys.open(temp.resolve("coffre-keys"));
+    LongAdder deposits = new LongAdder();
+    LongAdder depositedBytes = new LongAdder();
+    Map<String, LongAdder> alerts = new ConcurrentHashMap<>();
+    // snippet: storage-safe-listener
+    DocumentSafe safe =
+        DocumentSafe.builder()
+            .objectStore(store)
+            .keyEncryptionKeys(keys)
+            .listener(
+                new SafeListener() {
+                  @Override
+                  public void onDeposit(long bytes) {
+                    deposits.increment();
+                    depositedBytes.add(bytes);
+                  }
+
+                  @Override
+                  public void onIntegrityFailure(String operation) {
+                    alerts.computeIfAbsent(operation, o -> new LongAdder()).increment();
+                  }
+                })
+            .build();
+    // end snippet
+    safe.deposit(request("etat-civil", "acte-1"), bytes("acte"));
+    assertThat(deposits.sum()).isEqualTo(1);
+    assertThat(depositedBytes.sum()).isEqualTo(4);
+    assertThat(alerts).isEmpty();
+    safe.close();
+  }
+
+  @Test
   void keyRotation_rewrapsThenRetires() {
     LocalKeyEncryptionKeys keys = LocalKeyEncryptionKeys.open(temp.resolve("keys"));
     String tenant = TENANT;
@@ -162,6 +204,33 @@ class StorageGuideTest {
             .pathStyle(true) // default; every compatible store accepts it
             .checksumMode(ChecksumMode.WHEN_REQUIRED) // default; WHEN_SUPPORTED for AWS S3 itself
             .partSize(8 * 1024 * 1024) // default; also the memory buffered per upload
+            .build();
+    // end snippet
+    return store;
+  }
+
+  /**
+   * The on-premises S3 example, compiled only, like the one above (S3TlsAndProxyIT runs the store
+   * behind a private CA and a proxy).
+   */
+  static ObjectStore onPremisesStore(
+      String accessKey, String secretKey, char[] caPassword, String proxyPassword)
+      throws IOException, GeneralSecurityException {
+    // snippet: storage-s3-on-premises
+    KeyStore privateCa = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(Path.of("/etc/mairie/ca.p12"))) {
+      privateCa.load(in, caPassword);
+    }
+    ObjectStore store =
+        S3ObjectStore.builder()
+            .endpoint(URI.create("https://ceph.mairie.local"))
+            .region("default")
+            .bucket("coffre")
+            .credentials(accessKey, Secret.of(secretKey))
+            .trustStore(privateCa) // only these certificates are trusted; host names still checked
+            .proxy(
+                ProxySettings.http("proxy.mairie.local", 3128)
+                    .withCredentials("socle", Secret.of(proxyPassword)))
             .build();
     // end snippet
     return store;
