@@ -55,7 +55,9 @@ import java.util.stream.Stream;
  * over 2 GiB of AES-GCM work) are run and discarded, past the JIT cliff of baselines.md.
  *
  * <p>Run: {@code java -Xmx1g -cp benchmarks/target/benchmarks.jar
- * fr.socle.benchmarks.storage.StorageThroughputHarness [rounds] [warmup] [dir]}
+ * fr.socle.benchmarks.storage.StorageThroughputHarness [rounds] [warmup] [dir] [deposit]}; with
+ * {@code deposit} as fourth argument only the write operation is run (plain, raw Tink and the safe,
+ * rotating as above), to iterate on the deposit path faster.
  */
 public final class StorageThroughputHarness {
   private static final double MB = 1_000_000.0;
@@ -68,6 +70,8 @@ public final class StorageThroughputHarness {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
     int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     Path base = Path.of(args.length > 2 ? args[2] : System.getProperty("java.io.tmpdir"));
+    boolean depositOnly = args.length > 3 && args[3].equals("deposit");
+    int ops = depositOnly ? 1 : 3;
     byte[] data = new byte[StorageBenchmark.SIZE];
     new SplittableRandom(42).nextBytes(data);
     StreamingAeadConfig.register();
@@ -98,7 +102,7 @@ public final class StorageThroughputHarness {
               };
         }
         Path content = contentFile(dir, round);
-        for (int op = 1; op <= 2; op++) {
+        for (int op = 1; op < ops; op++) {
           for (int side : order) {
             boolean cold = op == 1;
             t[side][op] =
@@ -135,7 +139,7 @@ public final class StorageThroughputHarness {
                     round < warmup ? "warm-up" : "round  ",
                     round,
                     SIDES[order[0]]));
-        for (int op = 0; op < 3; op++) {
+        for (int op = 0; op < ops; op++) {
           line.append(
               String.format(
                   Locale.ROOT,
@@ -155,7 +159,7 @@ public final class StorageThroughputHarness {
       System.out.println(
           "operation   plain MB/s  tink MB/s  socle MB/s  socle/tink  tink/plain  socle/plain"
               + "  per-round socle/tink min/median/max");
-      for (int op = 0; op < 3; op++) {
+      for (int op = 0; op < ops; op++) {
         int k = op;
         double[] plain = measured.stream().mapToDouble(a -> a[0][k]).toArray();
         double[] raw = measured.stream().mapToDouble(a -> a[1][k]).toArray();

@@ -3,6 +3,7 @@ package fr.socle.storage;
 import com.google.crypto.tink.StreamingAead;
 import fr.socle.core.SocleClientException;
 import fr.socle.core.json.Json;
+import fr.socle.storage.internal.ContentPump;
 import fr.socle.storage.internal.DocumentCrypto;
 import fr.socle.storage.internal.DocumentLocks;
 import fr.socle.storage.internal.Envelopes;
@@ -89,7 +90,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DocumentSafe implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DocumentSafe.class);
-  private static final int BUFFER = 64 * 1024;
   private static final int MAX_ENVELOPE_BYTES = 64 * 1024;
   private static final int MAX_VERSION_ATTEMPTS = 100;
 
@@ -280,14 +280,7 @@ public final class DocumentSafe implements AutoCloseable {
             dataKey
                 .aead()
                 .newEncryptingStream(new NonClosing(writer), Envelopes.contentAad(ref, version))) {
-          byte[] buf = new byte[BUFFER];
-          int n;
-          while ((n = readSource(content, buf)) != -1) {
-            md.update(buf, 0, n);
-            scan.update(buf, 0, n);
-            enc.write(buf, 0, n);
-            size += n;
-          }
+          size = ContentPump.pump(content, md, scan, enc);
         }
         String digest = Hashing.hex(md.digest());
         if (request.expectedDigest().isPresent()
@@ -337,16 +330,6 @@ public final class DocumentSafe implements AutoCloseable {
       // The key was rotated between the two calls: wrap again under the new one.
     }
     throw new SocleClientException("the key-encryption key keeps changing; cannot wrap");
-  }
-
-  private static int readSource(InputStream content, byte[] buf) {
-    try {
-      // readNBytes returns 0 only at end of stream for a non-empty buffer.
-      int n = content.readNBytes(buf, 0, buf.length);
-      return n == 0 ? -1 : n;
-    } catch (IOException e) {
-      throw new SocleClientException("deposit failed: the content could not be read", e);
-    }
   }
 
   /**
