@@ -57,7 +57,10 @@ import java.util.stream.Stream;
  * <p>Run: {@code java -Xmx1g -cp benchmarks/target/benchmarks.jar
  * fr.socle.benchmarks.storage.StorageThroughputHarness [rounds] [warmup] [dir] [deposit]}; with
  * {@code deposit} as fourth argument only the write operation is run (plain, raw Tink and the safe,
- * rotating as above), to iterate on the deposit path faster.
+ * rotating as above), to iterate on the deposit path faster. A second table gives the CPU time the
+ * whole process used per operation (all threads, user and system time): on a shared machine it
+ * moves less with other processes' load than wall time, and shows what the safe's extra threads
+ * cost.
  */
 public final class StorageThroughputHarness {
   private static final double MB = 1_000_000.0;
@@ -87,8 +90,10 @@ public final class StorageThroughputHarness {
             .keyEncryptionKeys(LocalKeyEncryptionKeys.open(dir.resolve("keys")))
             .build()) {
       List<double[][]> measured = new ArrayList<>();
+      List<double[][]> measuredCpu = new ArrayList<>();
       for (int round = 0; round < warmup + rounds; round++) {
         double[][] t = new double[3][3]; // [side][op]
+        double[][] cpu = new double[3][3]; // [side][op], process CPU seconds
         Path plainFile = dir.resolve("plain-" + round + ".bin");
         Path tinkFile = dir.resolve("tink-" + round + ".bin");
         DocumentRef ref = DocumentRef.of("bench", "c", "doc-" + round);
@@ -100,6 +105,7 @@ public final class StorageThroughputHarness {
                 case 1 -> time(() -> encrypt(tink, aad, data, tinkFile));
                 default -> time(() -> deposit(safe, ref, data));
               };
+          cpu[side][0] = lastCpu;
         }
         Path content = contentFile(dir, round);
         for (int op = 1; op < ops; op++) {
@@ -126,6 +132,7 @@ public final class StorageThroughputHarness {
                     yield time(() -> readSafe(safe, ref));
                   }
                 };
+            cpu[side][op] = lastCpu;
           }
         }
         Files.delete(plainFile);
@@ -153,6 +160,7 @@ public final class StorageThroughputHarness {
         System.out.println(line);
         if (round >= warmup) {
           measured.add(t);
+          measuredCpu.add(cpu);
         }
       }
       System.out.println();
@@ -181,6 +189,26 @@ public final class StorageThroughputHarness {
             Arrays.stream(ratios).min().orElseThrow(),
             median(ratios),
             Arrays.stream(ratios).max().orElseThrow());
+      }
+      System.out.println();
+      System.out.println(
+          "CPU time of the whole process per operation (all threads, user + system; less"
+              + " sensitive to other processes than wall time), medians:");
+      System.out.println(
+          "operation   plain ms  tink ms  socle ms  socle/tink (tink cpu / socle cpu)");
+      for (int op = 0; op < ops; op++) {
+        int k = op;
+        double[] plain = measuredCpu.stream().mapToDouble(a -> a[0][k]).toArray();
+        double[] raw = measuredCpu.stream().mapToDouble(a -> a[1][k]).toArray();
+        double[] socle = measuredCpu.stream().mapToDouble(a -> a[2][k]).toArray();
+        System.out.printf(
+            Locale.ROOT,
+            "%-10s  %8.0f  %7.0f  %8.0f  %10.2f%n",
+            OPS[op],
+            median(plain) * 1e3,
+            median(raw) * 1e3,
+            median(socle) * 1e3,
+            median(raw) / median(socle));
       }
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
@@ -238,10 +266,19 @@ public final class StorageThroughputHarness {
     void run() throws Exception;
   }
 
+  /** CPU seconds the whole process used during the last {@link #time} call. */
+  private static double lastCpu;
+
   private static double time(Op op) throws Exception {
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long cpuStart = os.getProcessCpuTime();
     long start = System.nanoTime();
     op.run();
-    return (System.nanoTime() - start) / 1e9;
+    double wall = (System.nanoTime() - start) / 1e9;
+    lastCpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
+    return wall;
   }
 
   private static double mbps(double seconds) {
