@@ -364,7 +364,7 @@ public final class FileSystemObjectStore implements ObjectStore {
       } catch (ExecutionException e) {
         throw e.getCause() instanceof IOException io
             ? io
-            : new IOException("flushing object " + key + " failed", e.getCause());
+            : new IOException("flushing an object to disk failed", e.getCause());
       } finally {
         if (interrupted) {
           Thread.currentThread().interrupt();
