@@ -55,7 +55,12 @@ import java.util.stream.Stream;
  * over 2 GiB of AES-GCM work) are run and discarded, past the JIT cliff of baselines.md.
  *
  * <p>Run: {@code java -Xmx1g -cp benchmarks/target/benchmarks.jar
- * fr.socle.benchmarks.storage.StorageThroughputHarness [rounds] [warmup] [dir]}
+ * fr.socle.benchmarks.storage.StorageThroughputHarness [rounds] [warmup] [dir] [deposit]}; with
+ * {@code deposit} as fourth argument only the write operation is run (plain, raw Tink and the safe,
+ * rotating as above), to iterate on the deposit path faster. A second table gives the CPU time the
+ * whole process used per operation (all threads, user and system time): on a shared machine it
+ * moves less with other processes' load than wall time, and shows what the safe's extra threads
+ * cost.
  */
 public final class StorageThroughputHarness {
   private static final double MB = 1_000_000.0;
@@ -68,6 +73,8 @@ public final class StorageThroughputHarness {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
     int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     Path base = Path.of(args.length > 2 ? args[2] : System.getProperty("java.io.tmpdir"));
+    boolean depositOnly = args.length > 3 && args[3].equals("deposit");
+    int ops = depositOnly ? 1 : 3;
     byte[] data = new byte[StorageBenchmark.SIZE];
     new SplittableRandom(42).nextBytes(data);
     StreamingAeadConfig.register();
@@ -84,8 +91,10 @@ public final class StorageThroughputHarness {
             .keyEncryptionKeys(LocalKeyEncryptionKeys.open(dir.resolve("keys")))
             .build()) {
       List<double[][]> measured = new ArrayList<>();
+      List<double[][]> measuredCpu = new ArrayList<>();
       for (int round = 0; round < warmup + rounds; round++) {
         double[][] t = new double[3][3]; // [side][op]
+        double[][] cpu = new double[3][3]; // [side][op], process CPU seconds
         Path plainFile = dir.resolve("plain-" + round + ".bin");
         Path tinkFile = dir.resolve("tink-" + round + ".bin");
         DocumentRef ref = DocumentRef.of("bench", "c", "doc-" + round);
@@ -97,9 +106,10 @@ public final class StorageThroughputHarness {
                 case 1 -> time(() -> encrypt(tink, aad, data, tinkFile));
                 default -> time(() -> deposit(safe, ref, data));
               };
+          cpu[side][0] = lastCpu;
         }
         Path content = contentFile(dir, round);
-        for (int op = 1; op <= 2; op++) {
+        for (int op = 1; op < ops; op++) {
           for (int side : order) {
             boolean cold = op == 1;
             t[side][op] =
@@ -123,6 +133,7 @@ public final class StorageThroughputHarness {
                     yield time(() -> readSafe(safe, ref));
                   }
                 };
+            cpu[side][op] = lastCpu;
           }
         }
         Files.delete(plainFile);
@@ -136,7 +147,7 @@ public final class StorageThroughputHarness {
                     round < warmup ? "warm-up" : "round  ",
                     round,
                     SIDES[order[0]]));
-        for (int op = 0; op < 3; op++) {
+        for (int op = 0; op < ops; op++) {
           line.append(
               String.format(
                   Locale.ROOT,
@@ -150,13 +161,14 @@ public final class StorageThroughputHarness {
         System.out.println(line);
         if (round >= warmup) {
           measured.add(t);
+          measuredCpu.add(cpu);
         }
       }
       System.out.println();
       System.out.println(
           "operation   plain MB/s  tink MB/s  socle MB/s  socle/tink  tink/plain  socle/plain"
               + "  per-round socle/tink min/median/max");
-      for (int op = 0; op < 3; op++) {
+      for (int op = 0; op < ops; op++) {
         int k = op;
         double[] plain = measured.stream().mapToDouble(a -> a[0][k]).toArray();
         double[] raw = measured.stream().mapToDouble(a -> a[1][k]).toArray();
@@ -178,6 +190,26 @@ public final class StorageThroughputHarness {
             Arrays.stream(ratios).min().orElseThrow(),
             median(ratios),
             Arrays.stream(ratios).max().orElseThrow());
+      }
+      System.out.println();
+      System.out.println(
+          "CPU time of the whole process per operation (all threads, user + system; less"
+              + " sensitive to other processes than wall time), medians:");
+      System.out.println(
+          "operation   plain ms  tink ms  socle ms  socle/tink (tink cpu / socle cpu)");
+      for (int op = 0; op < ops; op++) {
+        int k = op;
+        double[] plain = measuredCpu.stream().mapToDouble(a -> a[0][k]).toArray();
+        double[] raw = measuredCpu.stream().mapToDouble(a -> a[1][k]).toArray();
+        double[] socle = measuredCpu.stream().mapToDouble(a -> a[2][k]).toArray();
+        System.out.printf(
+            Locale.ROOT,
+            "%-10s  %8.0f  %7.0f  %8.0f  %10.2f%n",
+            OPS[op],
+            median(plain) * 1e3,
+            median(raw) * 1e3,
+            median(socle) * 1e3,
+            median(raw) / median(socle));
       }
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
@@ -235,10 +267,19 @@ public final class StorageThroughputHarness {
     void run() throws Exception;
   }
 
+  /** CPU seconds the whole process used during the last {@link #time} call. */
+  private static double lastCpu;
+
   private static double time(Op op) throws Exception {
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long cpuStart = os.getProcessCpuTime();
     long start = System.nanoTime();
     op.run();
-    return (System.nanoTime() - start) / 1e9;
+    double wall = (System.nanoTime() - start) / 1e9;
+    lastCpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
+    return wall;
   }
 
   private static double mbps(double seconds) {

@@ -28,6 +28,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -38,7 +43,10 @@ import java.util.stream.Stream;
  * {@code fsync}ed, then published by an atomic rename (or, for write-once objects, a hard link that
  * fails if the name exists), and the directory is {@code fsync}ed. A crash at any point leaves
  * either the previous state or the complete object, never a partial one; leftover temporary files
- * are removed when the store is next opened.
+ * are removed when the store is next opened. A large durable object is flushed behind as it is
+ * written (every 32 MiB, on a helper thread), so that the disk writes its beginning while the
+ * caller still produces the rest; the final {@code fsync} before publishing is unchanged, and an
+ * error from any of these flushes fails the write.
  *
  * <p>Keys follow {@link ObjectKeys}, the grammar every store shares (a malformed key is an {@link
  * InvalidInputException}), and the resolved path must also stay below the root, so no key can reach
@@ -53,10 +61,33 @@ public final class FileSystemObjectStore implements ObjectStore {
   private static final Pattern SEGMENT = Pattern.compile("[a-z0-9~][a-z0-9._~-]{0,254}");
   private static final int BUFFER = 1 << 20;
 
+  /**
+   * Write-behind step of a durable object: every time this many more bytes have been written, the
+   * writer asks a helper thread to flush what it wrote so far ({@code fdatasync}), so the disk
+   * writes the start of a large object while the caller still produces the rest (encrypts, hashes)
+   * instead of all of it at the final {@code fsync}.
+   */
+  static final long WRITE_BEHIND = 32L << 20;
+
+  /** How an intermediate flush is done; replaced by tests to simulate a failing disk. */
+  interface Flush {
+    void flush(FileChannel channel) throws IOException;
+  }
+
   private final Path objects;
   private final Path tmp;
   private final FileChannel lockChannel;
   private final FileLock lock;
+  // Package-private so that tests can lower the step and make flushes fail.
+  long writeBehind = WRITE_BEHIND;
+  Flush intermediateFlush = channel -> channel.force(false);
+  private final ExecutorService flusher =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "socle-storage-write-behind");
+            t.setDaemon(true);
+            return t;
+          });
 
   private FileSystemObjectStore(Path objects, Path tmp, FileChannel lockChannel, FileLock lock) {
     this.objects = objects;
@@ -171,6 +202,7 @@ public final class FileSystemObjectStore implements ObjectStore {
 
   @Override
   public void close() {
+    flusher.shutdown();
     try {
       lock.release();
       lockChannel.close();
@@ -254,6 +286,9 @@ public final class FileSystemObjectStore implements ObjectStore {
     private final boolean createOnly;
     private final boolean durable;
     private boolean done;
+    private long written;
+    private long flushRequestedAt;
+    private Future<?> flushing;
 
     FileWriter(
         String key,
@@ -274,11 +309,71 @@ public final class FileSystemObjectStore implements ObjectStore {
     @Override
     public void write(int b) throws IOException {
       out.write(b);
+      written++;
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
       out.write(b, off, len);
+      written += len;
+      if (durable && written - flushRequestedAt >= writeBehind) {
+        writeBehind();
+      }
+    }
+
+    /**
+     * Starts flushing what was written so far on a helper thread, unless the previous flush still
+     * runs (then the next write tries again). This changes when bytes reach the disk, never what
+     * {@link #commit} promises: commit still flushes everything with {@code fsync} before the
+     * object is published, and fails if any earlier flush failed (a write-back error is reported
+     * once per open file, so it must not be lost on the helper thread).
+     */
+    private void writeBehind() throws IOException {
+      if (flushing != null) {
+        if (!flushing.isDone()) {
+          return;
+        }
+        awaitFlush();
+      }
+      out.flush();
+      flushRequestedAt = written;
+      FileChannel channel = file.getChannel();
+      Flush flush = intermediateFlush;
+      try {
+        flushing =
+            flusher.submit(
+                () -> {
+                  flush.flush(channel);
+                  return null;
+                });
+      } catch (RejectedExecutionException closed) {
+        // The store is closing: the final fsync in commit() flushes everything anyway.
+        flushing = null;
+      }
+    }
+
+    private void awaitFlush() throws IOException {
+      Future<?> f = flushing;
+      flushing = null;
+      boolean interrupted = false;
+      try {
+        while (true) {
+          try {
+            f.get();
+            return;
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof IOException io
+            ? io
+            : new IOException("flushing an object to disk failed", e.getCause());
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
     }
 
     @Override
@@ -288,6 +383,9 @@ public final class FileSystemObjectStore implements ObjectStore {
       }
       try {
         out.flush();
+        if (flushing != null) {
+          awaitFlush();
+        }
         if (durable) {
           file.getChannel().force(true);
         }
@@ -295,6 +393,7 @@ public final class FileSystemObjectStore implements ObjectStore {
         publish();
       } finally {
         done = true;
+        quietlyAwaitFlush();
         file.close();
         Files.deleteIfExists(temp);
       }
@@ -325,12 +424,24 @@ public final class FileSystemObjectStore implements ObjectStore {
       }
     }
 
+    /** Lets a flush still running finish before the file is closed under it. */
+    private void quietlyAwaitFlush() {
+      if (flushing != null) {
+        try {
+          awaitFlush();
+        } catch (IOException e) {
+          // Abandoned or already failed: the temporary file is being removed.
+        }
+      }
+    }
+
     @Override
     public void close() {
       if (done) {
         return;
       }
       done = true;
+      quietlyAwaitFlush();
       try {
         file.close();
         Files.deleteIfExists(temp);

@@ -31,7 +31,6 @@ import java.util.Optional;
  * <p>Thread-safe.
  */
 public final class ContentPipeline {
-  private static final int BUFFER = 64 * 1024;
 
   private final ObjectStore store;
   private final EnvelopeStore envelopes;
@@ -105,14 +104,7 @@ public final class ContentPipeline {
             dataKey
                 .aead()
                 .newEncryptingStream(new NonClosing(writer), Envelopes.contentAad(ref, version))) {
-          byte[] buf = new byte[BUFFER];
-          int n;
-          while ((n = readSource(content, buf)) != -1) {
-            md.update(buf, 0, n);
-            scan.update(buf, 0, n);
-            enc.write(buf, 0, n);
-            size += n;
-          }
+          size = ContentPump.pump(content, md, scan, enc);
         }
         String digest = Hashing.hex(md.digest());
         if (request.expectedDigest().isPresent()
@@ -147,14 +139,6 @@ public final class ContentPipeline {
     }
   }
 
-  private static int readSource(InputStream content, byte[] buf) {
-    try {
-      // readNBytes returns 0 only at end of stream for a non-empty buffer.
-      int n = content.readNBytes(buf, 0, buf.length);
-      return n == 0 ? -1 : n;
-    } catch (IOException e) {
-      throw new SocleClientException("deposit failed: the content could not be read", e);
-    }
   }
 
   /**

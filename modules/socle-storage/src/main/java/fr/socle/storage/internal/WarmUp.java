@@ -29,16 +29,18 @@ public final class WarmUp {
     Arrays.fill(key.serialized(), (byte) 0);
     StreamingAead aead = key.aead();
     byte[] chunk = new byte[64 * 1024];
+    byte[] depositChunk = new byte[PipelinedDigest.LENT_SIZE];
     byte[] aad = "warm-up".getBytes();
     int rounds = Math.max(1, mebibytes / 16);
     try {
       for (int r = 0; r < rounds; r++) {
         ByteArrayOutputStream sink = new ByteArrayOutputStream(17 * MIB);
         var digest = Hashing.digest("SHA-256");
+        // A deposit writes 1 MiB chunks (ContentPump), which Tink seals partly in place.
         try (OutputStream enc = aead.newEncryptingStream(sink, aad)) {
-          for (int i = 0; i < 16 * MIB / chunk.length; i++) {
-            digest.update(chunk);
-            enc.write(chunk);
+          for (int i = 0; i < 16; i++) {
+            digest.update(depositChunk);
+            enc.write(depositChunk);
           }
         }
         try (InputStream dec =
