@@ -139,8 +139,6 @@ public final class ContentPipeline {
     }
   }
 
-  }
-
   /**
    * Opens the plaintext of a version and zeroes the holder's data key. Reads do not re-hash the
    * plaintext unless asked to: every 1 MiB segment is authenticated by AES-GCM under a data key
