@@ -1,0 +1,139 @@
+package fr.socle.core.internal.http;
+
+import fr.socle.core.SocleClientException;
+import fr.socle.core.SocleTimeoutException;
+import fr.socle.core.http.HttpResponse;
+import fr.socle.core.internal.SocleRetryStrategy;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one request through the Apache client under its deadline and reads the bounded answer,
+ * turning every failure of the library into a Socle exception (never an {@code
+ * IllegalStateException} from a closed pool). Owns the client and the deadline timer. Thread-safe.
+ */
+public final class ApacheExchange implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger("fr.socle.core.http.HttpTransport");
+
+  private final CloseableHttpClient client;
+  private final RequestConfig defaultRequestConfig;
+  private final DeadlineTimer timer = new DeadlineTimer();
+  private volatile boolean closed;
+
+  /**
+   * Builds the client for these settings.
+   *
+   * @param settings the transport's settings
+   * @param userAgent the User-Agent of every request
+   */
+  public ApacheExchange(TransportSettings settings, String userAgent) {
+    this.defaultRequestConfig = ApacheClientFactory.defaultRequestConfig(settings);
+    this.client = ApacheClientFactory.create(settings, userAgent);
+  }
+
+  /**
+   * Sends the request and reads the whole answer.
+   *
+   * @param outgoing the request, headers and body set
+   * @param idempotent whether the retry strategy may send it again
+   * @param responseTimeout this request's response timeout, or {@code null} for the transport's
+   * @param cap the largest body accepted
+   * @param deadline the wall-clock bound of the whole call, retries included
+   * @param target the redacted method and URL, for logs and messages
+   * @return the answer, whatever its status
+   * @throws SocleTimeoutException on a timeout or a passed deadline
+   * @throws SocleClientException on any other I/O error, an oversized body or a closed transport
+   */
+  public HttpResponse run(
+      HttpUriRequestBase outgoing,
+      boolean idempotent,
+      Duration responseTimeout,
+      long cap,
+      Duration deadline,
+      String target) {
+    if (closed) {
+      throw closedError(target, null);
+    }
+    HttpClientContext context = HttpClientContext.create();
+    context.setAttribute(SocleRetryStrategy.IDEMPOTENT, idempotent);
+    if (responseTimeout != null) {
+      context.setRequestConfig(
+          RequestConfig.copy(defaultRequestConfig)
+              .setResponseTimeout(Timeout.of(responseTimeout))
+              .build());
+    }
+    DeadlineTimer.Armed armed;
+    try {
+      armed = timer.arm(outgoing, deadline);
+    } catch (RejectedExecutionException e) {
+      throw closedError(target, e);
+    }
+    log.debug("HTTP {}", target);
+    try (armed;
+        ClassicHttpResponse response = client.executeOpen(null, outgoing, context)) {
+      byte[] body = BoundedBody.read(response.getEntity(), cap, target);
+      Map<String, List<String>> headers = new LinkedHashMap<>();
+      for (Header h : response.getHeaders()) {
+        headers.computeIfAbsent(h.getName(), k -> new ArrayList<>()).add(h.getValue());
+      }
+      log.debug("HTTP {} -> {} ({} bytes)", target, response.getCode(), body.length);
+      return new HttpResponse(response.getCode(), headers, body);
+    } catch (IOException | IllegalStateException e) {
+      throw failure(e, target, armed.expired(), deadline);
+    }
+  }
+
+  private SocleClientException failure(
+      Exception e, String target, boolean deadlinePassed, Duration deadline) {
+    if (deadlinePassed) {
+      return new SocleTimeoutException(
+          "deadline of " + deadline.toMillis() + " ms exceeded: " + target, e);
+    }
+    if (closed) {
+      return closedError(target, e);
+    }
+    if (e instanceof IllegalStateException) {
+      // HttpClient's way of saying its pool is shut down; anything else is a bug of ours.
+      return new SocleClientException(
+          "HTTP client unusable on " + target + ": " + e.getClass().getSimpleName(), e);
+    }
+    if (e instanceof SocketTimeoutException) {
+      return new SocleTimeoutException("timed out: " + target, e);
+    }
+    if (e instanceof InterruptedIOException) {
+      return new SocleTimeoutException("interrupted or timed out: " + target, e);
+    }
+    return new SocleClientException(
+        "I/O error on " + target + ": " + e.getClass().getSimpleName(), e);
+  }
+
+  private static SocleClientException closedError(String target, Exception cause) {
+    return new SocleClientException(
+        "HTTP transport closed; " + target + " was not completed", cause);
+  }
+
+  /** Drops the pooled connections and the calls in flight at once. Idempotent. */
+  @Override
+  public void close() {
+    closed = true;
+    client.close(CloseMode.IMMEDIATE);
+    timer.close();
+  }
+}
