@@ -85,7 +85,7 @@ public class SoclePaymentAutoConfiguration {
   // The one place the transport reaches the client: switch to the unified
   // httpTransport(HttpTransport) of every remote client ("One SDK", issue #15) here.
   private static void withTransport(PayfipClient.Builder b, HttpTransport transport) {
-    b.transport(transport);
+    b.httpTransport(transport);
   }
 
   /**
