@@ -13,11 +13,8 @@ import fr.socle.core.internal.http.ResilienceStage;
 import fr.socle.core.internal.http.TransportSettings;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import java.util.Optional;
 
 /**
  * The HTTP client every Socle block talks to its peers through: Apache HttpClient 5 with bounded,
@@ -165,6 +162,33 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   /**
+   * Returns how many times an idempotent request is retried after the first attempt.
+   *
+   * @return zero or more
+   */
+  public int maxRetries() {
+    return settings.maxRetries();
+  }
+
+  /**
+   * Returns the client-side rate limit.
+   *
+   * @return the policy, empty when there is none
+   */
+  public Optional<RateLimitPolicy> rateLimit() {
+    return Optional.ofNullable(settings.rateLimit());
+  }
+
+  /**
+   * Returns the circuit breaker policy.
+   *
+   * @return the policy, empty when there is none
+   */
+  public Optional<CircuitBreakerPolicy> circuitBreaker() {
+    return Optional.ofNullable(settings.circuitBreaker());
+  }
+
+  /**
    * Returns how this transport reaches the network.
    *
    * @return the proxy settings; {@link ProxySettings#system()} unless set
@@ -190,30 +214,18 @@ public final class HttpTransport implements AutoCloseable {
     resilience.beforeCall(request, target);
     long start = System.nanoTime();
     try {
-      return resilience.afterResponse(request, target, start, send(request, target));
+      HttpResponse response =
+          exchange.run(
+              request,
+              request.bodyUnsafe(),
+              request.maxResponseBytes().orElse(settings.maxResponseBytes()),
+              request.deadline().orElse(settings.deadline()),
+              target);
+      return resilience.afterResponse(request, target, start, response);
     } catch (SocleException e) {
       resilience.afterFailure(start, e);
       throw e;
     }
-  }
-
-  private HttpResponse send(HttpRequest request, String target) {
-    HttpUriRequestBase outgoing = new HttpUriRequestBase(request.method(), request.uri());
-    for (Map.Entry<String, String> h : request.headers()) {
-      outgoing.addHeader(h.getKey(), h.getValue());
-    }
-    if (request.bodyUnsafe() != null) {
-      outgoing.setEntity(
-          new ByteArrayEntity(
-              request.bodyUnsafe(), ContentType.parse(request.contentType().orElseThrow())));
-    }
-    return exchange.run(
-        outgoing,
-        request.idempotent(),
-        request.responseTimeout().orElse(null),
-        request.maxResponseBytes().orElse(settings.maxResponseBytes()),
-        request.deadline().orElse(settings.deadline()),
-        target);
   }
 
   /**
@@ -227,18 +239,8 @@ public final class HttpTransport implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "HttpTransport[userAgent="
-        + userAgent
-        + ", connectTimeout="
-        + settings.connectTimeout()
-        + ", responseTimeout="
-        + settings.responseTimeout()
-        + ", deadline="
-        + settings.deadline()
-        + ", maxResponseBytes="
-        + settings.maxResponseBytes()
-        + (settings.proxy().isSystem() ? "" : ", proxy=" + settings.proxy())
-        + "]";
+    // The settings never show the proxy password (ProxySettings redacts it).
+    return "HttpTransport[userAgent=" + userAgent + ", " + settings.describe() + "]";
   }
 
   /**

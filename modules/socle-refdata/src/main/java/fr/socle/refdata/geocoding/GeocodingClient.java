@@ -8,8 +8,10 @@ import fr.socle.core.SocleClientException;
 import fr.socle.core.SocleException;
 import fr.socle.core.SocleServiceException;
 import fr.socle.core.http.CircuitBreakerPolicy;
+import fr.socle.core.http.HttpPreset;
 import fr.socle.core.http.HttpRequest;
 import fr.socle.core.http.HttpResponse;
+import fr.socle.core.http.HttpTransport;
 import fr.socle.core.http.RateLimitPolicy;
 import fr.socle.refdata.client.ApiClientBuilder;
 import fr.socle.refdata.client.GeoPoint;
@@ -52,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * circuit breaker stops calls to a failing geocoder. Immutable and thread-safe; close it when done.
  *
  * <pre>{@code
- * try (GeocodingClient geocoder = GeocodingClient.builder().applicationName("mairie/1.0").build()) {
+ * try (GeocodingClient geocoder = GeocodingClient.builder()
+ *     .httpTransport(http -> http.applicationName("mairie/1.0")).build()) {
  *   List<GeocodedAddress> hits = geocoder.search(AddressQuery.of("8 bd du port amiens").limit(1));
  * }
  * }</pre>
@@ -447,6 +450,22 @@ public final class GeocodingClient implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Returns the settings a client's own transport starts from: {@link HttpPreset#DEFAULT} (5 s to
+   * connect, 30 s of silence, 60 s per call), the published rate limit {@link #DEFAULT_RATE_LIMIT}
+   * and the default circuit breaker (the completion endpoint gets its own transport limited to
+   * {@link #DEFAULT_COMPLETION_RATE_LIMIT}). Build a shared transport from it to keep the peer's
+   * limits.
+   *
+   * @return a new transport builder
+   */
+  public static HttpTransport.Builder transportPreset() {
+    return HttpTransport.builder()
+        .preset(HttpPreset.DEFAULT)
+        .rateLimit(DEFAULT_RATE_LIMIT)
+        .circuitBreaker(CircuitBreakerPolicy.defaults());
+  }
+
   @Override
   public void close() {
     caller.close();
@@ -461,19 +480,23 @@ public final class GeocodingClient implements AutoCloseable {
   /** Configures a {@link GeocodingClient}. */
   public static final class Builder extends ApiClientBuilder<Builder> {
     private RateLimitPolicy completionLimit = DEFAULT_COMPLETION_RATE_LIMIT;
+    private boolean completionLimitSet;
 
     private Builder() {
-      super(URI.create(DEFAULT_BASE_URL), DEFAULT_RATE_LIMIT, CircuitBreakerPolicy.defaults());
+      super(URI.create(DEFAULT_BASE_URL), GeocodingClient::transportPreset);
     }
 
     /**
-     * Replaces the completion endpoint's rate limit (default 10 calls per second).
+     * Replaces the rate limit of the client's own completion transport (default 10 calls per
+     * second, the published limit). A shared transport carries its own limits: setting both is an
+     * {@link InvalidInputException} at {@link #build()}.
      *
      * @param policy the policy, or null to disable
      * @return this builder
      */
     public Builder completionRateLimit(RateLimitPolicy policy) {
       this.completionLimit = policy;
+      this.completionLimitSet = true;
       return this;
     }
 
@@ -481,15 +504,31 @@ public final class GeocodingClient implements AutoCloseable {
      * Builds the client.
      *
      * @return a new client, to be closed
+     * @throws InvalidInputException if both a shared transport and a customiser or a completion
+     *     rate limit were given
      */
     public GeocodingClient build() {
+      boolean shared = sharesTransport();
+      if (shared && completionLimitSet) {
+        throw new InvalidInputException(
+            "completionRateLimit applies to the client's own transport only: with a shared"
+                + " transport, set its rate limit on that transport");
+      }
+      // The completion endpoint has its own published limit (10/s): a second transport, built
+      // from the same preset and customiser, with that limit applied last.
       return new GeocodingClient(
           baseUrl(),
           new ApiCaller(
-              "Géoplateforme geocoding", transport(), cache().orElse(null), cacheTtl(), clock()),
+              "Géoplateforme geocoding",
+              transport(),
+              !shared,
+              cache().orElse(null),
+              cacheTtl(),
+              clock()),
           new ApiCaller(
               "Géoplateforme completion",
-              transport(completionLimit),
+              transport(http -> http.rateLimit(completionLimit)),
+              !shared,
               cache().orElse(null),
               cacheTtl(),
               clock()));

@@ -2,6 +2,7 @@ package fr.socle.core.internal.http;
 
 import fr.socle.core.SocleClientException;
 import fr.socle.core.SocleTimeoutException;
+import fr.socle.core.http.HttpRequest;
 import fr.socle.core.http.HttpResponse;
 import fr.socle.core.internal.SocleRetryStrategy;
 import java.io.IOException;
@@ -18,7 +19,9 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
@@ -51,9 +54,8 @@ public final class ApacheExchange implements AutoCloseable {
   /**
    * Sends the request and reads the whole answer.
    *
-   * @param outgoing the request, headers and body set
-   * @param idempotent whether the retry strategy may send it again
-   * @param responseTimeout this request's response timeout, or {@code null} for the transport's
+   * @param request the request
+   * @param body the request body, or {@code null}
    * @param cap the largest body accepted
    * @param deadline the wall-clock bound of the whole call, retries included
    * @param target the redacted method and URL, for logs and messages
@@ -62,21 +64,24 @@ public final class ApacheExchange implements AutoCloseable {
    * @throws SocleClientException on any other I/O error, an oversized body or a closed transport
    */
   public HttpResponse run(
-      HttpUriRequestBase outgoing,
-      boolean idempotent,
-      Duration responseTimeout,
-      long cap,
-      Duration deadline,
-      String target) {
+      HttpRequest request, byte[] body, long cap, Duration deadline, String target) {
     if (closed) {
       throw closedError(target, null);
     }
+    HttpUriRequestBase outgoing = new HttpUriRequestBase(request.method(), request.uri());
+    for (Map.Entry<String, String> h : request.headers()) {
+      outgoing.addHeader(h.getKey(), h.getValue());
+    }
+    if (body != null) {
+      outgoing.setEntity(
+          new ByteArrayEntity(body, ContentType.parse(request.contentType().orElseThrow())));
+    }
     HttpClientContext context = HttpClientContext.create();
-    context.setAttribute(SocleRetryStrategy.IDEMPOTENT, idempotent);
-    if (responseTimeout != null) {
+    context.setAttribute(SocleRetryStrategy.IDEMPOTENT, request.idempotent());
+    if (request.responseTimeout().isPresent()) {
       context.setRequestConfig(
           RequestConfig.copy(defaultRequestConfig)
-              .setResponseTimeout(Timeout.of(responseTimeout))
+              .setResponseTimeout(Timeout.of(request.responseTimeout().get()))
               .build());
     }
     DeadlineTimer.Armed armed;
@@ -88,13 +93,13 @@ public final class ApacheExchange implements AutoCloseable {
     log.debug("HTTP {}", target);
     try (armed;
         ClassicHttpResponse response = client.executeOpen(null, outgoing, context)) {
-      byte[] body = BoundedBody.read(response.getEntity(), cap, target);
+      byte[] answer = BoundedBody.read(response.getEntity(), cap, target);
       Map<String, List<String>> headers = new LinkedHashMap<>();
       for (Header h : response.getHeaders()) {
         headers.computeIfAbsent(h.getName(), k -> new ArrayList<>()).add(h.getValue());
       }
-      log.debug("HTTP {} -> {} ({} bytes)", target, response.getCode(), body.length);
-      return new HttpResponse(response.getCode(), headers, body);
+      log.debug("HTTP {} -> {} ({} bytes)", target, response.getCode(), answer.length);
+      return new HttpResponse(response.getCode(), headers, answer);
     } catch (IOException | IllegalStateException e) {
       throw failure(e, target, armed.expired(), deadline);
     }

@@ -76,10 +76,14 @@ public record TransportSettings(
     return "socle-java/" + version + (applicationName == null ? "" : " " + applicationName);
   }
 
-  @Override
-  public String toString() {
-    // The proxy's toString() never shows its password; the trust store is only named.
-    return "TransportSettings[connectTimeout="
+  /**
+   * Describes the settings for {@code toString()}: timeouts, cap, proxy (its password redacted by
+   * {@link ProxySettings#toString()}), whether a custom trust store is used.
+   *
+   * @return a description safe to log
+   */
+  public String describe() {
+    return "connectTimeout="
         + connectTimeout
         + ", responseTimeout="
         + responseTimeout
@@ -89,7 +93,11 @@ public record TransportSettings(
         + maxResponseBytes
         + ", proxy="
         + proxy
-        + (trustStore != null ? ", trustStore=custom" : "")
-        + "]";
+        + (trustStore != null ? ", trustStore=custom" : "");
+  }
+
+  @Override
+  public String toString() {
+    return "TransportSettings[" + describe() + "]";
   }
 }
