@@ -1,6 +1,7 @@
 package fr.socle.spring.boot.autoconfigure;
 
 import fr.socle.core.SocleClientException;
+import fr.socle.core.http.HttpPreset;
 import fr.socle.core.http.HttpTransport;
 import fr.socle.identity.IdentityClient;
 import fr.socle.identity.IdentityProvider;
@@ -34,7 +35,8 @@ public class SocleIdentityAutoConfiguration {
   public SocleIdentityAutoConfiguration() {}
 
   /**
-   * The transport to the identity provider, from {@code socle.http.*} over the HTTP defaults.
+   * The transport to the identity provider: {@link HttpPreset#OPENID_PROVIDER} (10 s for a whole
+   * call), with {@code socle.http.*} over it.
    *
    * @param http the shared HTTP settings
    * @return the transport, closed with the application context
@@ -42,7 +44,7 @@ public class SocleIdentityAutoConfiguration {
   @Bean(name = HTTP_TRANSPORT_BEAN)
   @ConditionalOnMissingBean(name = HTTP_TRANSPORT_BEAN)
   public HttpTransport socleIdentityHttpTransport(SocleHttpProperties http) {
-    return HttpTransports.build(http, HttpTransport.builder());
+    return HttpTransports.build(http, HttpTransport.builder().preset(HttpPreset.OPENID_PROVIDER));
   }
 
   /**
@@ -87,8 +89,7 @@ public class SocleIdentityAutoConfiguration {
     }
   }
 
-  // The one place the transport reaches the client: switch to the unified
-  // httpTransport(HttpTransport) of every remote client ("One SDK", issue #15) here.
+  // A bean the context closes: shared with the client, which never closes it.
   private static void withTransport(IdentityClient.Builder b, HttpTransport transport) {
     b.httpTransport(transport);
   }
