@@ -11,9 +11,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.socle.core.Secret;
+import fr.socle.core.SocleClientException;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -142,6 +144,43 @@ class HttpTransportProxyTest {
           .isEqualTo("direct");
     }
     proxy.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void direct_ignoresTheJvmProxyProperties_whichSystemFollows() {
+    // The JDK's default ProxySelector reads http.proxyHost/http.proxyPort at each connection.
+    proxy.stubFor(
+        get(urlEqualTo("/props"))
+            .withHeader("Host", equalTo("upstream.invalid"))
+            .willReturn(aResponse().withStatus(200).withBody("via jvm properties")));
+    String host = System.getProperty("http.proxyHost");
+    String port = System.getProperty("http.proxyPort");
+    System.setProperty("http.proxyHost", "localhost");
+    System.setProperty("http.proxyPort", String.valueOf(proxy.getPort()));
+    URI target = URI.create("http://upstream.invalid/props");
+    try (HttpTransport system = HttpTransport.builder().maxRetries(0).build();
+        HttpTransport direct =
+            HttpTransport.builder().maxRetries(0).proxy(ProxySettings.direct()).build()) {
+      assertThat(system.execute(HttpRequest.get(target).build()).bodyAsString())
+          .isEqualTo("via jvm properties");
+      proxy.resetRequests();
+
+      // Straight to a host that does not resolve: an I/O error, and the proxy saw nothing.
+      assertThatThrownBy(() -> direct.execute(HttpRequest.get(target).build()))
+          .isInstanceOf(SocleClientException.class);
+      proxy.verify(0, anyRequestedFor(anyUrl()));
+    } finally {
+      restore("http.proxyHost", host);
+      restore("http.proxyPort", port);
+    }
+  }
+
+  private static void restore(String key, String value) {
+    if (value == null) {
+      System.clearProperty(key);
+    } else {
+      System.setProperty(key, value);
+    }
   }
 
   @Test
