@@ -82,6 +82,10 @@ class HttpTransportProxyTest {
             .withCredentials("agent", Secret.of("mot-de-passe"));
     HttpTransport.Builder builder = HttpTransport.builder().proxy(settings);
 
+    // What the logs get (slf4j-simple writes to System.err): never the password.
+    java.io.ByteArrayOutputStream logs = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stderr = System.err;
+    System.setErr(new java.io.PrintStream(logs, true, StandardCharsets.UTF_8));
     try (HttpTransport viaProxy = builder.build()) {
       HttpResponse response =
           viaProxy.execute(HttpRequest.get(URI.create("http://upstream.invalid/hello")).build());
@@ -91,8 +95,15 @@ class HttpTransportProxyTest {
       assertThat(viaProxy.toString())
           .contains("localhost:" + proxy.getPort())
           .doesNotContain("mot-de-passe");
-      assertThat(viaProxy.toBuilder().build().proxy()).isEqualTo(settings);
+      try (HttpTransport copy = viaProxy.toBuilder().build()) {
+        assertThat(copy.proxy()).isEqualTo(settings);
+      }
+    } finally {
+      System.setErr(stderr);
     }
+    assertThat(logs.toString(StandardCharsets.UTF_8))
+        .doesNotContain("mot-de-passe")
+        .doesNotContain(basic("agent", "mot-de-passe").substring("Basic ".length()));
   }
 
   @Test
