@@ -1,6 +1,5 @@
 package fr.socle.benchmarks.payment;
 
-import fr.socle.core.http.HttpTransport;
 import fr.socle.payment.PaymentState;
 import fr.socle.payment.Payments;
 import fr.socle.payment.Saisie;
@@ -84,7 +83,7 @@ public class PaymentNotificationBenchmark {
     client =
         PayfipClient.builder()
             .baseUri(peer.baseUri())
-            .transport(HttpTransport.builder().maxConnections(16).build())
+            .httpTransport(http -> http.maxConnections(16))
             .build();
     payments =
         Payments.builder()

@@ -1,6 +1,7 @@
 package fr.socle.onceonly;
 
 import fr.socle.core.Secret;
+import fr.socle.core.http.HttpTransport;
 import fr.socle.onceonly.internal.Caller;
 import fr.socle.onceonly.internal.EntrepriseParsers;
 import fr.socle.onceonly.internal.Fingerprints;
@@ -77,6 +78,17 @@ public final class ApiEntrepriseClient implements AutoCloseable {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Returns the settings the client's own transport starts from, and a shared transport should be
+   * built from: {@link fr.socle.core.http.HttpPreset#ONCE_ONLY}, a 2 MiB answer cap, no
+   * transport-level retries (a retry must go through the rate limiter).
+   *
+   * @return a new transport builder
+   */
+  public static HttpTransport.Builder transportPreset() {
+    return OnceOnlyClientBuilder.preset();
   }
 
   /**

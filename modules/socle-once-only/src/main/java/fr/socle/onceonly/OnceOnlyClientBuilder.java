@@ -1,6 +1,7 @@
 package fr.socle.onceonly;
 
-import fr.socle.core.SocleClientException;
+import fr.socle.core.InvalidInputException;
+import fr.socle.core.http.HttpPreset;
 import fr.socle.core.http.HttpTransport;
 import java.net.URI;
 import java.time.Clock;
@@ -14,10 +15,13 @@ import java.util.function.Consumer;
  *
  * <p>Transport, as in every Socle block: {@link #httpTransport(HttpTransport)} shares a transport
  * the application owns (the client never closes it), {@link #httpTransport(Consumer)} adjusts the
- * preset of a transport the client owns and closes. The preset follows the APIs' advice (once-only
- * fact sheet §1.4): connect 5 s, response 12 s (the endpoints' own timeouts are 5 s for JSON and 12
- * s for documents, applied per call), 2 MiB size cap, no transport-level retries (a retry must go
- * through the rate limiter, or it could be the call that gets the IP banned).
+ * preset of a transport the client owns and closes; setting both is an {@link
+ * InvalidInputException} at {@code build()}. The preset ({@code
+ * ApiParticulierClient.transportPreset()}, {@code ApiEntrepriseClient.transportPreset()}) follows
+ * the APIs' advice (once-only fact sheet §1.4): {@link HttpPreset#ONCE_ONLY} (connect 5 s, response
+ * 12 s; the endpoints' own timeouts, 5 s for JSON and 12 s for documents, are applied per call), 2
+ * MiB size cap, no transport-level retries (a retry must go through the rate limiter, or it could
+ * be the call that gets the IP banned).
  *
  * @param <B> the concrete builder
  */
@@ -27,7 +31,7 @@ public abstract class OnceOnlyClientBuilder<B extends OnceOnlyClientBuilder<B>> 
 
   private URI baseUrl;
   private HttpTransport sharedTransport;
-  private Consumer<HttpTransport.Builder> transportCustomizer = b -> {};
+  private Consumer<HttpTransport.Builder> transportCustomizer;
   private OnceOnlyRateLimiter rateLimiter;
   private AuditListener auditListener = AuditListener.NONE;
   private Clock clock = Clock.systemUTC();
@@ -68,12 +72,12 @@ public abstract class OnceOnlyClientBuilder<B extends OnceOnlyClientBuilder<B>> 
     try {
       u = URI.create(baseUrl);
     } catch (IllegalArgumentException e) {
-      throw new SocleClientException("base URL is not a URL");
+      throw new InvalidInputException("baseUrl is not a URL");
     }
     if (!u.isAbsolute()
         || u.getHost() == null
         || !("https".equals(u.getScheme()) || "http".equals(u.getScheme()))) {
-      throw new SocleClientException("base URL must be an absolute http(s) URL");
+      throw new InvalidInputException("baseUrl must be an absolute http(s) URL");
     }
     String s = u.toString();
     this.baseUrl = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
@@ -81,25 +85,26 @@ public abstract class OnceOnlyClientBuilder<B extends OnceOnlyClientBuilder<B>> 
   }
 
   /**
-   * Shares a transport the application owns; the client never closes it.
+   * Shares a transport the application owns; the client never closes it. Its settings apply as they
+   * are: build it from the client's {@code transportPreset()} to keep the APIs' advice.
    *
-   * @param http the transport
+   * @param shared the transport
    * @return this builder
    */
-  public B httpTransport(HttpTransport http) {
-    this.sharedTransport = Objects.requireNonNull(http, "http");
+  public B httpTransport(HttpTransport shared) {
+    this.sharedTransport = Objects.requireNonNull(shared, "shared");
     return self();
   }
 
   /**
-   * Adjusts the preset of the transport the client builds, owns and closes.
+   * Adjusts the transport the client builds, owns and closes. The builder handed to the customiser
+   * starts from the client's {@code transportPreset()}.
    *
-   * @param customizer called with the preset builder
+   * @param customiser called once, at {@code build()}, with the preset builder
    * @return this builder
    */
-  public B httpTransport(Consumer<HttpTransport.Builder> customizer) {
-    this.transportCustomizer = Objects.requireNonNull(customizer, "customizer");
-    this.sharedTransport = null;
+  public B httpTransport(Consumer<HttpTransport.Builder> customiser) {
+    this.transportCustomizer = Objects.requireNonNull(customiser, "customiser");
     return self();
   }
 
@@ -136,7 +141,7 @@ public abstract class OnceOnlyClientBuilder<B extends OnceOnlyClientBuilder<B>> 
   public B callTimeout(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     if (timeout.isNegative() || timeout.isZero()) {
-      throw new SocleClientException("call timeout must be positive");
+      throw new InvalidInputException("callTimeout must be positive");
     }
     this.callTimeout = timeout;
     return self();
@@ -158,20 +163,29 @@ public abstract class OnceOnlyClientBuilder<B extends OnceOnlyClientBuilder<B>> 
   }
 
   boolean ownsTransport() {
+    if (sharedTransport != null && transportCustomizer != null) {
+      throw new InvalidInputException(
+          "httpTransport is set twice: pass either a shared transport or a customiser, not both");
+    }
     return sharedTransport == null;
   }
 
+  /** The settings a client's own transport starts from (see the class comment). */
+  static HttpTransport.Builder preset() {
+    return HttpTransport.builder()
+        .preset(HttpPreset.ONCE_ONLY)
+        .maxResponseBytes(2L * 1024 * 1024)
+        .maxRetries(0);
+  }
+
   HttpTransport transport() {
-    if (sharedTransport != null) {
+    if (!ownsTransport()) {
       return sharedTransport;
     }
-    HttpTransport.Builder b =
-        HttpTransport.builder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .responseTimeout(Duration.ofSeconds(12))
-            .maxResponseBytes(2L * 1024 * 1024)
-            .maxRetries(0);
-    transportCustomizer.accept(b);
+    HttpTransport.Builder b = preset();
+    if (transportCustomizer != null) {
+      transportCustomizer.accept(b);
+    }
     return b.build();
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.socle.core.InvalidInputException;
+import fr.socle.core.http.HttpTransport;
 import fr.socle.payment.payfip.FaultType;
 import fr.socle.payment.payfip.PayfipClient;
 import fr.socle.payment.payfip.PayfipFaultException;
@@ -81,14 +82,15 @@ class ErrorRuleTest {
 
   @Test
   void payfipClientBuilder_badValues_areInvalidInput() {
-    assertThatThrownBy(() -> PayfipClient.builder().maxRetries(-1))
-        .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> PayfipClient.builder().maxResponseBytes(0))
-        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> PayfipClient.builder().endpoint(URI.create("ftp://x/y")))
         .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> PayfipClient.builder().deadline(Duration.ZERO))
-        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(
+            () -> PayfipClient.builder().httpTransport(http -> http.maxRetries(-1)).build())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("maxRetries");
+    assertThatThrownBy(() -> PayfipClient.builder().httpTransport((HttpTransport) null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("shared");
   }
 
   @Test

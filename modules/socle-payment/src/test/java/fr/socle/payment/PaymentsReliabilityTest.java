@@ -63,7 +63,7 @@ class PaymentsReliabilityTest {
     client =
         PayfipClient.builder()
             .baseUri(URI.create(wm.baseUrl()))
-            .deadline(Duration.ofSeconds(2))
+            .httpTransport(http -> http.deadline(Duration.ofSeconds(2)))
             .build();
     payments = payments(Saisie.TEST).build();
   }

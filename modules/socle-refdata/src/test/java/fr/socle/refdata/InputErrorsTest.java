@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.socle.core.InvalidInputException;
 import fr.socle.core.SocleClientException;
+import fr.socle.core.http.HttpTransport;
 import fr.socle.refdata.client.GeoPoint;
 import fr.socle.refdata.entreprises.EntrepriseQuery;
 import fr.socle.refdata.entreprises.RechercheEntreprisesClient;
@@ -95,24 +96,25 @@ class InputErrorsTest {
     assertThatThrownBy(() -> RechercheEntreprisesClient.builder().baseUrl("http://exa mple.org"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("baseUrl");
-    assertThatThrownBy(
-            () ->
-                RechercheEntreprisesClient.builder().timeouts(Duration.ZERO, Duration.ofSeconds(1)))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("connect");
+    // Transport settings go through the customiser, checked by HttpTransport.Builder at build().
     assertThatThrownBy(
             () ->
                 RechercheEntreprisesClient.builder()
-                    .timeouts(Duration.ofSeconds(1), Duration.ofSeconds(-1)))
+                    .httpTransport(http -> http.connectTimeout(Duration.ZERO))
+                    .build())
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("response");
-    assertThatThrownBy(() -> RechercheEntreprisesClient.builder().maxResponseBytes(0))
+        .hasMessageContaining("connectTimeout");
+    assertThatThrownBy(
+            () ->
+                RechercheEntreprisesClient.builder()
+                    .httpTransport(http -> http.maxResponseBytes(0))
+                    .build())
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("maxResponseBytes");
     assertThatThrownBy(
-            () -> RechercheEntreprisesClient.builder().retries(-1, Duration.ofSeconds(1)))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("maxRetries");
+            () -> RechercheEntreprisesClient.builder().httpTransport((HttpTransport) null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("shared");
   }
 
   @Test

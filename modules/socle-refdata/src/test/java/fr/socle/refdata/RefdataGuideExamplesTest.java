@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.socle.core.SocleClientException;
+import fr.socle.core.http.ProxySettings;
 import fr.socle.refdata.geocoding.GeocodingClient;
 import fr.socle.refdata.spi.ResponseCache;
 import fr.socle.refdata.validation.InvalidIdentifierException;
@@ -188,10 +189,12 @@ class RefdataGuideExamplesTest {
   void clientsSection_builderCompilesAsShown() {
     try (GeocodingClient geocoder =
         GeocodingClient.builder()
-            .applicationName("mairie-de-demo/1.0 (dsi@mairie.fr)")
             .baseUrl("https://geocoder.internal.example")
-            .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(20))
-            .retries(2, Duration.ofSeconds(10))
+            .httpTransport(
+                http ->
+                    http.applicationName("mairie-de-demo/1.0 (dsi@mairie.fr)")
+                        .deadline(Duration.ofSeconds(20))
+                        .proxy(ProxySettings.http("proxy.mairie.local", 3128)))
             .cache(ResponseCache.inMemory(10_000), Duration.ofHours(6))
             .build()) {
       assertThat(geocoder).isNotNull();

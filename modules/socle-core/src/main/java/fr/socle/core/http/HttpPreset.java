@@ -25,7 +25,14 @@ public enum HttpPreset {
    * An OpenID provider's discovery document, key set (JWKS), token and userinfo endpoints: connect
    * 5 s, response timeout 10 s, deadline 10 s. They are small documents a login waits for.
    */
-  OPENID_PROVIDER(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10));
+  OPENID_PROVIDER(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10)),
+
+  /**
+   * The State's once-only APIs (API Particulier, API Entreprise): connect 5 s, response timeout 12
+   * s (their slowest endpoints, documents, answer within 12 s; JSON calls get 5 s per request),
+   * deadline 30 s (the clients' default call timeout).
+   */
+  ONCE_ONLY(Duration.ofSeconds(5), Duration.ofSeconds(12), Duration.ofSeconds(30));
 
   private final Duration connectTimeout;
   private final Duration responseTimeout;

@@ -1,65 +1,20 @@
 package fr.socle.core.http;
 
 import fr.socle.core.CircuitOpenException;
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.RateLimitedException;
 import fr.socle.core.Redaction;
-import fr.socle.core.Secret;
 import fr.socle.core.SocleClientException;
 import fr.socle.core.SocleException;
-import fr.socle.core.SocleServiceException;
 import fr.socle.core.SocleTimeoutException;
-import fr.socle.core.internal.BoundedReader;
-import fr.socle.core.internal.SocleRetryStrategy;
 import fr.socle.core.internal.SocleVersion;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.net.ProxySelector;
-import java.net.SocketTimeoutException;
-import java.security.GeneralSecurityException;
+import fr.socle.core.internal.http.ApacheExchange;
+import fr.socle.core.internal.http.ResilienceStage;
+import fr.socle.core.internal.http.TransportSettings;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import javax.net.ssl.SSLContext;
-import org.apache.hc.client5.http.auth.AuthScope;
-import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.impl.routing.DefaultProxyRoutePlanner;
-import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
-import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
-import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.io.EofSensorInputStream;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.ssl.SSLContextBuilder;
-import org.apache.hc.core5.util.Timeout;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
 
 /**
  * The HTTP client every Socle block talks to its peers through: Apache HttpClient 5 with bounded,
@@ -79,8 +34,9 @@ import org.slf4j.LoggerFactory;
  *       Retry-After} (a peer asking for longer than the cap gets no retry);
  *   <li>an optional {@linkplain CircuitBreakerPolicy circuit breaker} and {@linkplain
  *       RateLimitPolicy client-side rate limit};
- *   <li>HTTP proxy: explicit host, port and credentials, or by default the JVM's proxy settings
- *       ({@code https.proxyHost}, {@code http.nonProxyHosts}, ...) through {@link ProxySelector};
+ *   <li>HTTP proxy as {@link ProxySettings}: by default the JVM's proxy settings ({@code
+ *       https.proxyHost}, {@code http.nonProxyHosts}, ...) through {@link java.net.ProxySelector},
+ *       or no proxy at all, or an explicit proxy with optional Basic credentials;
  *   <li>a trust store per transport, for peers with a private CA, without touching JVM-wide
  *       properties;
  *   <li>{@code User-Agent: socle-java/<version> <application>}; no cookies, no automatic redirects
@@ -106,8 +62,6 @@ import org.slf4j.LoggerFactory;
  * as they are: the caller interprets them (see {@link HttpResponse#requireSuccess(String)}).
  */
 public final class HttpTransport implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(HttpTransport.class);
-
   /** Default connect timeout. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -123,44 +77,20 @@ public final class HttpTransport implements AutoCloseable {
   /** Default response size cap: 10 MiB. */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 10L * 1024 * 1024;
 
-  private final Builder config;
+  private final TransportSettings settings;
   private final String userAgent;
-  private final CloseableHttpClient client;
-  private final RequestConfig defaultRequestConfig;
-  private final CircuitBreaker circuitBreaker;
-  private final RateLimiter rateLimiter;
-  private final ScheduledThreadPoolExecutor timers;
-  private volatile boolean closed;
+  private final ApacheExchange exchange;
+  private final ResilienceStage resilience;
 
-  private HttpTransport(Builder b) {
-    this.config = b.copy();
-    this.userAgent =
-        "socle-java/"
-            + SocleVersion.get()
-            + (b.applicationName == null ? "" : " " + b.applicationName);
-    this.defaultRequestConfig =
-        RequestConfig.custom()
-            .setResponseTimeout(Timeout.of(b.responseTimeout))
-            .setConnectionRequestTimeout(Timeout.of(b.connectTimeout))
-            .setRedirectsEnabled(false)
-            .build();
-    this.client = buildClient(b);
-    this.circuitBreaker = b.circuitBreaker == null ? null : circuitBreaker(b);
-    this.rateLimiter = b.rateLimit == null ? null : rateLimiter(b);
-    this.timers =
-        new ScheduledThreadPoolExecutor(
-            1,
-            r -> {
-              Thread t = new Thread(r, "socle-http-deadline");
-              t.setDaemon(true);
-              return t;
-            });
-    // Most calls end long before their deadline: drop cancelled timers at once.
-    timers.setRemoveOnCancelPolicy(true);
+  private HttpTransport(TransportSettings settings) {
+    this.settings = settings;
+    this.userAgent = settings.userAgent(SocleVersion.get());
+    this.exchange = new ApacheExchange(settings, userAgent);
+    this.resilience = new ResilienceStage(settings.circuitBreaker(), settings.rateLimit());
   }
 
   /**
-   * Starts a builder with the defaults.
+   * Starts a builder with the defaults ({@link HttpPreset#DEFAULT}, the JVM's proxy settings).
    *
    * @return a new builder
    */
@@ -183,7 +113,7 @@ public final class HttpTransport implements AutoCloseable {
    * @return a new builder
    */
   public Builder toBuilder() {
-    return config.copy();
+    return new Builder(settings);
   }
 
   /**
@@ -201,7 +131,7 @@ public final class HttpTransport implements AutoCloseable {
    * @return the timeout
    */
   public Duration connectTimeout() {
-    return config.connectTimeout;
+    return settings.connectTimeout();
   }
 
   /**
@@ -210,7 +140,7 @@ public final class HttpTransport implements AutoCloseable {
    * @return the timeout
    */
   public Duration responseTimeout() {
-    return config.responseTimeout;
+    return settings.responseTimeout();
   }
 
   /**
@@ -219,7 +149,7 @@ public final class HttpTransport implements AutoCloseable {
    * @return the deadline
    */
   public Duration deadline() {
-    return config.deadline;
+    return settings.deadline();
   }
 
   /**
@@ -228,7 +158,43 @@ public final class HttpTransport implements AutoCloseable {
    * @return the cap in bytes
    */
   public long maxResponseBytes() {
-    return config.maxResponseBytes;
+    return settings.maxResponseBytes();
+  }
+
+  /**
+   * Returns how many times an idempotent request is retried after the first attempt.
+   *
+   * @return zero or more
+   */
+  public int maxRetries() {
+    return settings.maxRetries();
+  }
+
+  /**
+   * Returns the client-side rate limit.
+   *
+   * @return the policy, empty when there is none
+   */
+  public Optional<RateLimitPolicy> rateLimit() {
+    return Optional.ofNullable(settings.rateLimit());
+  }
+
+  /**
+   * Returns the circuit breaker policy.
+   *
+   * @return the policy, empty when there is none
+   */
+  public Optional<CircuitBreakerPolicy> circuitBreaker() {
+    return Optional.ofNullable(settings.circuitBreaker());
+  }
+
+  /**
+   * Returns how this transport reaches the network.
+   *
+   * @return the proxy settings; {@link ProxySettings#system()} unless set
+   */
+  public ProxySettings proxy() {
+    return settings.proxy();
   }
 
   /**
@@ -245,272 +211,21 @@ public final class HttpTransport implements AutoCloseable {
   public HttpResponse execute(HttpRequest request) {
     Objects.requireNonNull(request, "request");
     String target = request.method() + " " + Redaction.url(request.uri());
-    if (rateLimiter != null && !rateLimiter.acquirePermission()) {
-      throw new RateLimitedException(
-          "client-side rate limit reached for " + target + "; the peer was not called",
-          0,
-          null,
-          null);
-    }
-    if (circuitBreaker != null && !circuitBreaker.tryAcquirePermission()) {
-      throw new CircuitOpenException(
-          "circuit breaker open for "
-              + request.uri().getHost()
-              + " after repeated failures; the peer was not called");
-    }
+    resilience.beforeCall(request, target);
     long start = System.nanoTime();
     try {
-      HttpResponse response = send(request, target);
-      recordOutcome(start, response);
-      if (response.status() == 429) {
-        throw new RateLimitedException(
-            "rate limited by " + request.uri().getHost() + " on " + target,
-            429,
-            retryAfter(response),
-            response.correlationId().orElse(null));
-      }
-      return response;
+      HttpResponse response =
+          exchange.run(
+              request,
+              request.bodyUnsafe(),
+              request.maxResponseBytes().orElse(settings.maxResponseBytes()),
+              request.deadline().orElse(settings.deadline()),
+              target);
+      return resilience.afterResponse(request, target, start, response);
     } catch (SocleException e) {
-      if (circuitBreaker != null && !(e instanceof SocleServiceException)) {
-        circuitBreaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
-      }
+      resilience.afterFailure(start, e);
       throw e;
     }
-  }
-
-  private HttpResponse send(HttpRequest request, String target) {
-    if (closed) {
-      throw closedError(target, null);
-    }
-    HttpUriRequestBase outgoing = new HttpUriRequestBase(request.method(), request.uri());
-    for (Map.Entry<String, String> h : request.headers()) {
-      outgoing.addHeader(h.getKey(), h.getValue());
-    }
-    if (request.bodyUnsafe() != null) {
-      outgoing.setEntity(
-          new ByteArrayEntity(
-              request.bodyUnsafe(), ContentType.parse(request.contentType().orElseThrow())));
-    }
-    HttpClientContext context = HttpClientContext.create();
-    context.setAttribute(SocleRetryStrategy.IDEMPOTENT, request.idempotent());
-    if (request.responseTimeout().isPresent()) {
-      context.setRequestConfig(
-          RequestConfig.copy(defaultRequestConfig)
-              .setResponseTimeout(Timeout.of(request.responseTimeout().get()))
-              .build());
-    }
-    long cap = request.maxResponseBytes().orElse(config.maxResponseBytes);
-    Duration deadline = request.deadline().orElse(config.deadline);
-    // The response timeout bounds the silence between two bytes only: a peer dripping a byte at a
-    // time would hold the call forever. The deadline aborts the exchange (connection lease,
-    // connect, headers, body, retries) from a timer, which drops the connection under the blocked
-    // read.
-    AtomicBoolean expired = new AtomicBoolean();
-    ScheduledFuture<?> timer = scheduleAbort(outgoing, expired, deadline, target);
-    log.debug("HTTP {}", target);
-    try (ClassicHttpResponse response = client.executeOpen(null, outgoing, context)) {
-      byte[] body = readBody(response.getEntity(), cap, target);
-      Map<String, List<String>> headers = new LinkedHashMap<>();
-      for (Header h : response.getHeaders()) {
-        headers.computeIfAbsent(h.getName(), k -> new ArrayList<>()).add(h.getValue());
-      }
-      log.debug("HTTP {} -> {} ({} bytes)", target, response.getCode(), body.length);
-      return new HttpResponse(response.getCode(), headers, body);
-    } catch (IOException | IllegalStateException e) {
-      throw failure(e, target, expired.get(), deadline);
-    } finally {
-      timer.cancel(false);
-    }
-  }
-
-  private ScheduledFuture<?> scheduleAbort(
-      HttpUriRequestBase outgoing, AtomicBoolean expired, Duration deadline, String target) {
-    try {
-      return timers.schedule(
-          () -> {
-            expired.set(true);
-            outgoing.cancel();
-          },
-          deadline.toNanos(),
-          TimeUnit.NANOSECONDS);
-    } catch (RejectedExecutionException e) {
-      throw closedError(target, e);
-    }
-  }
-
-  private SocleClientException failure(
-      Exception e, String target, boolean deadlinePassed, Duration deadline) {
-    if (deadlinePassed) {
-      return new SocleTimeoutException(
-          "deadline of " + deadline.toMillis() + " ms exceeded: " + target, e);
-    }
-    if (closed) {
-      return closedError(target, e);
-    }
-    if (e instanceof IllegalStateException) {
-      // HttpClient's way of saying its pool is shut down; anything else is a bug of ours.
-      return new SocleClientException(
-          "HTTP client unusable on " + target + ": " + e.getClass().getSimpleName(), e);
-    }
-    if (e instanceof SocketTimeoutException) {
-      return new SocleTimeoutException("timed out: " + target, e);
-    }
-    if (e instanceof InterruptedIOException) {
-      return new SocleTimeoutException("interrupted or timed out: " + target, e);
-    }
-    return new SocleClientException(
-        "I/O error on " + target + ": " + e.getClass().getSimpleName(), e);
-  }
-
-  private static SocleClientException closedError(String target, Exception cause) {
-    return new SocleClientException(
-        "HTTP transport closed; " + target + " was not completed", cause);
-  }
-
-  private static byte[] readBody(HttpEntity entity, long cap, String target) throws IOException {
-    if (entity == null) {
-      return new byte[0];
-    }
-    if (entity.getContentLength() > cap) {
-      abort(entity.getContent());
-      throw BoundedReader.tooLarge("response body of " + target, cap);
-    }
-    InputStream in = entity.getContent();
-    if (in == null) {
-      return new byte[0];
-    }
-    try {
-      return BoundedReader.readAll(in, cap, "response body of " + target);
-    } catch (SocleClientException e) {
-      abort(in);
-      throw e;
-    } finally {
-      in.close();
-    }
-  }
-
-  /**
-   * Drops the connection of an oversized body. Closing the stream or the response would instead
-   * read the rest of the body to reuse the connection: a hostile peer could make us download
-   * gigabytes.
-   */
-  private static void abort(InputStream in) throws IOException {
-    if (in instanceof EofSensorInputStream) {
-      ((EofSensorInputStream) in).abort();
-    }
-  }
-
-  private void recordOutcome(long start, HttpResponse response) {
-    if (circuitBreaker == null) {
-      return;
-    }
-    long elapsed = System.nanoTime() - start;
-    if (response.status() >= 500 || response.status() == 429) {
-      circuitBreaker.onError(
-          elapsed,
-          TimeUnit.NANOSECONDS,
-          new SocleServiceException("peer error", response.status(), null, null));
-    } else {
-      circuitBreaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
-    }
-  }
-
-  private static Duration retryAfter(HttpResponse response) {
-    return response
-        .header("Retry-After")
-        .flatMap(
-            v -> {
-              org.apache.hc.core5.http.message.BasicHttpResponse r =
-                  new org.apache.hc.core5.http.message.BasicHttpResponse(response.status());
-              r.addHeader("Retry-After", v);
-              return SocleRetryStrategy.retryAfter(r);
-            })
-        .orElse(null);
-  }
-
-  private static CloseableHttpClient buildClient(Builder b) {
-    PoolingHttpClientConnectionManagerBuilder cm =
-        PoolingHttpClientConnectionManagerBuilder.create()
-            .setMaxConnTotal(b.maxConnections)
-            .setMaxConnPerRoute(b.maxConnections)
-            .setDefaultConnectionConfig(
-                ConnectionConfig.custom()
-                    .setConnectTimeout(Timeout.of(b.connectTimeout))
-                    .setSocketTimeout(Timeout.of(b.responseTimeout))
-                    .setTimeToLive(Timeout.ofMinutes(5))
-                    .build());
-    if (b.trustStore != null) {
-      cm.setTlsSocketStrategy(
-          ClientTlsStrategyBuilder.create().setSslContext(sslContext(b.trustStore)).buildClassic());
-    }
-    PoolingHttpClientConnectionManager manager = cm.build();
-
-    HttpClientBuilder hb =
-        HttpClientBuilder.create()
-            .setConnectionManager(manager)
-            .setRetryStrategy(
-                new SocleRetryStrategy(b.maxRetries, b.retryBaseDelay, b.maxRetryDelay))
-            .setUserAgent(
-                "socle-java/"
-                    + SocleVersion.get()
-                    + (b.applicationName == null ? "" : " " + b.applicationName))
-            .setDefaultRequestConfig(
-                RequestConfig.custom()
-                    .setResponseTimeout(Timeout.of(b.responseTimeout))
-                    .setConnectionRequestTimeout(Timeout.of(b.connectTimeout))
-                    .setRedirectsEnabled(false)
-                    .build())
-            .disableRedirectHandling()
-            .disableCookieManagement()
-            .evictExpiredConnections();
-    if (b.proxyHost != null) {
-      HttpHost proxy = new HttpHost(b.proxyScheme, b.proxyHost, b.proxyPort);
-      hb.setRoutePlanner(new DefaultProxyRoutePlanner(proxy));
-      if (b.proxyUser != null) {
-        BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-        credentials.setCredentials(
-            new AuthScope(proxy),
-            new UsernamePasswordCredentials(b.proxyUser, b.proxyPassword.reveal().toCharArray()));
-        hb.setDefaultCredentialsProvider(credentials);
-      }
-    } else if (b.useSystemProxies) {
-      hb.setRoutePlanner(new SystemDefaultRoutePlanner(ProxySelector.getDefault()));
-    }
-    return hb.build();
-  }
-
-  private static SSLContext sslContext(KeyStore trustStore) {
-    try {
-      return SSLContextBuilder.create().loadTrustMaterial(trustStore, null).build();
-    } catch (GeneralSecurityException e) {
-      throw new SocleClientException("cannot use the configured trust store", e);
-    }
-  }
-
-  private static CircuitBreaker circuitBreaker(Builder b) {
-    CircuitBreakerPolicy p = b.circuitBreaker;
-    return CircuitBreaker.of(
-        "socle-http",
-        CircuitBreakerConfig.custom()
-            .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-            .slidingWindowSize(p.windowSize())
-            .minimumNumberOfCalls(p.windowSize())
-            .failureRateThreshold(p.failureRatePercent())
-            .waitDurationInOpenState(p.openDuration())
-            .permittedNumberOfCallsInHalfOpenState(1)
-            .recordExceptions(Throwable.class)
-            .build());
-  }
-
-  private static RateLimiter rateLimiter(Builder b) {
-    RateLimitPolicy p = b.rateLimit;
-    return RateLimiter.of(
-        "socle-http",
-        RateLimiterConfig.custom()
-            .limitForPeriod(p.permits())
-            .limitRefreshPeriod(p.period())
-            .timeoutDuration(p.maxWait())
-            .build());
   }
 
   /**
@@ -519,28 +234,21 @@ public final class HttpTransport implements AutoCloseable {
    */
   @Override
   public void close() {
-    closed = true;
-    client.close(CloseMode.IMMEDIATE);
-    timers.shutdownNow();
+    exchange.close();
   }
 
   @Override
   public String toString() {
-    return "HttpTransport[userAgent="
-        + userAgent
-        + ", connectTimeout="
-        + config.connectTimeout
-        + ", responseTimeout="
-        + config.responseTimeout
-        + ", deadline="
-        + config.deadline
-        + ", maxResponseBytes="
-        + config.maxResponseBytes
-        + (config.proxyHost != null ? ", proxy=" + config.proxyHost + ":" + config.proxyPort : "")
-        + "]";
+    // The settings never show the proxy password (ProxySettings redacts it).
+    return "HttpTransport[userAgent=" + userAgent + ", " + settings.describe() + "]";
   }
 
-  /** Configures an {@link HttpTransport}. Not thread-safe; {@link #build()} may be called again. */
+  /**
+   * Configures an {@link HttpTransport}. Not thread-safe; {@link #build()} may be called again.
+   *
+   * <p>Bad values fail at once with an {@link InvalidInputException} naming the setting; a {@code
+   * null} argument with a {@link NullPointerException} naming the parameter.
+   */
   public static final class Builder {
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
@@ -553,37 +261,25 @@ public final class HttpTransport implements AutoCloseable {
     private String applicationName;
     private CircuitBreakerPolicy circuitBreaker;
     private RateLimitPolicy rateLimit;
-    private String proxyScheme = "http";
-    private String proxyHost;
-    private int proxyPort;
-    private String proxyUser;
-    private Secret proxyPassword;
-    private boolean useSystemProxies = true;
+    private ProxySettings proxy = ProxySettings.system();
     private KeyStore trustStore;
 
     private Builder() {}
 
-    private Builder copy() {
-      Builder c = new Builder();
-      c.connectTimeout = connectTimeout;
-      c.responseTimeout = responseTimeout;
-      c.deadline = deadline;
-      c.maxResponseBytes = maxResponseBytes;
-      c.maxRetries = maxRetries;
-      c.retryBaseDelay = retryBaseDelay;
-      c.maxRetryDelay = maxRetryDelay;
-      c.maxConnections = maxConnections;
-      c.applicationName = applicationName;
-      c.circuitBreaker = circuitBreaker;
-      c.rateLimit = rateLimit;
-      c.proxyScheme = proxyScheme;
-      c.proxyHost = proxyHost;
-      c.proxyPort = proxyPort;
-      c.proxyUser = proxyUser;
-      c.proxyPassword = proxyPassword;
-      c.useSystemProxies = useSystemProxies;
-      c.trustStore = trustStore;
-      return c;
+    private Builder(TransportSettings s) {
+      connectTimeout = s.connectTimeout();
+      responseTimeout = s.responseTimeout();
+      deadline = s.deadline();
+      maxResponseBytes = s.maxResponseBytes();
+      maxRetries = s.maxRetries();
+      retryBaseDelay = s.retryBaseDelay();
+      maxRetryDelay = s.maxRetryDelay();
+      maxConnections = s.maxConnections();
+      applicationName = s.applicationName();
+      circuitBreaker = s.circuitBreaker();
+      rateLimit = s.rateLimit();
+      proxy = s.proxy();
+      trustStore = s.trustStore();
     }
 
     /**
@@ -593,7 +289,7 @@ public final class HttpTransport implements AutoCloseable {
      * @return this builder
      */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connect timeout");
+      this.connectTimeout = positive(timeout, "connectTimeout");
       return this;
     }
 
@@ -604,7 +300,7 @@ public final class HttpTransport implements AutoCloseable {
      * @return this builder
      */
     public Builder responseTimeout(Duration timeout) {
-      this.responseTimeout = positive(timeout, "response timeout");
+      this.responseTimeout = positive(timeout, "responseTimeout");
       return this;
     }
 
@@ -647,7 +343,7 @@ public final class HttpTransport implements AutoCloseable {
      */
     public Builder maxResponseBytes(long maxBytes) {
       if (maxBytes <= 0) {
-        throw new SocleClientException("maximum response size must be positive");
+        throw new InvalidInputException("maxResponseBytes must be positive");
       }
       this.maxResponseBytes = maxBytes;
       return this;
@@ -661,7 +357,7 @@ public final class HttpTransport implements AutoCloseable {
      */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0) {
-        throw new SocleClientException("maximum retries must be zero or positive");
+        throw new InvalidInputException("maxRetries must be zero or positive");
       }
       this.maxRetries = maxRetries;
       return this;
@@ -676,8 +372,8 @@ public final class HttpTransport implements AutoCloseable {
      * @return this builder
      */
     public Builder retryBackoff(Duration baseDelay, Duration maxDelay) {
-      this.retryBaseDelay = positive(baseDelay, "retry base delay");
-      this.maxRetryDelay = positive(maxDelay, "retry maximum delay");
+      this.retryBaseDelay = positive(baseDelay, "baseDelay");
+      this.maxRetryDelay = positive(maxDelay, "maxDelay");
       return this;
     }
 
@@ -689,7 +385,7 @@ public final class HttpTransport implements AutoCloseable {
      */
     public Builder maxConnections(int maxConnections) {
       if (maxConnections < 1) {
-        throw new SocleClientException("maximum connections must be at least 1");
+        throw new InvalidInputException("maxConnections must be at least 1");
       }
       this.maxConnections = maxConnections;
       return this;
@@ -704,7 +400,7 @@ public final class HttpTransport implements AutoCloseable {
     public Builder applicationName(String applicationName) {
       if (applicationName != null
           && (applicationName.indexOf('\r') >= 0 || applicationName.indexOf('\n') >= 0)) {
-        throw new SocleClientException("application name contains a line break");
+        throw new InvalidInputException("applicationName must not contain a line break");
       }
       this.applicationName = applicationName;
       return this;
@@ -733,44 +429,24 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
-     * Sends every request through an HTTP proxy (HTTPS goes through CONNECT). Overrides the JVM's
-     * proxy settings.
+     * Chooses how connections reach the network: {@link ProxySettings#system()} (the default: the
+     * JVM's {@code http(s).proxyHost}, {@code http.nonProxyHosts} or custom {@link
+     * java.net.ProxySelector}, read when the transport is built), {@link ProxySettings#direct()}
+     * (no proxy, whatever the JVM says), or {@link ProxySettings#http(String, int)} (an explicit
+     * proxy, HTTPS through {@code CONNECT}, with Basic credentials offered to the proxy only).
      *
-     * @param host the proxy host
-     * @param port the proxy port
+     * <pre>{@code
+     * HttpTransport.builder()
+     *     .proxy(ProxySettings.http("proxy.mairie.local", 3128)
+     *         .withCredentials("socle", Secret.of(System.getenv("PROXY_PASSWORD"))))
+     *     .build();
+     * }</pre>
+     *
+     * @param proxy the proxy settings
      * @return this builder
      */
-    public Builder proxy(String host, int port) {
-      this.proxyHost = Objects.requireNonNull(host, "host");
-      if (port < 1 || port > 65535) {
-        throw new SocleClientException("proxy port must be between 1 and 65535");
-      }
-      this.proxyPort = port;
-      return this;
-    }
-
-    /**
-     * Sets the credentials for the proxy set with {@link #proxy(String, int)} (Basic).
-     *
-     * @param user the user name
-     * @param password the password
-     * @return this builder
-     */
-    public Builder proxyCredentials(String user, Secret password) {
-      this.proxyUser = Objects.requireNonNull(user, "user");
-      this.proxyPassword = Objects.requireNonNull(password, "password");
-      return this;
-    }
-
-    /**
-     * Chooses whether, without an explicit proxy, the JVM's proxy settings apply ({@code
-     * http(s).proxyHost}, {@code http.nonProxyHosts}, or a custom {@link ProxySelector}).
-     *
-     * @param use true by default
-     * @return this builder
-     */
-    public Builder useSystemProxies(boolean use) {
-      this.useSystemProxies = use;
+    public Builder proxy(ProxySettings proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy");
       return this;
     }
 
@@ -790,14 +466,30 @@ public final class HttpTransport implements AutoCloseable {
      * Builds the transport.
      *
      * @return a new transport, to be closed when no longer needed
+     * @throws InvalidInputException if the trust store cannot be used
      */
     public HttpTransport build() {
-      return new HttpTransport(this);
+      return new HttpTransport(
+          new TransportSettings(
+              connectTimeout,
+              responseTimeout,
+              deadline,
+              maxResponseBytes,
+              maxRetries,
+              retryBaseDelay,
+              maxRetryDelay,
+              maxConnections,
+              applicationName,
+              circuitBreaker,
+              rateLimit,
+              proxy,
+              trustStore));
     }
 
-    private static Duration positive(Duration d, String what) {
-      if (d == null || d.isNegative() || d.isZero()) {
-        throw new SocleClientException(what + " must be positive");
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new InvalidInputException(name + " must be positive");
       }
       return d;
     }

@@ -1,9 +1,6 @@
 package fr.socle.core.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -19,16 +16,14 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import fr.socle.core.CircuitOpenException;
+import fr.socle.core.InvalidInputException;
 import fr.socle.core.RateLimitedException;
-import fr.socle.core.Secret;
 import fr.socle.core.SocleClientException;
 import fr.socle.core.SocleServiceException;
 import fr.socle.core.SocleTimeoutException;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -255,60 +250,6 @@ class HttpTransportTest {
   }
 
   @Test
-  void execute_throughAnExplicitProxyWithCredentials_reachesTheTarget() {
-    WireMockExtension proxy = peer; // the same WireMock plays the proxy: it sees absolute URIs
-    proxy.stubFor(
-        any(anyUrl())
-            .withHeader("Proxy-Authorization", absent())
-            .willReturn(
-                aResponse()
-                    .withStatus(407)
-                    .withHeader("Proxy-Authenticate", "Basic realm=\"proxy\"")));
-    String expected =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString("agent:mot-de-passe".getBytes(StandardCharsets.UTF_8));
-    proxy.stubFor(
-        get(urlEqualTo("/hello"))
-            .withHeader("Host", equalTo("upstream.invalid"))
-            .withHeader("Proxy-Authorization", equalTo(expected))
-            .willReturn(aResponse().withStatus(200).withBody("via proxy")));
-
-    try (HttpTransport viaProxy =
-        HttpTransport.builder()
-            .proxy("localhost", peer.getPort())
-            .proxyCredentials("agent", Secret.of("mot-de-passe"))
-            .build()) {
-      HttpResponse response =
-          viaProxy.execute(HttpRequest.get(URI.create("http://upstream.invalid/hello")).build());
-      assertThat(response.bodyAsString()).isEqualTo("via proxy");
-      assertThat(viaProxy.toString()).contains("proxy=localhost").doesNotContain("mot-de-passe");
-    }
-  }
-
-  @Test
-  void execute_withTheJvmProxySettings_goesThroughTheProxy() {
-    peer.stubFor(
-        get(urlEqualTo("/jvm"))
-            .withHeader("Host", equalTo("upstream.invalid"))
-            .willReturn(aResponse().withStatus(200).withBody("jvm proxy")));
-    java.net.ProxySelector previous = java.net.ProxySelector.getDefault();
-    try {
-      java.net.ProxySelector.setDefault(
-          java.net.ProxySelector.of(new java.net.InetSocketAddress("localhost", peer.getPort())));
-      try (HttpTransport viaJvmProxy = HttpTransport.create()) {
-        assertThat(
-                viaJvmProxy
-                    .execute(HttpRequest.get(URI.create("http://upstream.invalid/jvm")).build())
-                    .bodyAsString())
-            .isEqualTo("jvm proxy");
-      }
-    } finally {
-      java.net.ProxySelector.setDefault(previous);
-    }
-  }
-
-  @Test
   void execute_whenTheCircuitBreakerOpens_stopsCallingThePeer() {
     peer.stubFor(get("/failing").willReturn(aResponse().withStatus(500)));
     try (HttpTransport guarded =
@@ -398,8 +339,15 @@ class HttpTransportTest {
         .isInstanceOf(SocleClientException.class);
     assertThatThrownBy(() -> HttpTransport.builder().maxResponseBytes(-1))
         .isInstanceOf(SocleClientException.class);
-    assertThatThrownBy(() -> HttpTransport.builder().proxy("p", 70000))
-        .isInstanceOf(SocleClientException.class);
+    assertThatThrownBy(() -> HttpTransport.builder().maxRetries(-1))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("maxRetries");
+    assertThatThrownBy(() -> HttpTransport.builder().deadline(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("deadline");
+    assertThatThrownBy(() -> HttpTransport.builder().proxy(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("proxy");
     assertThat(http.toBuilder().build().connectTimeout())
         .isEqualTo(HttpTransport.DEFAULT_CONNECT_TIMEOUT);
   }

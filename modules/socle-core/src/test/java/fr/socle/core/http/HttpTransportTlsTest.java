@@ -7,12 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import fr.socle.core.Secret;
 import fr.socle.core.SocleClientException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.Base64;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
@@ -106,6 +111,82 @@ class HttpTransportTlsTest {
           .isEqualTo("secure");
     }
     assertThat(System.getProperty("javax.net.ssl.trustStore")).isEqualTo(jvmTrustStore);
+  }
+
+  @Test
+  void execute_httpsThroughAConnectProxyWithCredentials_tunnelsToThePeer() throws Exception {
+    peer.stubFor(get("/tls").willReturn(aResponse().withStatus(200).withBody("secure")));
+    String authorization =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString("agent:mot-de-passe".getBytes(StandardCharsets.UTF_8));
+    try (ConnectProxy proxy = new ConnectProxy(authorization);
+        HttpTransport http =
+            HttpTransport.builder()
+                .trustStore(trustStore())
+                .proxy(
+                    ProxySettings.http("127.0.0.1", proxy.port())
+                        .withCredentials("agent", Secret.of("mot-de-passe")))
+                .build()) {
+      assertThat(http.execute(HttpRequest.get(httpsUri()).build()).bodyAsString())
+          .isEqualTo("secure");
+
+      // First CONNECT without credentials (407), then with them: the proxy saw the tunnel target
+      // only, never the request path, and the password only Base64-encoded in its own header.
+      assertThat(proxy.heads).hasSizeGreaterThanOrEqualTo(2);
+      assertThat(proxy.heads.get(proxy.heads.size() - 1))
+          .startsWith("CONNECT localhost:" + peer.httpsPort() + " ")
+          .contains("Proxy-Authorization: " + authorization)
+          .doesNotContain("/tls");
+    }
+  }
+
+  @Test
+  void execute_whenTheConnectProxyRefusesTheCredentials_returnsItsAnswerWithoutTheTunnel()
+      throws Exception {
+    try (ConnectProxy proxy = new ConnectProxy("Basic something-else");
+        HttpTransport http =
+            HttpTransport.builder()
+                .maxRetries(0)
+                .trustStore(trustStore())
+                .proxy(
+                    ProxySettings.http("127.0.0.1", proxy.port())
+                        .withCredentials("agent", Secret.of("mot-de-passe")))
+                .build()) {
+      HttpResponse response = http.execute(HttpRequest.get(httpsUri()).build());
+
+      // The proxy's 407 comes back as it is (requireSuccess turns it into a service error); the
+      // request itself never left for the peer.
+      assertThat(response.status()).isEqualTo(407);
+      assertThat(response.toString()).doesNotContain("mot-de-passe");
+      assertThat(http.toString()).doesNotContain("mot-de-passe");
+      assertThat(proxy.heads).allSatisfy(head -> assertThat(head).startsWith("CONNECT "));
+    }
+  }
+
+  @Test
+  void execute_throughADirectRoute_ignoresAJvmProxyThatWouldRefuse() throws Exception {
+    peer.stubFor(get("/tls").willReturn(aResponse().withStatus(200).withBody("secure")));
+    ProxySelector previous = ProxySelector.getDefault();
+    try (ConnectProxy refusing = new ConnectProxy("Basic nobody-has-this")) {
+      ProxySelector.setDefault(
+          ProxySelector.of(new InetSocketAddress("127.0.0.1", refusing.port())));
+      try (HttpTransport http =
+          HttpTransport.builder().trustStore(trustStore()).proxy(ProxySettings.direct()).build()) {
+        assertThat(http.execute(HttpRequest.get(httpsUri()).build()).bodyAsString())
+            .isEqualTo("secure");
+      }
+      assertThat(refusing.heads).isEmpty();
+    } finally {
+      ProxySelector.setDefault(previous);
+    }
+  }
+
+  private KeyStore trustStore() throws Exception {
+    KeyStore trustStore = KeyStore.getInstance("PKCS12");
+    trustStore.load(null, null);
+    trustStore.setCertificateEntry("peer", peerCertificate());
+    return trustStore;
   }
 
   /** Reads the peer's certificate as an administrator would export it from a browser. */

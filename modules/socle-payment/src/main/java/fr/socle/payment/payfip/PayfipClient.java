@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * Inputs are validated before any call ({@link PayfipPaymentRequest}).
  *
  * <p>Immutable and thread-safe; build one per application and share it. Close it when the
- * application stops (it closes its transport unless the transport was supplied).
+ * application stops: it closes the transport it built, never one given with {@link
+ * Builder#httpTransport(HttpTransport)}. HTTP settings follow the one Socle model (see {@link
+ * Builder#httpTransport(Consumer)} and docs/core.md, "Configuring HTTP").
  *
  * <pre>{@code
  * try (PayfipClient payfip = PayfipClient.builder().build()) {   // www.payfip.gouv.fr
@@ -95,25 +98,36 @@ public final class PayfipClient implements AutoCloseable {
   private PayfipClient(Builder b) {
     this.endpoint = b.endpoint;
     this.paymentPage = b.paymentPage;
-    this.maxResponseBytes = b.maxResponseBytes;
-    if (b.transport != null) {
-      this.transport = b.transport;
+    if (b.sharedTransport != null && b.customiser != null) {
+      throw new InvalidInputException(
+          "httpTransport is set twice: pass either a shared transport or a customiser, not both");
+    }
+    if (b.sharedTransport != null) {
+      this.transport = b.sharedTransport;
       this.ownsTransport = false;
+      // A shared transport may be tuned for bigger peers: PayFiP's answers stay capped.
+      this.maxResponseBytes = Math.min(transport.maxResponseBytes(), DEFAULT_MAX_RESPONSE_BYTES);
     } else {
-      HttpTransport.Builder tb =
-          HttpTransport.builder()
-              .preset(HttpPreset.PAYFIP)
-              .connectTimeout(b.connectTimeout)
-              .responseTimeout(b.responseTimeout)
-              .deadline(b.deadline)
-              .maxResponseBytes(b.maxResponseBytes)
-              .maxRetries(b.maxRetries);
-      if (b.applicationName != null) {
-        tb.applicationName(b.applicationName);
+      HttpTransport.Builder tb = transportPreset();
+      if (b.customiser != null) {
+        b.customiser.accept(tb);
       }
       this.transport = tb.build();
       this.ownsTransport = true;
+      this.maxResponseBytes = transport.maxResponseBytes();
     }
+  }
+
+  /**
+   * Returns the settings a client's own transport starts from: the {@link HttpPreset#PAYFIP}
+   * timeouts and deadline (15 s for a whole call) and a 256 KiB answer cap.
+   *
+   * @return a new transport builder
+   */
+  public static HttpTransport.Builder transportPreset() {
+    return HttpTransport.builder()
+        .preset(HttpPreset.PAYFIP)
+        .maxResponseBytes(DEFAULT_MAX_RESPONSE_BYTES);
   }
 
   /**
@@ -311,13 +325,8 @@ public final class PayfipClient implements AutoCloseable {
   public static final class Builder {
     private URI endpoint = DEFAULT_ENDPOINT;
     private URI paymentPage = DEFAULT_PAYMENT_PAGE;
-    private HttpTransport transport;
-    private Duration connectTimeout = HttpTransport.DEFAULT_CONNECT_TIMEOUT;
-    private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
-    private Duration deadline = DEFAULT_DEADLINE;
-    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
-    private int maxRetries = 2;
-    private String applicationName;
+    private HttpTransport sharedTransport;
+    private Consumer<HttpTransport.Builder> customiser;
 
     private Builder() {}
 
@@ -358,91 +367,35 @@ public final class PayfipClient implements AutoCloseable {
     }
 
     /**
-     * Uses a shared transport instead of creating one; the client will not close it. The timeout,
-     * deadline, size and retry settings of this builder then do not apply (the transport's do),
-     * except the size cap, which is applied per request. Build it with {@code
-     * .preset(HttpPreset.PAYFIP)} to keep PayFiP's 15 s deadline.
+     * Shares a transport the application owns; the client never closes it. The transport's settings
+     * apply as they are (build it with {@code .preset(HttpPreset.PAYFIP)} to keep PayFiP's 15 s
+     * deadline), except the answer cap, which stays at most 256 KiB.
      *
-     * @param transport the transport
+     * @param shared the transport
      * @return this builder
      */
-    public Builder transport(HttpTransport transport) {
-      this.transport = Objects.requireNonNull(transport, "transport");
+    public Builder httpTransport(HttpTransport shared) {
+      this.sharedTransport = Objects.requireNonNull(shared, "shared");
       return this;
     }
 
     /**
-     * Sets the connect timeout.
+     * Adjusts the transport the client builds, owns and closes. The builder handed to the
+     * customiser starts from {@link PayfipClient#transportPreset()}: PayFiP's timeouts, 15 s
+     * deadline and 256 KiB answer cap.
      *
-     * @param timeout positive; default 5 s
+     * <pre>{@code
+     * PayfipClient.builder()
+     *     .httpTransport(http -> http.applicationName("mairie-de-demo/1.0")
+     *         .proxy(ProxySettings.http("proxy.mairie.local", 3128)))
+     *     .build();
+     * }</pre>
+     *
+     * @param customiser called once, at {@link #build()}, with the preset builder
      * @return this builder
      */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "timeout", "connect timeout");
-      return this;
-    }
-
-    /**
-     * Sets the response timeout: the longest silence while waiting for the answer. It does not
-     * bound a call whose answer trickles in: {@link #deadline(Duration)} does.
-     *
-     * @param timeout positive; default 15 s
-     * @return this builder
-     */
-    public Builder responseTimeout(Duration timeout) {
-      this.responseTimeout = positive(timeout, "timeout", "response timeout");
-      return this;
-    }
-
-    /**
-     * Sets the deadline of a whole call: connection, request, answer and retries together. Past it,
-     * the connection is dropped and the call fails with {@link
-     * fr.socle.core.SocleTimeoutException}.
-     *
-     * @param deadline positive; default 15 s
-     * @return this builder
-     */
-    public Builder deadline(Duration deadline) {
-      this.deadline = positive(deadline, "deadline", "deadline");
-      return this;
-    }
-
-    /**
-     * Sets the answer size cap.
-     *
-     * @param maxBytes positive; default 256 KiB
-     * @return this builder
-     */
-    public Builder maxResponseBytes(long maxBytes) {
-      if (maxBytes <= 0) {
-        throw new InvalidInputException("maximum response size must be positive");
-      }
-      this.maxResponseBytes = maxBytes;
-      return this;
-    }
-
-    /**
-     * Sets how many times a lookup is retried after an I/O error. Creations are never retried.
-     *
-     * @param maxRetries zero or more; default 2
-     * @return this builder
-     */
-    public Builder maxRetries(int maxRetries) {
-      if (maxRetries < 0) {
-        throw new InvalidInputException("maximum retries must be zero or positive");
-      }
-      this.maxRetries = maxRetries;
-      return this;
-    }
-
-    /**
-     * Names the application in the User-Agent.
-     *
-     * @param applicationName for example {@code "mairie-de-demo/1.0"}
-     * @return this builder
-     */
-    public Builder applicationName(String applicationName) {
-      this.applicationName = applicationName;
+    public Builder httpTransport(Consumer<HttpTransport.Builder> customiser) {
+      this.customiser = Objects.requireNonNull(customiser, "customiser");
       return this;
     }
 
@@ -450,6 +403,7 @@ public final class PayfipClient implements AutoCloseable {
      * Builds the client.
      *
      * @return a new client, to be closed when no longer needed
+     * @throws InvalidInputException if both a shared transport and a customiser were given
      */
     public PayfipClient build() {
       return new PayfipClient(this);
@@ -463,13 +417,6 @@ public final class PayfipClient implements AutoCloseable {
         throw new InvalidInputException(name + " must be an absolute http(s) URI");
       }
       return uri;
-    }
-
-    private static Duration positive(Duration d, String parameter, String what) {
-      if (Objects.requireNonNull(d, parameter).isNegative() || d.isZero()) {
-        throw new InvalidInputException(what + " must be positive");
-      }
-      return d;
     }
   }
 }

@@ -74,7 +74,7 @@ class PayfipEndToEndTest {
         PayfipClient.builder()
             .endpoint(sim.soapEndpoint())
             .paymentPage(sim.paymentPageUrl())
-            .responseTimeout(Duration.ofSeconds(3))
+            .httpTransport(http -> http.responseTimeout(Duration.ofSeconds(3)))
             .build();
     payments = payments(NUMCLI);
     merchant.use(payments);

@@ -89,7 +89,7 @@ class OversizedAnswerTest {
                     + server.getAddress().getPort()
                     + "/tpa/services/securite"
                     + query))
-        .maxRetries(0)
+        .httpTransport(http -> http.maxRetries(0))
         .build();
   }
 }

@@ -50,7 +50,7 @@ class PayfipClientTest {
     client =
         PayfipClient.builder()
             .baseUri(URI.create(wm.baseUrl()))
-            .responseTimeout(Duration.ofSeconds(10))
+            .httpTransport(http -> http.responseTimeout(Duration.ofSeconds(10)))
             .build();
   }
 
@@ -130,7 +130,7 @@ class PayfipClientTest {
     try (PayfipClient slow =
         PayfipClient.builder()
             .baseUri(URI.create(wm.baseUrl()))
-            .responseTimeout(Duration.ofMillis(300))
+            .httpTransport(http -> http.responseTimeout(Duration.ofMillis(300)))
             .build()) {
       assertThatThrownBy(() -> slow.createPayment(request()))
           .isInstanceOf(SocleTimeoutException.class);
@@ -327,7 +327,7 @@ class PayfipClientTest {
     try (PayfipClient dripped =
         PayfipClient.builder()
             .baseUri(URI.create(wm.baseUrl()))
-            .deadline(Duration.ofMillis(800))
+            .httpTransport(http -> http.deadline(Duration.ofMillis(800)))
             .build()) {
       assertThatThrownBy(() -> dripped.paymentDetail(ID))
           .isInstanceOf(SocleTimeoutException.class)
@@ -420,8 +420,7 @@ class PayfipClientTest {
     PayfipClient noRetry =
         PayfipClient.builder()
             .baseUri(URI.create(wm.baseUrl()))
-            .responseTimeout(Duration.ofMillis(300))
-            .maxRetries(0)
+            .httpTransport(http -> http.responseTimeout(Duration.ofMillis(300)).maxRetries(0))
             .build();
 
     assertThatThrownBy(() -> noRetry.paymentDetail(ID)).isInstanceOf(SocleTimeoutException.class);
@@ -556,21 +555,6 @@ class PayfipClientTest {
         .isEqualTo(URI.create(wm.baseUrl() + "/tpa/paiementws.web?idop=" + ID));
     assertThat(PayfipClient.builder().build().paymentPageUrl(ID))
         .isEqualTo(URI.create("https://www.payfip.gouv.fr/tpa/paiementws.web?idop=" + ID));
-  }
-
-  @Test
-  void transport_whenShared_isUsedAndNotClosedWithTheClient() {
-    answer(200, clientDetail("090909"));
-    try (fr.socle.core.http.HttpTransport shared = fr.socle.core.http.HttpTransport.create()) {
-      try (PayfipClient c =
-          PayfipClient.builder().baseUri(URI.create(wm.baseUrl())).transport(shared).build()) {
-        assertThat(c.clientDetail("090909").libelleN1()).isEqualTo("COMMUNE DE DEMO");
-      }
-      try (PayfipClient again =
-          PayfipClient.builder().baseUri(URI.create(wm.baseUrl())).transport(shared).build()) {
-        assertThat(again.clientDetail("090909").numcli()).isEqualTo("090909");
-      }
-    }
   }
 
   @Test

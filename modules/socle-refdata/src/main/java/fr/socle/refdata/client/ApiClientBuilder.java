@@ -1,33 +1,36 @@
 package fr.socle.refdata.client;
 
 import fr.socle.core.InvalidInputException;
-import fr.socle.core.http.CircuitBreakerPolicy;
 import fr.socle.core.http.HttpTransport;
-import fr.socle.core.http.RateLimitPolicy;
 import fr.socle.refdata.spi.ResponseCache;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Options every reference API client shares. Each client's builder starts with the peer's current
- * base URL, its published rate limit and a circuit breaker; change them only with a reason (a
- * self-hosted geocoder, a negotiated quota). Not thread-safe; the built clients are.
+ * base URL; its transport starts from the client's preset ({@code XxxClient.transportPreset()}):
+ * {@link fr.socle.core.http.HttpPreset#DEFAULT} timeouts, the peer's published rate limit and a
+ * circuit breaker. Change them only with a reason (a self-hosted geocoder, a negotiated quota). Not
+ * thread-safe; the built clients are.
+ *
+ * <p>HTTP follows the one Socle model: {@link #httpTransport(Consumer)} adjusts the preset of a
+ * transport the client builds, owns and closes; {@link #httpTransport(HttpTransport)} shares a
+ * transport the application owns and closes, whose settings (rate limit and breaker included) then
+ * apply as they are. Setting both is an {@link InvalidInputException} at {@code build()}.
  *
  * @param <B> the concrete builder
  */
 public abstract class ApiClientBuilder<B extends ApiClientBuilder<B>> {
+  private final Supplier<HttpTransport.Builder> preset;
   private URI baseUrl;
-  private String applicationName;
-  private Duration connectTimeout = Duration.ofSeconds(5);
-  private Duration responseTimeout = Duration.ofSeconds(30);
-  private long maxResponseBytes = 10L * 1024 * 1024;
-  private int maxRetries = 2;
-  private Duration maxRetryDelay = Duration.ofSeconds(10);
-  private RateLimitPolicy rateLimit;
-  private CircuitBreakerPolicy circuitBreaker;
+  private HttpTransport sharedTransport;
+  private Consumer<HttpTransport.Builder> customiser;
   private ResponseCache cache;
   private Duration cacheTtl = Duration.ofHours(1);
   private Clock clock = Clock.systemUTC();
@@ -36,14 +39,11 @@ public abstract class ApiClientBuilder<B extends ApiClientBuilder<B>> {
    * Creates a builder with the peer's defaults.
    *
    * @param baseUrl the current production base URL
-   * @param rateLimit the published rate limit
-   * @param circuitBreaker the default breaker
+   * @param preset the client's transport preset: timeouts, published rate limit, breaker, retries
    */
-  protected ApiClientBuilder(
-      URI baseUrl, RateLimitPolicy rateLimit, CircuitBreakerPolicy circuitBreaker) {
-    this.baseUrl = baseUrl;
-    this.rateLimit = rateLimit;
-    this.circuitBreaker = circuitBreaker;
+  protected ApiClientBuilder(URI baseUrl, Supplier<HttpTransport.Builder> preset) {
+    this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+    this.preset = Objects.requireNonNull(preset, "preset");
   }
 
   @SuppressWarnings("unchecked")
@@ -75,84 +75,36 @@ public abstract class ApiClientBuilder<B extends ApiClientBuilder<B>> {
   }
 
   /**
-   * Names the application in the User-Agent, as the API operators ask.
+   * Shares a transport the application owns; the client never closes it. Its settings apply as they
+   * are, rate limit and circuit breaker included: build it from the client's {@code
+   * transportPreset()} to keep the peer's published limits.
    *
-   * @param applicationName for example {@code "mairie-de-demo/1.0 (contact@mairie.fr)"}
+   * @param shared the transport
    * @return this builder
    */
-  public B applicationName(String applicationName) {
-    this.applicationName = applicationName;
+  public B httpTransport(HttpTransport shared) {
+    this.sharedTransport = Objects.requireNonNull(shared, "shared");
     return self();
   }
 
   /**
-   * Sets the connect and response timeouts. Each call also has an overall deadline: 60 s, or twice
-   * the response timeout if that is longer.
+   * Adjusts the transport the client builds, owns and closes. The builder handed to the customiser
+   * starts from the client's {@code transportPreset()}: 5 s to connect, 30 s of silence, a 60 s
+   * deadline per call, the peer's published rate limit and a circuit breaker.
    *
-   * @param connect default 5 s
-   * @param response default 30 s (the longest silence while waiting for data)
-   * @return this builder
-   * @throws InvalidInputException if a timeout is zero or negative
-   */
-  public B timeouts(Duration connect, Duration response) {
-    this.connectTimeout = positive(connect, "connect");
-    this.responseTimeout = positive(response, "response");
-    return self();
-  }
-
-  /**
-   * Sets the largest response accepted.
+   * <pre>{@code
+   * GeocodingClient.builder()
+   *     .httpTransport(http -> http.applicationName("mairie-de-demo/1.0 (dsi@mairie.fr)")
+   *         .deadline(Duration.ofSeconds(20)))
+   *     .build();
+   * }</pre>
    *
-   * @param maxBytes default 10 MiB
-   * @return this builder
-   * @throws InvalidInputException if it is below 1
-   */
-  public B maxResponseBytes(long maxBytes) {
-    if (maxBytes < 1) {
-      throw new InvalidInputException("maxResponseBytes must be at least 1");
-    }
-    this.maxResponseBytes = maxBytes;
-    return self();
-  }
-
-  /**
-   * Sets the retries of idempotent calls (I/O errors, 429, 503), honouring {@code Retry-After} up
-   * to {@code maxDelay}; a peer asking to wait longer gets no retry.
-   *
-   * @param maxRetries 0 to disable
-   * @param maxDelay the longest wait accepted before a retry
-   * @return this builder
-   * @throws InvalidInputException if {@code maxRetries} is negative or {@code maxDelay} not
-   *     positive
-   */
-  public B retries(int maxRetries, Duration maxDelay) {
-    if (maxRetries < 0) {
-      throw new InvalidInputException("maxRetries must be 0 (no retry) or more");
-    }
-    this.maxRetries = maxRetries;
-    this.maxRetryDelay = positive(maxDelay, "maxDelay");
-    return self();
-  }
-
-  /**
-   * Replaces the client-side rate limit (default: the peer's published limit).
-   *
-   * @param policy the policy, or null to disable (not recommended: the peers ban)
+   * @param customiser called at {@code build()} with the preset builder, once per transport the
+   *     client owns (the geocoder owns two: its completion endpoint has its own rate limit)
    * @return this builder
    */
-  public B rateLimit(RateLimitPolicy policy) {
-    this.rateLimit = policy;
-    return self();
-  }
-
-  /**
-   * Replaces the circuit breaker.
-   *
-   * @param policy the policy, or null to disable (not recommended: the peers ban)
-   * @return this builder
-   */
-  public B circuitBreaker(CircuitBreakerPolicy policy) {
-    this.circuitBreaker = policy;
+  public B httpTransport(Consumer<HttpTransport.Builder> customiser) {
+    this.customiser = Objects.requireNonNull(customiser, "customiser");
     return self();
   }
 
@@ -178,13 +130,6 @@ public abstract class ApiClientBuilder<B extends ApiClientBuilder<B>> {
   public B clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     return self();
-  }
-
-  private static Duration positive(Duration d, String name) {
-    if (Objects.requireNonNull(d, name).isNegative() || d.isZero()) {
-      throw new InvalidInputException(name + " must be a positive duration");
-    }
-    return d;
   }
 
   /**
@@ -224,50 +169,45 @@ public abstract class ApiClientBuilder<B extends ApiClientBuilder<B>> {
   }
 
   /**
-   * Builds a transport from these options, with another rate limit (for a second limiter, such as
-   * the geocoder's completion endpoint).
+   * Whether a shared transport was given.
    *
-   * @param limit the rate limit of this transport
-   * @return a new transport
+   * @return true if the client must use it and never close it
+   * @throws InvalidInputException if both a shared transport and a customiser were given
    */
-  protected HttpTransport transport(RateLimitPolicy limit) {
-    return HttpTransport.builder()
-        .applicationName(applicationName)
-        .connectTimeout(connectTimeout)
-        .responseTimeout(responseTimeout)
-        // The transport's 60 s deadline bounds a call whose answer trickles in; a caller who
-        // allows a longer silence gets a deadline that still leaves room for it.
-        .deadline(deadline())
-        .maxResponseBytes(maxResponseBytes)
-        .maxRetries(maxRetries)
-        .retryBackoff(Duration.ofMillis(200), maxRetryDelay)
-        .rateLimit(limit)
-        .circuitBreaker(circuitBreaker)
-        .build();
-  }
-
-  private Duration deadline() {
-    Duration twice = responseTimeout.multipliedBy(2);
-    return twice.compareTo(HttpTransport.DEFAULT_DEADLINE) > 0
-        ? twice
-        : HttpTransport.DEFAULT_DEADLINE;
+  protected boolean sharesTransport() {
+    if (sharedTransport != null && customiser != null) {
+      throw new InvalidInputException(
+          "httpTransport is set twice: pass either a shared transport or a customiser, not both");
+    }
+    return sharedTransport != null;
   }
 
   /**
-   * Builds a transport with the configured rate limit.
+   * Returns the transport to use: the shared one, or a new one built from the preset, the
+   * customiser, then {@code adjust} (a second limiter, such as the geocoder's completion endpoint).
    *
-   * @return a new transport
+   * @param adjust applied after the customiser to the client's own transport
+   * @return the shared transport, or a new transport the client owns
+   * @throws InvalidInputException if both a shared transport and a customiser were given
+   */
+  protected HttpTransport transport(UnaryOperator<HttpTransport.Builder> adjust) {
+    if (sharesTransport()) {
+      return sharedTransport;
+    }
+    HttpTransport.Builder b = preset.get();
+    if (customiser != null) {
+      customiser.accept(b);
+    }
+    return adjust.apply(b).build();
+  }
+
+  /**
+   * Returns the transport to use: the shared one, or a new one from the preset and the customiser.
+   *
+   * @return the shared transport, or a new transport the client owns
+   * @throws InvalidInputException if both a shared transport and a customiser were given
    */
   protected HttpTransport transport() {
-    return transport(rateLimit);
-  }
-
-  /**
-   * Returns the configured rate limit.
-   *
-   * @return the policy, or null if disabled
-   */
-  protected RateLimitPolicy rateLimitPolicy() {
-    return rateLimit;
+    return transport(UnaryOperator.identity());
   }
 }

@@ -6,6 +6,8 @@ import static fr.socle.refdata.internal.Tree.string;
 
 import fr.socle.core.InvalidInputException;
 import fr.socle.core.http.CircuitBreakerPolicy;
+import fr.socle.core.http.HttpPreset;
+import fr.socle.core.http.HttpTransport;
 import fr.socle.core.http.RateLimitPolicy;
 import fr.socle.refdata.client.ApiClientBuilder;
 import fr.socle.refdata.client.GeoPoint;
@@ -35,7 +37,7 @@ import java.util.OptionalDouble;
  *
  * <pre>{@code
  * try (RechercheEntreprisesClient re = RechercheEntreprisesClient.builder()
- *     .applicationName("mairie/1.0 (dsi@mairie.fr)").build()) {
+ *     .httpTransport(http -> http.applicationName("mairie/1.0 (dsi@mairie.fr)")).build()) {
  *   EntrepriseSearchResult page = re.search(EntrepriseQuery.text("boulangerie").postalCode("93200"));
  * }
  * }</pre>
@@ -175,6 +177,22 @@ public final class RechercheEntreprisesClient implements AutoCloseable {
         Tree.bool(o, "est_siege").orElse(false));
   }
 
+  /**
+   * Returns the settings a client's own transport starts from: {@link HttpPreset#DEFAULT} (5 s to
+   * connect, 30 s of silence, 60 s per call), the published rate limit {@link #DEFAULT_RATE_LIMIT}
+   * and {@link #DEFAULT_CIRCUIT_BREAKER}, one retry. Build a shared transport from it to keep the
+   * peer's limits.
+   *
+   * @return a new transport builder
+   */
+  public static HttpTransport.Builder transportPreset() {
+    return HttpTransport.builder()
+        .preset(HttpPreset.DEFAULT)
+        .rateLimit(DEFAULT_RATE_LIMIT)
+        .circuitBreaker(DEFAULT_CIRCUIT_BREAKER)
+        .maxRetries(1);
+  }
+
   @Override
   public void close() {
     caller.close();
@@ -188,8 +206,7 @@ public final class RechercheEntreprisesClient implements AutoCloseable {
   /** Configures a {@link RechercheEntreprisesClient}. */
   public static final class Builder extends ApiClientBuilder<Builder> {
     private Builder() {
-      super(URI.create(DEFAULT_BASE_URL), DEFAULT_RATE_LIMIT, DEFAULT_CIRCUIT_BREAKER);
-      retries(1, Duration.ofSeconds(10));
+      super(URI.create(DEFAULT_BASE_URL), RechercheEntreprisesClient::transportPreset);
     }
 
     /**
@@ -201,7 +218,12 @@ public final class RechercheEntreprisesClient implements AutoCloseable {
       return new RechercheEntreprisesClient(
           baseUrl(),
           new ApiCaller(
-              "Recherche d'entreprises", transport(), cache().orElse(null), cacheTtl(), clock()));
+              "Recherche d'entreprises",
+              transport(),
+              !sharesTransport(),
+              cache().orElse(null),
+              cacheTtl(),
+              clock()));
     }
   }
 }

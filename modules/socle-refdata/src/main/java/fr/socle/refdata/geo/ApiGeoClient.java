@@ -6,6 +6,8 @@ import static fr.socle.refdata.internal.Tree.required;
 import static fr.socle.refdata.internal.Tree.string;
 
 import fr.socle.core.http.CircuitBreakerPolicy;
+import fr.socle.core.http.HttpPreset;
+import fr.socle.core.http.HttpTransport;
 import fr.socle.core.http.RateLimitPolicy;
 import fr.socle.refdata.client.ApiClientBuilder;
 import fr.socle.refdata.client.GeoPoint;
@@ -33,7 +35,8 @@ import java.util.OptionalLong;
  * thread-safe; close it when done.
  *
  * <pre>{@code
- * try (ApiGeoClient geo = ApiGeoClient.builder().applicationName("mairie/1.0").build()) {
+ * try (ApiGeoClient geo = ApiGeoClient.builder()
+ *     .httpTransport(http -> http.applicationName("mairie/1.0")).build()) {
  *   List<GeoCommune> here = geo.communes(CommuneQuery.at(new GeoPoint(48.9362, 2.3574)));
  * }
  * }</pre>
@@ -235,6 +238,20 @@ public final class ApiGeoClient implements AutoCloseable {
         population);
   }
 
+  /**
+   * Returns the settings a client's own transport starts from: {@link HttpPreset#DEFAULT} (5 s to
+   * connect, 30 s of silence, 60 s per call), the published rate limit {@link #DEFAULT_RATE_LIMIT}
+   * and the default circuit breaker. Build a shared transport from it to keep the peer's limits.
+   *
+   * @return a new transport builder
+   */
+  public static HttpTransport.Builder transportPreset() {
+    return HttpTransport.builder()
+        .preset(HttpPreset.DEFAULT)
+        .rateLimit(DEFAULT_RATE_LIMIT)
+        .circuitBreaker(CircuitBreakerPolicy.defaults());
+  }
+
   @Override
   public void close() {
     caller.close();
@@ -248,7 +265,7 @@ public final class ApiGeoClient implements AutoCloseable {
   /** Configures an {@link ApiGeoClient}. */
   public static final class Builder extends ApiClientBuilder<Builder> {
     private Builder() {
-      super(URI.create(DEFAULT_BASE_URL), DEFAULT_RATE_LIMIT, CircuitBreakerPolicy.defaults());
+      super(URI.create(DEFAULT_BASE_URL), ApiGeoClient::transportPreset);
     }
 
     /**
@@ -259,7 +276,13 @@ public final class ApiGeoClient implements AutoCloseable {
     public ApiGeoClient build() {
       return new ApiGeoClient(
           baseUrl(),
-          new ApiCaller("API Géo", transport(), cache().orElse(null), cacheTtl(), clock()));
+          new ApiCaller(
+              "API Géo",
+              transport(),
+              !sharesTransport(),
+              cache().orElse(null),
+              cacheTtl(),
+              clock()));
     }
   }
 }

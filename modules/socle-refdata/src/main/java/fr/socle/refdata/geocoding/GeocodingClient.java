@@ -8,8 +8,10 @@ import fr.socle.core.SocleClientException;
 import fr.socle.core.SocleException;
 import fr.socle.core.SocleServiceException;
 import fr.socle.core.http.CircuitBreakerPolicy;
+import fr.socle.core.http.HttpPreset;
 import fr.socle.core.http.HttpRequest;
 import fr.socle.core.http.HttpResponse;
+import fr.socle.core.http.HttpTransport;
 import fr.socle.core.http.RateLimitPolicy;
 import fr.socle.refdata.client.ApiClientBuilder;
 import fr.socle.refdata.client.GeoPoint;
@@ -22,7 +24,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * circuit breaker stops calls to a failing geocoder. Immutable and thread-safe; close it when done.
  *
  * <pre>{@code
- * try (GeocodingClient geocoder = GeocodingClient.builder().applicationName("mairie/1.0").build()) {
+ * try (GeocodingClient geocoder = GeocodingClient.builder()
+ *     .httpTransport(http -> http.applicationName("mairie/1.0")).build()) {
  *   List<GeocodedAddress> hits = geocoder.search(AddressQuery.of("8 bd du port amiens").limit(1));
  * }
  * }</pre>
@@ -300,107 +302,7 @@ public final class GeocodingClient implements AutoCloseable {
       uploads.release();
     }
     caller.requireSuccess(response);
-    return parseBatch(request, chunk, ApiCaller.utf8(response.body()));
-  }
-
-  private Map<Integer, BatchRow> parseBatch(
-      BatchGeocodingRequest request, List<Integer> chunk, String csv) {
-    List<List<String>> table;
-    try {
-      String firstLine = csv.lines().findFirst().orElse("");
-      char delimiter = firstLine.indexOf(',') < 0 && firstLine.indexOf(';') >= 0 ? ';' : ',';
-      table = Csv.parse(csv, delimiter);
-    } catch (IllegalArgumentException e) {
-      throw malformed("unreadable CSV answer");
-    }
-    if (table.isEmpty()) {
-      throw malformed("empty CSV answer");
-    }
-    Map<String, Integer> col = new HashMap<>();
-    List<String> header = table.get(0);
-    for (int i = 0; i < header.size(); i++) {
-      col.putIfAbsent(header.get(i).strip(), i);
-    }
-    Integer idCol = col.get(BatchGeocodingRequest.ROW_ID_COLUMN);
-    if (idCol == null) {
-      throw malformed("the CSV answer lost the row id column");
-    }
-    java.util.Set<Integer> expected = new java.util.HashSet<>(chunk);
-    Map<Integer, BatchRow> out = new HashMap<>();
-    for (List<String> row : table.subList(1, table.size())) {
-      int index;
-      try {
-        index = Integer.parseInt(cell(row, idCol).strip());
-      } catch (NumberFormatException e) {
-        throw malformed("a row of the CSV answer has no valid id");
-      }
-      if (!expected.contains(index)) {
-        // A row we did not send: the answer cannot be trusted, the chunk is sent again.
-        throw malformed("the CSV answer holds a row that was not sent");
-      }
-      out.putIfAbsent(index, row(index, request.rows().get(index), row, col));
-    }
-    return out;
-  }
-
-  private static BatchRow row(
-      int index, List<String> input, List<String> row, Map<String, Integer> col) {
-    String status = get(row, col, "result_status").orElse("");
-    String label = get(row, col, "result_label").orElse("");
-    BatchStatus s =
-        switch (status) {
-          case "ok" -> BatchStatus.OK;
-          case "skipped" -> BatchStatus.SKIPPED;
-          case "not-found", "not_found" -> BatchStatus.NOT_FOUND;
-          case "" -> label.isEmpty() ? BatchStatus.NOT_FOUND : BatchStatus.OK;
-          default -> BatchStatus.ERROR;
-        };
-    if (s != BatchStatus.OK) {
-      return new BatchRow(index, input, s, Optional.empty());
-    }
-    try {
-      double lat = Double.parseDouble(get(row, col, "latitude").orElseThrow());
-      double lon = Double.parseDouble(get(row, col, "longitude").orElseThrow());
-      double score = Double.parseDouble(get(row, col, "result_score").orElse("0"));
-      GeocodedAddress a =
-          new GeocodedAddress(
-              label,
-              new GeoPoint(lat, lon),
-              score,
-              get(row, col, "result_type").flatMap(AddressType::fromWire),
-              get(row, col, "result_id"),
-              get(row, col, "result_housenumber"),
-              get(row, col, "result_street"),
-              get(row, col, "result_name"),
-              get(row, col, "result_postcode"),
-              get(row, col, "result_citycode"),
-              get(row, col, "result_city"),
-              get(row, col, "result_context"),
-              get(row, col, "result_district"),
-              get(row, col, "result_oldcitycode"),
-              get(row, col, "result_oldcity"));
-      return new BatchRow(index, input, BatchStatus.OK, Optional.of(a));
-    } catch (RuntimeException e) {
-      return new BatchRow(index, input, BatchStatus.ERROR, Optional.empty());
-    }
-  }
-
-  private static Optional<String> get(List<String> row, Map<String, Integer> col, String name) {
-    Integer i = col.get(name);
-    if (i == null) {
-      return Optional.empty();
-    }
-    String v = cell(row, i).strip();
-    return v.isEmpty() ? Optional.empty() : Optional.of(v);
-  }
-
-  private static String cell(List<String> row, int i) {
-    return i < row.size() ? row.get(i) : "";
-  }
-
-  private static SocleServiceException malformed(String message) {
-    return new SocleServiceException(
-        "Géoplateforme batch geocoding: " + message, 200, "malformed_response", null);
+    return BatchAnswer.parse(request, chunk, ApiCaller.utf8(response.body()));
   }
 
   private static SocleException asSocle(Throwable t) {
@@ -447,6 +349,22 @@ public final class GeocodingClient implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Returns the settings a client's own transport starts from: {@link HttpPreset#DEFAULT} (5 s to
+   * connect, 30 s of silence, 60 s per call), the published rate limit {@link #DEFAULT_RATE_LIMIT}
+   * and the default circuit breaker (the completion endpoint gets its own transport limited to
+   * {@link #DEFAULT_COMPLETION_RATE_LIMIT}). Build a shared transport from it to keep the peer's
+   * limits.
+   *
+   * @return a new transport builder
+   */
+  public static HttpTransport.Builder transportPreset() {
+    return HttpTransport.builder()
+        .preset(HttpPreset.DEFAULT)
+        .rateLimit(DEFAULT_RATE_LIMIT)
+        .circuitBreaker(CircuitBreakerPolicy.defaults());
+  }
+
   @Override
   public void close() {
     caller.close();
@@ -461,19 +379,23 @@ public final class GeocodingClient implements AutoCloseable {
   /** Configures a {@link GeocodingClient}. */
   public static final class Builder extends ApiClientBuilder<Builder> {
     private RateLimitPolicy completionLimit = DEFAULT_COMPLETION_RATE_LIMIT;
+    private boolean completionLimitSet;
 
     private Builder() {
-      super(URI.create(DEFAULT_BASE_URL), DEFAULT_RATE_LIMIT, CircuitBreakerPolicy.defaults());
+      super(URI.create(DEFAULT_BASE_URL), GeocodingClient::transportPreset);
     }
 
     /**
-     * Replaces the completion endpoint's rate limit (default 10 calls per second).
+     * Replaces the rate limit of the client's own completion transport (default 10 calls per
+     * second, the published limit). A shared transport carries its own limits: setting both is an
+     * {@link InvalidInputException} at {@link #build()}.
      *
      * @param policy the policy, or null to disable
      * @return this builder
      */
     public Builder completionRateLimit(RateLimitPolicy policy) {
       this.completionLimit = policy;
+      this.completionLimitSet = true;
       return this;
     }
 
@@ -481,15 +403,31 @@ public final class GeocodingClient implements AutoCloseable {
      * Builds the client.
      *
      * @return a new client, to be closed
+     * @throws InvalidInputException if both a shared transport and a customiser or a completion
+     *     rate limit were given
      */
     public GeocodingClient build() {
+      boolean shared = sharesTransport();
+      if (shared && completionLimitSet) {
+        throw new InvalidInputException(
+            "completionRateLimit applies to the client's own transport only: with a shared"
+                + " transport, set its rate limit on that transport");
+      }
+      // The completion endpoint has its own published limit (10/s): a second transport, built
+      // from the same preset and customiser, with that limit applied last.
       return new GeocodingClient(
           baseUrl(),
           new ApiCaller(
-              "Géoplateforme geocoding", transport(), cache().orElse(null), cacheTtl(), clock()),
+              "Géoplateforme geocoding",
+              transport(),
+              !shared,
+              cache().orElse(null),
+              cacheTtl(),
+              clock()),
           new ApiCaller(
               "Géoplateforme completion",
-              transport(completionLimit),
+              transport(http -> http.rateLimit(completionLimit)),
+              !shared,
               cache().orElse(null),
               cacheTtl(),
               clock()));

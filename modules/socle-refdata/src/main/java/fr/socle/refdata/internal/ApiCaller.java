@@ -31,6 +31,7 @@ public final class ApiCaller implements AutoCloseable {
 
   private final String peer;
   private final HttpTransport transport;
+  private final boolean ownsTransport;
   private final Json json = Json.create();
   private final ResponseCache cache;
   private final Duration cacheTtl;
@@ -41,15 +42,22 @@ public final class ApiCaller implements AutoCloseable {
    * Creates the caller.
    *
    * @param peer a short name for messages, such as {@code "API Géo"}
-   * @param transport the transport, owned and closed by this caller
+   * @param transport the transport
+   * @param ownsTransport whether {@link #close()} closes the transport (never a shared one)
    * @param cache a cache or null
    * @param cacheTtl the cache time to live
    * @param clock the clock of the cool-down
    */
   public ApiCaller(
-      String peer, HttpTransport transport, ResponseCache cache, Duration cacheTtl, Clock clock) {
+      String peer,
+      HttpTransport transport,
+      boolean ownsTransport,
+      ResponseCache cache,
+      Duration cacheTtl,
+      Clock clock) {
     this.peer = Objects.requireNonNull(peer, "peer");
     this.transport = Objects.requireNonNull(transport, "transport");
+    this.ownsTransport = ownsTransport;
     this.cache = cache;
     this.cacheTtl = cacheTtl;
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -172,7 +180,9 @@ public final class ApiCaller implements AutoCloseable {
 
   @Override
   public void close() {
-    transport.close();
+    if (ownsTransport) {
+      transport.close();
+    }
     json.close();
   }
 }

@@ -7,6 +7,8 @@ import static fr.socle.refdata.internal.Tree.string;
 import fr.socle.core.InvalidInputException;
 import fr.socle.core.Secret;
 import fr.socle.core.http.CircuitBreakerPolicy;
+import fr.socle.core.http.HttpPreset;
+import fr.socle.core.http.HttpTransport;
 import fr.socle.core.http.RateLimitPolicy;
 import fr.socle.refdata.client.ApiClientBuilder;
 import fr.socle.refdata.internal.ApiCaller;
@@ -209,6 +211,20 @@ public final class SireneClient implements AutoCloseable {
         string(o, "statutDiffusionEtablissement"));
   }
 
+  /**
+   * Returns the settings a client's own transport starts from: {@link HttpPreset#DEFAULT} (5 s to
+   * connect, 30 s of silence, 60 s per call), the published rate limit {@link #DEFAULT_RATE_LIMIT}
+   * and the default circuit breaker. Build a shared transport from it to keep the peer's limits.
+   *
+   * @return a new transport builder
+   */
+  public static HttpTransport.Builder transportPreset() {
+    return HttpTransport.builder()
+        .preset(HttpPreset.DEFAULT)
+        .rateLimit(DEFAULT_RATE_LIMIT)
+        .circuitBreaker(CircuitBreakerPolicy.defaults());
+  }
+
   @Override
   public void close() {
     caller.close();
@@ -224,7 +240,7 @@ public final class SireneClient implements AutoCloseable {
     private Secret apiKey;
 
     private Builder() {
-      super(URI.create(DEFAULT_BASE_URL), DEFAULT_RATE_LIMIT, CircuitBreakerPolicy.defaults());
+      super(URI.create(DEFAULT_BASE_URL), SireneClient::transportPreset);
     }
 
     /**
@@ -251,7 +267,13 @@ public final class SireneClient implements AutoCloseable {
       }
       return new SireneClient(
           baseUrl(),
-          new ApiCaller("INSEE Sirene", transport(), cache().orElse(null), cacheTtl(), clock()),
+          new ApiCaller(
+              "INSEE Sirene",
+              transport(),
+              !sharesTransport(),
+              cache().orElse(null),
+              cacheTtl(),
+              clock()),
           apiKey);
     }
   }

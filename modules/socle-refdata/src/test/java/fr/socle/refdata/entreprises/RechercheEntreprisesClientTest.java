@@ -18,7 +18,6 @@ import fr.socle.core.InvalidInputException;
 import fr.socle.core.SocleException;
 import fr.socle.refdata.client.GeoPoint;
 import fr.socle.refdata.validation.InvalidIdentifierException;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -44,7 +43,9 @@ class RechercheEntreprisesClientTest {
       """;
 
   private RechercheEntreprisesClient.Builder builder() {
-    return RechercheEntreprisesClient.builder().baseUrl(wm.baseUrl()).applicationName("test/1.0");
+    return RechercheEntreprisesClient.builder()
+        .baseUrl(wm.baseUrl())
+        .httpTransport(http -> http.applicationName("test/1.0"));
   }
 
   @Test
@@ -113,7 +114,8 @@ class RechercheEntreprisesClientTest {
     wm.stubFor(
         get(urlPathEqualTo("/search"))
             .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-    try (RechercheEntreprisesClient c = builder().retries(0, Duration.ofSeconds(1)).build()) {
+    try (RechercheEntreprisesClient c =
+        builder().httpTransport(http -> http.applicationName("test/1.0").maxRetries(0)).build()) {
       int calls = 0;
       Throwable last = null;
       for (int i = 0; i < 10; i++) {

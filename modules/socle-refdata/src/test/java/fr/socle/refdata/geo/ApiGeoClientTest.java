@@ -42,7 +42,7 @@ class ApiGeoClientTest {
       """;
 
   private ApiGeoClient.Builder builder() {
-    return ApiGeoClient.builder().baseUrl(wm.baseUrl()).retries(0, Duration.ofSeconds(1));
+    return ApiGeoClient.builder().baseUrl(wm.baseUrl()).httpTransport(http -> http.maxRetries(0));
   }
 
   @Test
@@ -167,7 +167,12 @@ class ApiGeoClientTest {
             .inScenario("rl")
             .whenScenarioStateIs("ok")
             .willReturn(okJson(SAINT_DENIS)));
-    try (ApiGeoClient c = builder().retries(2, Duration.ofSeconds(2)).build()) {
+    try (ApiGeoClient c =
+        builder()
+            .httpTransport(
+                http ->
+                    http.maxRetries(2).retryBackoff(Duration.ofMillis(200), Duration.ofSeconds(2)))
+            .build()) {
       assertThat(c.commune("93066")).isPresent();
     }
     wm.verify(2, getRequestedFor(urlPathEqualTo("/communes/93066")));
@@ -177,7 +182,12 @@ class ApiGeoClientTest {
   void commune_whenPeerKeepsFailing_breakerOpensAndStopsCalling() {
     wm.stubFor(get(urlPathEqualTo("/communes/93066")).willReturn(aResponse().withStatus(500)));
     try (ApiGeoClient c =
-        builder().circuitBreaker(new CircuitBreakerPolicy(3, 100, Duration.ofMinutes(1))).build()) {
+        builder()
+            .httpTransport(
+                http ->
+                    http.maxRetries(0)
+                        .circuitBreaker(new CircuitBreakerPolicy(3, 100, Duration.ofMinutes(1))))
+            .build()) {
       for (int i = 0; i < 3; i++) {
         assertThatThrownBy(() -> c.commune("93066"))
             .isInstanceOfSatisfying(
@@ -214,7 +224,8 @@ class ApiGeoClientTest {
     wm.stubFor(
         get(urlPathEqualTo("/communes"))
             .willReturn(okJson("[" + (SAINT_DENIS + ",").repeat(200) + SAINT_DENIS + "]")));
-    try (ApiGeoClient c = builder().maxResponseBytes(10_000).build()) {
+    try (ApiGeoClient c =
+        builder().httpTransport(http -> http.maxRetries(0).maxResponseBytes(10_000)).build()) {
       assertThatThrownBy(() -> c.communes(CommuneQuery.byPostalCode("93380")))
           .isInstanceOf(SocleClientException.class)
           .hasMessageContaining("larger than the limit");
@@ -227,7 +238,13 @@ class ApiGeoClientTest {
         get(urlPathEqualTo("/communes/93066"))
             .willReturn(okJson(SAINT_DENIS).withFixedDelay(2_000)));
     try (ApiGeoClient c =
-        builder().timeouts(Duration.ofSeconds(1), Duration.ofMillis(300)).build()) {
+        builder()
+            .httpTransport(
+                http ->
+                    http.maxRetries(0)
+                        .connectTimeout(Duration.ofSeconds(1))
+                        .responseTimeout(Duration.ofMillis(300)))
+            .build()) {
       assertThatThrownBy(() -> c.commune("93066")).isInstanceOf(SocleTimeoutException.class);
     }
   }

@@ -60,7 +60,9 @@ class GeocodingClientTest {
   }
 
   private GeocodingClient.Builder builder() {
-    return GeocodingClient.builder().baseUrl(wm.baseUrl()).retries(0, Duration.ofSeconds(1));
+    return GeocodingClient.builder()
+        .baseUrl(wm.baseUrl())
+        .httpTransport(http -> http.maxRetries(0));
   }
 
   @Test

@@ -153,7 +153,11 @@ class SireneClientTest {
   void clientSideQuota_whenExhausted_failsWithoutCallingThePeer() {
     wm.stubFor(get(urlPathEqualTo("/siren/217500016")).willReturn(okJson(UNITE)));
     try (SireneClient c =
-        builder().rateLimit(new RateLimitPolicy(2, Duration.ofMinutes(1), Duration.ZERO)).build()) {
+        builder()
+            .httpTransport(
+                http ->
+                    http.rateLimit(new RateLimitPolicy(2, Duration.ofMinutes(1), Duration.ZERO)))
+            .build()) {
       c.uniteLegale("217500016");
       c.uniteLegale("217500016");
       assertThatThrownBy(() -> c.uniteLegale("217500016"))

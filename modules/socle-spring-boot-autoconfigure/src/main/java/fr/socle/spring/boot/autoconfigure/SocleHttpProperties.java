@@ -1,12 +1,14 @@
 package fr.socle.spring.boot.autoconfigure;
 
+import fr.socle.core.Secret;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code socle.http.*}: the HTTP settings shared by every Socle client. Each block starts from its
  * peer's preset (PayFiP answers in 15 seconds and never sends more than 256 KiB, for instance) and
- * applies only the settings given here. Not thread-safe while Spring binds it; read-only after.
+ * applies only the settings given here (see docs/core.md, "Configuring HTTP"). Not thread-safe
+ * while Spring binds it; read-only after.
  */
 @ConfigurationProperties("socle.http")
 public class SocleHttpProperties {
@@ -23,8 +25,44 @@ public class SocleHttpProperties {
   /** Retries of idempotent calls after a network error. Defaults to the peer's preset. */
   private Integer maxRetries;
 
+  /**
+   * Longest whole call (connection, request, answer and retries together). Defaults to the peer's
+   * preset.
+   */
+  private Duration deadline;
+
   /** Application name sent in the User-Agent, as public API operators ask. */
   private String applicationName;
+
+  /** How the clients reach the network: the JVM's proxy settings, none, or an explicit proxy. */
+  private final Proxy proxy = new Proxy();
+
+  /**
+   * Returns the deadline of a whole call.
+   *
+   * @return the deadline, or null for the preset's
+   */
+  public Duration getDeadline() {
+    return deadline;
+  }
+
+  /**
+   * Sets the deadline of a whole call.
+   *
+   * @param deadline positive
+   */
+  public void setDeadline(Duration deadline) {
+    this.deadline = deadline;
+  }
+
+  /**
+   * Returns the proxy settings.
+   *
+   * @return {@code socle.http.proxy.*}
+   */
+  public Proxy getProxy() {
+    return proxy;
+  }
 
   /**
    * Returns the connection timeout.
@@ -114,5 +152,129 @@ public class SocleHttpProperties {
    */
   public void setApplicationName(String applicationName) {
     this.applicationName = applicationName;
+  }
+
+  /** Which proxy settings apply. */
+  public enum ProxyMode {
+    /** The JVM's settings: {@code https.proxyHost}, {@code http.nonProxyHosts}... (default). */
+    SYSTEM,
+    /** No proxy, whatever the JVM's settings say. */
+    DIRECT,
+    /** The proxy given by {@code socle.http.proxy.host} and {@code port}. */
+    EXPLICIT
+  }
+
+  /** {@code socle.http.proxy.*}: turned into one {@code fr.socle.core.http.ProxySettings}. */
+  public static class Proxy {
+    /**
+     * Which proxy settings apply: system (the JVM's, default), direct (none) or explicit (host and
+     * port below). Setting a host alone implies explicit.
+     */
+    private ProxyMode mode;
+
+    /** Host of the explicit HTTP proxy (HTTPS goes through it with CONNECT). */
+    private String host;
+
+    /** Port of the explicit HTTP proxy. */
+    private Integer port;
+
+    /** User name for the explicit proxy (Basic authentication, offered to the proxy only). */
+    private String user;
+
+    /** Password for the explicit proxy; never printed by the actuator or in logs. */
+    private Secret password;
+
+    /** Creates empty settings; Spring binds them. */
+    public Proxy() {}
+
+    /**
+     * Returns the mode.
+     *
+     * @return the mode, or null when not set
+     */
+    public ProxyMode getMode() {
+      return mode;
+    }
+
+    /**
+     * Sets the mode.
+     *
+     * @param mode system, direct or explicit
+     */
+    public void setMode(ProxyMode mode) {
+      this.mode = mode;
+    }
+
+    /**
+     * Returns the proxy host.
+     *
+     * @return the host, or null
+     */
+    public String getHost() {
+      return host;
+    }
+
+    /**
+     * Sets the proxy host.
+     *
+     * @param host a host name or address
+     */
+    public void setHost(String host) {
+      this.host = host;
+    }
+
+    /**
+     * Returns the proxy port.
+     *
+     * @return the port, or null
+     */
+    public Integer getPort() {
+      return port;
+    }
+
+    /**
+     * Sets the proxy port.
+     *
+     * @param port 1 to 65535
+     */
+    public void setPort(Integer port) {
+      this.port = port;
+    }
+
+    /**
+     * Returns the proxy user.
+     *
+     * @return the user, or null
+     */
+    public String getUser() {
+      return user;
+    }
+
+    /**
+     * Sets the proxy user.
+     *
+     * @param user the user name
+     */
+    public void setUser(String user) {
+      this.user = user;
+    }
+
+    /**
+     * Returns the proxy password.
+     *
+     * @return the password, or null
+     */
+    public Secret getPassword() {
+      return password;
+    }
+
+    /**
+     * Sets the proxy password.
+     *
+     * @param password the password
+     */
+    public void setPassword(Secret password) {
+      this.password = password;
+    }
   }
 }

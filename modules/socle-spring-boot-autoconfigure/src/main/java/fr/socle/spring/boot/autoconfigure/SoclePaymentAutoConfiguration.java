@@ -39,8 +39,8 @@ public class SoclePaymentAutoConfiguration {
   public SoclePaymentAutoConfiguration() {}
 
   /**
-   * The transport to PayFiP: PayFiP's preset (answers within 15 seconds, at most 256 KiB) with
-   * {@code socle.http.*} over it.
+   * The transport to PayFiP: {@link PayfipClient#transportPreset()} (15 seconds for a whole call,
+   * at most 256 KiB) with {@code socle.http.*} over it.
    *
    * @param http the shared HTTP settings
    * @return the transport, closed with the application context
@@ -48,11 +48,8 @@ public class SoclePaymentAutoConfiguration {
   @Bean(name = HTTP_TRANSPORT_BEAN)
   @ConditionalOnMissingBean(name = HTTP_TRANSPORT_BEAN)
   public HttpTransport soclePaymentHttpTransport(SocleHttpProperties http) {
-    HttpTransport.Builder preset =
-        HttpTransport.builder()
-            .responseTimeout(PayfipClient.DEFAULT_RESPONSE_TIMEOUT)
-            .maxResponseBytes(PayfipClient.DEFAULT_MAX_RESPONSE_BYTES);
-    return HttpTransports.build(http, preset);
+    // The client's own preset, deadline included (15 s for a whole PayFiP call, not 60 s).
+    return HttpTransports.build(http, PayfipClient.transportPreset());
   }
 
   /**
@@ -82,10 +79,9 @@ public class SoclePaymentAutoConfiguration {
     }
   }
 
-  // The one place the transport reaches the client: switch to the unified
-  // httpTransport(HttpTransport) of every remote client ("One SDK", issue #15) here.
+  // A bean the context closes: shared with the client, which never closes it.
   private static void withTransport(PayfipClient.Builder b, HttpTransport transport) {
-    b.transport(transport);
+    b.httpTransport(transport);
   }
 
   /**

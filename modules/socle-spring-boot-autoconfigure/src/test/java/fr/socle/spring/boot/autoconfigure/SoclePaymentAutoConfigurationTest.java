@@ -78,6 +78,8 @@ class SoclePaymentAutoConfigurationTest {
                       SoclePaymentAutoConfiguration.HTTP_TRANSPORT_BEAN, HttpTransport.class);
               assertThat(t.responseTimeout()).isEqualTo(PayfipClient.DEFAULT_RESPONSE_TIMEOUT);
               assertThat(t.maxResponseBytes()).isEqualTo(PayfipClient.DEFAULT_MAX_RESPONSE_BYTES);
+              // PayFiP's 15 s for the whole call, not the generic 60 s.
+              assertThat(t.deadline()).isEqualTo(PayfipClient.DEFAULT_DEADLINE);
             });
   }
 
