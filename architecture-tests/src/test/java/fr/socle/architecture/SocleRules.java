@@ -155,7 +155,14 @@ final class SocleRules {
    * their parts of issue #15 merge); once all are listed, this becomes {@code fr.socle..}.
    */
   static final String[] ERROR_RULE_PACKAGES = {
-    "fr.socle.core..", "fr.socle.refdata..", "fr.socle.identity..", "fr.socle.onceonly.."
+    "fr.socle.core..",
+    "fr.socle.refdata..",
+    "fr.socle.identity..",
+    "fr.socle.onceonly..",
+    "fr.socle.payment",
+    "fr.socle.payment.spi",
+    "fr.socle.payment.payfip",
+    "fr.socle.payment.jdbc"
   };
 
   /**
