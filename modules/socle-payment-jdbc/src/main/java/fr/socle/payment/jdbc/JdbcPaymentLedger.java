@@ -7,6 +7,7 @@ import fr.socle.payment.Payment;
 import fr.socle.payment.PaymentMeans;
 import fr.socle.payment.PaymentState;
 import fr.socle.payment.StateTotal;
+import fr.socle.payment.jdbc.internal.CompletionWriter;
 import fr.socle.payment.jdbc.internal.Dialect;
 import fr.socle.payment.jdbc.internal.LedgerSchema;
 import fr.socle.payment.jdbc.internal.PaymentRows;
@@ -63,11 +64,11 @@ public final class JdbcPaymentLedger implements PaymentLedger {
       " state IN ('PAID', 'REVIEW') AND fulfilled_at IS NULL";
 
   private final Statements db;
-  private final Dialect dialect;
+  private final CompletionWriter completions;
 
   private JdbcPaymentLedger(DataSource dataSource, Dialect dialect) {
     this.db = new Statements(dataSource);
-    this.dialect = dialect;
+    this.completions = new CompletionWriter(db, dialect);
   }
 
   /**
@@ -277,6 +278,8 @@ public final class JdbcPaymentLedger implements PaymentLedger {
 
   @Override
   public boolean completeFulfilment(String idOp, String claimId, Instant at) {
+    Objects.requireNonNull(idOp, "idOp");
+    Objects.requireNonNull(at, "at");
     // On PostgreSQL the completion is committed without waiting for its WAL flush (a transaction-
     // local synchronous_commit=off, set inside the statement so that it stays one round trip).
     // What this record protects is a second listener call, never the payment: the state change
@@ -284,15 +287,9 @@ public final class JdbcPaymentLedger implements PaymentLedger {
     // the fraction of a second before the record reaches disk, the claim (durable) expires and
     // the listener is called again: the same outcome as a node stopping before recording it,
     // which the listener contract already covers (idempotent on idOp). It saves one disk flush
-    // per paid notification.
-    return db.update(
-            "UPDATE socle_payment SET fulfilled_at = ?, fulfilment_claim = NULL,"
-                + " fulfilment_claimed_until = NULL WHERE id_op = ? AND fulfilled_at IS NULL"
-                + dialect.asynchronousCommit(),
-            "fulfilment completion",
-            PaymentRows.odt(at),
-            idOp)
-        == 1;
+    // per paid notification. Completions arriving together share one batch (CompletionWriter):
+    // each call still returns once its own row is written.
+    return completions.complete(idOp, at);
   }
 
   @Override

@@ -517,4 +517,72 @@ abstract class JdbcPaymentLedgerContract {
         recheckAt,
         Optional.empty());
   }
+
+  @Test
+  void completeFulfilment_whenCallsArriveTogether_sharesOneRoundTripAndAnswersEachCall()
+      throws Exception {
+    int n = 8;
+    List<Payment> paid = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Payment p = pending("FACTBATCH" + i, T0);
+      ledger.insert(p);
+      assertThat(ledger.transition(paid(p.idOp(), T0.plusSeconds(1)))).isTrue();
+      paid.add(p);
+    }
+    // The database is slow on the first completion: the others arrive while it is on its way.
+    CountingDataSource counting = new CountingDataSource(dataSource, "fulfilled_at = ?");
+    JdbcPaymentLedger slow = JdbcPaymentLedger.create(counting);
+    ExecutorService pool = Executors.newFixedThreadPool(n + 1);
+    try {
+      List<Thread> waiting = new java.util.concurrent.CopyOnWriteArrayList<>();
+      List<Future<Boolean>> results = new ArrayList<>();
+      results.add(pool.submit(() -> slow.completeFulfilment(paid.get(0).idOp(), "c", at(0))));
+      assertThat(counting.firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+      for (int i = 1; i < n; i++) {
+        int k = i;
+        results.add(
+            pool.submit(
+                () -> {
+                  waiting.add(Thread.currentThread());
+                  return slow.completeFulfilment(paid.get(k).idOp(), "c", at(k));
+                }));
+      }
+      // A second completion of the payment whose first is on its way: not recorded again.
+      Future<Boolean> again =
+          pool.submit(
+              () -> {
+                waiting.add(Thread.currentThread());
+                return slow.completeFulfilment(paid.get(0).idOp(), "c", at(99));
+              });
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while ((waiting.size() < n
+              || waiting.stream()
+                  .anyMatch(
+                      t ->
+                          t.getState() != Thread.State.WAITING
+                              && t.getState() != Thread.State.TERMINATED))
+          && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      counting.release.countDown();
+
+      for (Future<Boolean> r : results) {
+        assertThat(r.get(10, TimeUnit.SECONDS)).isTrue();
+      }
+      assertThat(again.get(10, TimeUnit.SECONDS)).isFalse();
+      // One round trip for the first call, one for all those that queued behind it.
+      assertThat(counting.executions()).isEqualTo(2);
+      for (int i = 0; i < n; i++) {
+        assertThat(ledger.fulfilledAt(paid.get(i).idOp())).contains(at(i));
+      }
+      assertThat(ledger.findAwaitingFulfilment(10)).isEmpty();
+    } finally {
+      counting.release.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  private static Instant at(int i) {
+    return T0.plusSeconds(60 + i);
+  }
 }
