@@ -45,6 +45,8 @@ import javax.sql.DataSource;
  * conditional {@code UPDATE} that succeeds only while the fulfilment is not done and no unexpired
  * claim exists. The node that moves a payment to PAID or REVIEW takes the claim in the same {@code
  * UPDATE}, so that a paid notification costs two commits (state with claim, then completion).
+ * Completions recorded by several threads at the same time share one JDBC batch (one round trip,
+ * one commit); each call still returns once its own row is written.
  *
  * <p>The schema ({@code socle_payment}, {@code socle_payment_schema}) is created and migrated when
  * the ledger is created; it is safe for several nodes to start at once (PostgreSQL: under an
