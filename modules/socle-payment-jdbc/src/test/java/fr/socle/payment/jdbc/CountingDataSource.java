@@ -25,6 +25,9 @@ final class CountingDataSource implements DataSource {
   final CountDownLatch firstStarted = new CountDownLatch(1);
   final CountDownLatch release = new CountDownLatch(1);
 
+  /** The execution (1-based) that fails with a driver bug instead of running; 0 for none. */
+  volatile int failing;
+
   CountingDataSource(DataSource target, String marker) {
     this.target = target;
     this.marker = marker;
@@ -62,7 +65,11 @@ final class CountingDataSource implements DataSource {
         (proxy, method, args) -> {
           String name = method.getName();
           if (name.equals("executeUpdate") || name.equals("executeBatch")) {
-            if (executions.incrementAndGet() == 1) {
+            int n = executions.incrementAndGet();
+            if (n == failing) {
+              throw new IllegalStateException("driver bug");
+            }
+            if (n == 1) {
               firstStarted.countDown();
               if (!release.await(30, TimeUnit.SECONDS)) {
                 throw new SQLException("test gate never released");

@@ -582,6 +582,58 @@ abstract class JdbcPaymentLedgerContract {
     }
   }
 
+  @Test
+  void completeFulfilment_whenTheBatchFails_failsEveryCallInIt() throws Exception {
+    int n = 4;
+    List<Payment> paid = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Payment p = pending("FACTBFAIL" + i, T0);
+      ledger.insert(p);
+      assertThat(ledger.transition(paid(p.idOp(), T0.plusSeconds(1)))).isTrue();
+      paid.add(p);
+    }
+    CountingDataSource counting = new CountingDataSource(dataSource, "fulfilled_at = ?");
+    counting.failing = 2; // the batch of the calls queued behind the first
+    JdbcPaymentLedger slow = JdbcPaymentLedger.create(counting);
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    try {
+      List<Thread> waiting = new java.util.concurrent.CopyOnWriteArrayList<>();
+      Future<Boolean> first =
+          pool.submit(() -> slow.completeFulfilment(paid.get(0).idOp(), "c", at(0)));
+      assertThat(counting.firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+      List<Future<Boolean>> queued = new ArrayList<>();
+      for (int i = 1; i < n; i++) {
+        int k = i;
+        queued.add(
+            pool.submit(
+                () -> {
+                  waiting.add(Thread.currentThread());
+                  return slow.completeFulfilment(paid.get(k).idOp(), "c", at(k));
+                }));
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while ((waiting.size() < n - 1
+              || waiting.stream().anyMatch(t -> t.getState() != Thread.State.WAITING))
+          && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      counting.release.countDown();
+
+      assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+      // Fail closed: a call whose record was not written never answers "already recorded".
+      for (Future<Boolean> q : queued) {
+        assertThatThrownBy(() -> q.get(10, TimeUnit.SECONDS))
+            .hasCauseInstanceOf(SocleClientException.class);
+      }
+      for (int i = 1; i < n; i++) {
+        assertThat(ledger.fulfilledAt(paid.get(i).idOp())).isEmpty();
+      }
+    } finally {
+      counting.release.countDown();
+      pool.shutdownNow();
+    }
+  }
+
   private static Instant at(int i) {
     return T0.plusSeconds(60 + i);
   }

@@ -76,9 +76,15 @@ public final class CompletionWriter {
     } finally {
       writing.unlock();
     }
-    if (mine.failure != null) {
+    if (mine.failure instanceof SQLException) {
       // One exception per caller: the SQL state only, never the driver's message (row values).
-      throw Statements.failure("fulfilment completion", mine.failure);
+      throw Statements.failure("fulfilment completion", (SQLException) mine.failure);
+    }
+    if (mine.failure != null) {
+      // Fail closed: a call whose row was not written never answers "already recorded".
+      throw new SocleClientException(
+          "payment ledger fulfilment completion failed (" + mine.failure.getClass().getName() + ")",
+          mine.failure);
     }
     return mine.recorded;
   }
@@ -112,15 +118,24 @@ public final class CompletionWriter {
               i < counts.length && (counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO);
         }
       }
-    } catch (SQLException e) {
-      for (Request q : batch) {
-        q.recorded = false;
-        q.failure = e;
-      }
+    } catch (SQLException | RuntimeException e) {
+      // Every call of the batch fails, the writer's included: none of their rows is known to be
+      // written. Each caller throws its own SocleClientException (see complete).
+      fail(batch, e);
+    } catch (Error e) {
+      fail(batch, e);
+      throw e;
     } finally {
       for (Request q : batch) {
         q.done = true;
       }
+    }
+  }
+
+  private static void fail(List<Request> batch, Throwable e) {
+    for (Request q : batch) {
+      q.recorded = false;
+      q.failure = e;
     }
   }
 
@@ -130,7 +145,7 @@ public final class CompletionWriter {
     final OffsetDateTime at;
     boolean done;
     boolean recorded;
-    SQLException failure;
+    Throwable failure;
 
     Request(String idOp, OffsetDateTime at) {
       this.idOp = idOp;
