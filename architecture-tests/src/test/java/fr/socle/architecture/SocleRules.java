@@ -180,7 +180,12 @@ final class SocleRules {
     "fr.socle.testkit.internal..",
     // The storage block's public API and SPI (fr.socle.storage.s3 is listed above).
     "fr.socle.storage",
-    "fr.socle.storage.spi"
+    "fr.socle.storage.spi",
+    // The payment block (its packages one by one: the test kit's payfip simulator is listed above).
+    "fr.socle.payment",
+    "fr.socle.payment.spi",
+    "fr.socle.payment.payfip",
+    "fr.socle.payment.jdbc"
   };
 
   /**

@@ -185,6 +185,18 @@ public class PaymentNotificationBenchmark {
     }
   }
 
+  /** The process id of the PostgreSQL server (its backends are its children). */
+  long postmasterPid() throws Exception {
+    try (Connection c = pool.getConnection();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+      rs.next();
+      String stat =
+          java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + rs.getInt(1) + "/stat"));
+      return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+    }
+  }
+
   @TearDown(Level.Trial)
   public void stop() throws Exception {
     payments.close();

@@ -12,7 +12,12 @@ import fr.socle.testkit.contract.PaymentLedgerContract;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -130,5 +135,125 @@ abstract class JdbcPaymentLedgerContract extends PaymentLedgerContract {
         .isTrue();
     assertThat(migrated.completeFulfilment(pendingOne.idOp(), "a", later)).isTrue();
     assertThat(migrated.fulfilledAt(pendingOne.idOp())).contains(later);
+  }
+
+  @Test
+  void completeFulfilment_whenCallsArriveTogether_sharesOneRoundTripAndAnswersEachCall()
+      throws Exception {
+    int n = 8;
+    List<Payment> paid = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Payment p = pending("FACTBATCH" + i, T0);
+      ledger().insert(p);
+      assertThat(ledger().transition(paid(p.idOp(), T0.plusSeconds(1)))).isTrue();
+      paid.add(p);
+    }
+    // The database is slow on the first completion: the others arrive while it is on its way.
+    CountingDataSource counting = new CountingDataSource(dataSource, "fulfilled_at = ?");
+    JdbcPaymentLedger slow = JdbcPaymentLedger.create(counting);
+    ExecutorService pool = Executors.newFixedThreadPool(n + 1);
+    try {
+      List<Thread> waiting = new java.util.concurrent.CopyOnWriteArrayList<>();
+      List<Future<Boolean>> results = new ArrayList<>();
+      results.add(pool.submit(() -> slow.completeFulfilment(paid.get(0).idOp(), "c", at(0))));
+      assertThat(counting.firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+      for (int i = 1; i < n; i++) {
+        int k = i;
+        results.add(
+            pool.submit(
+                () -> {
+                  waiting.add(Thread.currentThread());
+                  return slow.completeFulfilment(paid.get(k).idOp(), "c", at(k));
+                }));
+      }
+      // A second completion of the payment whose first is on its way: not recorded again.
+      Future<Boolean> again =
+          pool.submit(
+              () -> {
+                waiting.add(Thread.currentThread());
+                return slow.completeFulfilment(paid.get(0).idOp(), "c", at(99));
+              });
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while ((waiting.size() < n
+              || waiting.stream()
+                  .anyMatch(
+                      t ->
+                          t.getState() != Thread.State.WAITING
+                              && t.getState() != Thread.State.TERMINATED))
+          && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      counting.release.countDown();
+
+      for (Future<Boolean> r : results) {
+        assertThat(r.get(10, TimeUnit.SECONDS)).isTrue();
+      }
+      assertThat(again.get(10, TimeUnit.SECONDS)).isFalse();
+      // One round trip for the first call, one for all those that queued behind it.
+      assertThat(counting.executions()).isEqualTo(2);
+      for (int i = 0; i < n; i++) {
+        assertThat(ledger().fulfilledAt(paid.get(i).idOp())).contains(at(i));
+      }
+      assertThat(ledger().findAwaitingFulfilment(10)).isEmpty();
+    } finally {
+      counting.release.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void completeFulfilment_whenTheBatchFails_failsEveryCallInIt() throws Exception {
+    int n = 4;
+    List<Payment> paid = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Payment p = pending("FACTBFAIL" + i, T0);
+      ledger().insert(p);
+      assertThat(ledger().transition(paid(p.idOp(), T0.plusSeconds(1)))).isTrue();
+      paid.add(p);
+    }
+    CountingDataSource counting = new CountingDataSource(dataSource, "fulfilled_at = ?");
+    counting.failing = 2; // the batch of the calls queued behind the first
+    JdbcPaymentLedger slow = JdbcPaymentLedger.create(counting);
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    try {
+      List<Thread> waiting = new java.util.concurrent.CopyOnWriteArrayList<>();
+      Future<Boolean> first =
+          pool.submit(() -> slow.completeFulfilment(paid.get(0).idOp(), "c", at(0)));
+      assertThat(counting.firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+      List<Future<Boolean>> queued = new ArrayList<>();
+      for (int i = 1; i < n; i++) {
+        int k = i;
+        queued.add(
+            pool.submit(
+                () -> {
+                  waiting.add(Thread.currentThread());
+                  return slow.completeFulfilment(paid.get(k).idOp(), "c", at(k));
+                }));
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while ((waiting.size() < n - 1
+              || waiting.stream().anyMatch(t -> t.getState() != Thread.State.WAITING))
+          && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      counting.release.countDown();
+
+      assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+      // Fail closed: a call whose record was not written never answers "already recorded".
+      for (Future<Boolean> q : queued) {
+        assertThatThrownBy(() -> q.get(10, TimeUnit.SECONDS))
+            .hasCauseInstanceOf(SocleClientException.class);
+      }
+      for (int i = 1; i < n; i++) {
+        assertThat(ledger().fulfilledAt(paid.get(i).idOp())).isEmpty();
+      }
+    } finally {
+      counting.release.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  private static Instant at(int i) {
+    return T0.plusSeconds(60 + i);
   }
 }

@@ -1,5 +1,7 @@
 package fr.socle.payment.internal;
 
+import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.stax.WstxInputFactory;
 import fr.socle.core.SocleClientException;
 import fr.socle.payment.payfip.PayfipPaymentRequest;
 import java.io.ByteArrayInputStream;
@@ -11,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -20,14 +21,15 @@ import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Builds and parses the PayFiP SOAP 1.1 messages with the JDK's StAX API, without WSDL.
+ * Builds and parses the PayFiP SOAP 1.1 messages with the StAX API (the JDK's writer, Woodstox's
+ * reader), without WSDL.
  *
  * <p>Message shapes (spec §1.2): the operation wrapper is qualified with the service namespace, its
  * single child {@code arg0} and every field are unqualified; answers carry the fields under {@code
  * return}. Parsing is hardened: any DTD is refused outright (so no entity can be declared, expanded
  * or fetched), external access is disabled, and the tree is bounded in depth, element count and
  * text size. The factories are configured once and then only used to create readers and writers,
- * which the JDK implementation supports from several threads.
+ * which both implementations support from several threads.
  */
 public final class SoapCodec {
   /** SOAP 1.1 envelope namespace. */
@@ -42,22 +44,27 @@ public final class SoapCodec {
   private static final int MAX_ELEMENTS = 256;
   private static final int MAX_TEXT = 4096;
 
-  private final XMLInputFactory inputFactory;
+  private final WstxInputFactory inputFactory;
   private final XMLOutputFactory outputFactory;
 
   /** Creates a codec with hardened factories. */
   public SoapCodec() {
-    XMLInputFactory in = XMLInputFactory.newDefaultFactory();
+    // Woodstox rather than the JDK's parser for reading: the JDK creates every reader with its own
+    // copy of the factory's settings, security manager and symbol table, which cost about three
+    // times the parse of a whole PayFiP answer; Woodstox shares its symbol table between the
+    // readers of a factory (thread-safely) and creates them cheaply (see
+    // docs/benchmarks/payment.md).
+    WstxInputFactory in = new WstxInputFactory();
     in.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     in.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     in.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    in.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    in.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-    // Belt and braces: the JDK's own limits, in case a DTD slipped through.
-    in.setProperty("jdk.xml.entityExpansionLimit", "16");
-    in.setProperty("jdk.xml.totalEntitySizeLimit", "4096");
-    in.setProperty("jdk.xml.maxGeneralEntitySizeLimit", "1024");
-    in.setProperty("jdk.xml.maxElementDepth", String.valueOf(MAX_DEPTH + 1));
+    // Belt and braces: the parser's own limits, in case a DTD slipped through.
+    in.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 16L);
+    in.setProperty(WstxInputProperties.P_MAX_ENTITY_DEPTH, 2);
+    in.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, MAX_DEPTH + 1);
+    in.setProperty(WstxInputProperties.P_MAX_ELEMENT_COUNT, (long) MAX_ELEMENTS + 1);
+    in.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, 64);
+    in.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, MAX_TEXT);
     this.inputFactory = in;
     this.outputFactory = XMLOutputFactory.newDefaultFactory();
   }

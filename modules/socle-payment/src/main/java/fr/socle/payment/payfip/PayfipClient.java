@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>No WSDL is read at run time and no JAX-WS stack is used: the messages are written and read
- * with the JDK's StAX API, DTDs and entities refused, answers capped in size (256 KiB by default).
- * Inputs are validated before any call ({@link PayfipPaymentRequest}).
+ * through the StAX API (Woodstox reads the answers), DTDs and entities refused, answers capped in
+ * size (256 KiB by default). Inputs are validated before any call ({@link PayfipPaymentRequest}).
  *
  * <p>Immutable and thread-safe; build one per application and share it. Close it when the
  * application stops: it closes the transport it built, never one given with {@link
