@@ -54,7 +54,8 @@ import java.util.function.Function;
  * a phonetic near-miss without enough birth data to compensate). Errors: {@link
  * InvalidQueryException} before any call for a query the API would reject; {@link
  * AccessDeniedException} (401/403), {@link ProviderUnavailableException} (502/503/504), {@link
- * fr.socle.core.RateLimitedException} (the API's 429, or no local slot in time: status 0), {@link
+ * fr.socle.core.RateLimitedException} (the API's 429), {@link
+ * fr.socle.core.ClientRateLimitedException} (no local slot in time: the API was not called), {@link
  * OnceOnlyServiceException} otherwise; {@link fr.socle.core.SocleTimeoutException} past the
  * deadline. Identical calls in flight with the same token are sent once and share the answer (the
  * API answers 409 to a parallel duplicate).

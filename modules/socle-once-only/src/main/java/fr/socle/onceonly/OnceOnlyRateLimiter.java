@@ -20,9 +20,9 @@ import java.util.Objects;
  * than {@code n} calls in any window of the period, whatever the alignment of the API's own
  * windows, and the default 5 % headroom absorbs network jitter between the reservation and the
  * API's counter. A call whose slot is further than {@link Builder#maxWait(Duration) maxWait}
- * (default 10 s) fails with {@link fr.socle.core.RateLimitedException} (status 0) without calling
- * the API. {@code Retry-After} and {@code RateLimit-Remaining: 0} answers hold the token's calls
- * off in the store, so every node stops.
+ * (default 10 s) fails with {@link fr.socle.core.ClientRateLimitedException} without calling the
+ * API. {@code Retry-After} and {@code RateLimit-Remaining: 0} answers hold the token's calls off in
+ * the store, so every node stops.
  *
  * <p>Share one limiter between every client of a JVM (one {@link ApiParticulierClient} and one
  * {@link ApiEntrepriseClient} per token); give every node the same shared store. Immutable and

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import fr.socle.core.ClientRateLimitedException;
 import fr.socle.core.RateLimitedException;
 import fr.socle.core.Secret;
 import fr.socle.core.SocleClientException;
@@ -247,10 +248,11 @@ class ApiParticulierClientTest {
       assertThatThrownBy(() -> c.quotientFamilial(Usager.parIdentite(camille())))
           .isInstanceOfSatisfying(
               RateLimitedException.class, e -> assertThat(e.statusCode()).isEqualTo(429));
-      // Calling again right away is what gets an IP banned: the limiter refuses locally.
+      // Calling again right away is what gets an IP banned: the limiter refuses locally, a client
+      // error (the API was not called), not the API's 429.
       assertThatThrownBy(() -> c.quotientFamilial(Usager.parIdentite(camille())))
-          .isInstanceOfSatisfying(
-              RateLimitedException.class, e -> assertThat(e.statusCode()).isZero());
+          .isInstanceOf(ClientRateLimitedException.class)
+          .isNotInstanceOf(SocleServiceException.class);
     }
     wm.verify(1, getRequestedFor(urlPathMatching("/v3/dss/.*")));
   }
@@ -270,7 +272,7 @@ class ApiParticulierClientTest {
     try (ApiParticulierClient c = builder().clock(Clock.systemUTC()).rateLimiter(limiter).build()) {
       assertThat(c.quotientFamilial(Usager.parIdentite(camille()))).isPresent();
       assertThatThrownBy(() -> c.quotientFamilial(Usager.parIdentite(camille())))
-          .isInstanceOf(RateLimitedException.class);
+          .isInstanceOf(ClientRateLimitedException.class);
     }
     wm.verify(1, getRequestedFor(urlPathMatching("/v3/dss/.*")));
   }

@@ -1,6 +1,7 @@
 package fr.socle.core.http;
 
 import fr.socle.core.CircuitOpenException;
+import fr.socle.core.ClientRateLimitedException;
 import fr.socle.core.InvalidInputException;
 import fr.socle.core.RateLimitedException;
 import fr.socle.core.Redaction;
@@ -204,8 +205,9 @@ public final class HttpTransport implements AutoCloseable {
    * @return the response, whatever its status except a final 429
    * @throws SocleTimeoutException if connecting or waiting for the response timed out
    * @throws CircuitOpenException if the circuit breaker is open
-   * @throws RateLimitedException if the peer answered 429 after the allowed retries, or the
-   *     client-side rate limit could not be met in time
+   * @throws RateLimitedException if the peer answered 429 after the allowed retries
+   * @throws ClientRateLimitedException if the client-side rate limit could not be met in time (the
+   *     peer was not called)
    * @throws SocleClientException on any other I/O error, or a body larger than the cap
    */
   public HttpResponse execute(HttpRequest request) {

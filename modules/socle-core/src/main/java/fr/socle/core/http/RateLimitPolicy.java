@@ -6,7 +6,7 @@ import java.time.Duration;
 /**
  * A client-side rate limit: at most {@code permits} calls per {@code period}. A call beyond the
  * limit waits for a permit up to {@code maxWait}, then fails with {@link
- * fr.socle.core.RateLimitedException} (status 0: the limit is ours, the peer was not called).
+ * fr.socle.core.ClientRateLimitedException} (the limit is ours, the peer was not called).
  *
  * <p>Public APIs publish their limits (API Géo: 10 calls per second per IP) and answer 429, or ban,
  * when they are exceeded; limiting on the client side keeps an application under them.

@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import fr.socle.core.CircuitOpenException;
+import fr.socle.core.ClientRateLimitedException;
 import fr.socle.core.InvalidInputException;
 import fr.socle.core.RateLimitedException;
 import fr.socle.core.SocleClientException;
@@ -277,8 +278,9 @@ class HttpTransportTest {
       limited.execute(HttpRequest.get(uri("/geo")).build());
 
       assertThatThrownBy(() -> limited.execute(HttpRequest.get(uri("/geo")).build()))
-          .isInstanceOfSatisfying(
-              RateLimitedException.class, e -> assertThat(e.statusCode()).isZero());
+          .isInstanceOf(ClientRateLimitedException.class)
+          .isNotInstanceOf(SocleServiceException.class)
+          .hasMessageContaining("not called");
       peer.verify(1, getRequestedFor(urlEqualTo("/geo")));
     }
   }

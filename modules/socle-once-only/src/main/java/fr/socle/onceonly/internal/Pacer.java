@@ -1,6 +1,6 @@
 package fr.socle.onceonly.internal;
 
-import fr.socle.core.RateLimitedException;
+import fr.socle.core.ClientRateLimitedException;
 import fr.socle.core.SocleClientException;
 import fr.socle.onceonly.spi.Pace;
 import fr.socle.onceonly.spi.RateLimitStore;
@@ -82,8 +82,7 @@ public final class Pacer {
    * @param paces the limits of the call
    * @param deadlineNanos the call's overall deadline ({@link System#nanoTime()} scale)
    * @param what the call, for the error message
-   * @throws RateLimitedException (status 0) if the slot is further than the maximum wait or the
-   *     deadline
+   * @throws ClientRateLimitedException if the slot is further than the maximum wait or the deadline
    */
   public void acquire(List<Pace> paces, long deadlineNanos, String what) {
     // Sends within interval/5 of their slots keep every window of the period under the limit, even
@@ -101,14 +100,12 @@ public final class Pacer {
           remaining < maxWait.toNanos() ? Duration.ofNanos(Math.max(0, remaining)) : maxWait;
       Optional<Duration> slot = store.reserve(paces, wait);
       if (slot.isEmpty()) {
-        throw new RateLimitedException(
+        throw new ClientRateLimitedException(
             "client-side rate limit: no slot for "
                 + what
                 + " within "
                 + wait.toMillis()
                 + " ms; the API was not called",
-            0,
-            null,
             null);
       }
       long slotAt = System.nanoTime() + slot.get().toNanos();

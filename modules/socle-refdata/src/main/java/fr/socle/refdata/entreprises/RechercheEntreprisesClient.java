@@ -43,8 +43,9 @@ import java.util.OptionalDouble;
  * }</pre>
  *
  * <p>Errors: {@link InvalidIdentifierException} for a malformed SIREN (the peer is not called),
- * {@link fr.socle.core.RateLimitedException}, {@link fr.socle.core.CircuitOpenException}, {@link
- * fr.socle.core.SocleTimeoutException}, {@link fr.socle.core.SocleServiceException}.
+ * {@link fr.socle.core.RateLimitedException}, {@link fr.socle.core.ClientRateLimitedException},
+ * {@link fr.socle.core.CircuitOpenException}, {@link fr.socle.core.SocleTimeoutException}, {@link
+ * fr.socle.core.SocleServiceException}.
  */
 public final class RechercheEntreprisesClient implements AutoCloseable {
   /** The production base URL. */

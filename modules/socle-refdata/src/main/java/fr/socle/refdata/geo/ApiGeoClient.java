@@ -42,9 +42,9 @@ import java.util.OptionalLong;
  * }</pre>
  *
  * <p>Errors: {@link InvalidIdentifierException} for a malformed code (the peer is not called),
- * {@link fr.socle.core.RateLimitedException}, {@link fr.socle.core.CircuitOpenException}, {@link
- * fr.socle.core.SocleTimeoutException}, {@link fr.socle.core.SocleServiceException} for other peer
- * errors and malformed answers.
+ * {@link fr.socle.core.RateLimitedException}, {@link fr.socle.core.ClientRateLimitedException},
+ * {@link fr.socle.core.CircuitOpenException}, {@link fr.socle.core.SocleTimeoutException}, {@link
+ * fr.socle.core.SocleServiceException} for other peer errors and malformed answers.
  */
 public final class ApiGeoClient implements AutoCloseable {
   /** The production base URL. */

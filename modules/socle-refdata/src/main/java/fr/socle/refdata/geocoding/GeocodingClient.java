@@ -59,8 +59,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Errors: {@link fr.socle.core.RateLimitedException}, {@link
- * fr.socle.core.CircuitOpenException}, {@link fr.socle.core.SocleTimeoutException}, {@link
+ * <p>Errors: {@link fr.socle.core.RateLimitedException} (the peer's 429), {@link
+ * fr.socle.core.ClientRateLimitedException} (our limit, or a pause the peer asked for: not called),
+ * {@link fr.socle.core.CircuitOpenException}, {@link fr.socle.core.SocleTimeoutException}, {@link
  * SocleServiceException} for other peer errors and malformed answers, {@link InvalidInputException}
  * for invalid queries.
  */

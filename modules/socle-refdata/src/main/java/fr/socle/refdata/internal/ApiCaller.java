@@ -1,5 +1,6 @@
 package fr.socle.refdata.internal;
 
+import fr.socle.core.ClientRateLimitedException;
 import fr.socle.core.RateLimitedException;
 import fr.socle.core.SocleClientException;
 import fr.socle.core.SocleServiceException;
@@ -99,17 +100,16 @@ public final class ApiCaller implements AutoCloseable {
    *
    * @param request the request
    * @return the response, any status except 429
-   * @throws RateLimitedException during a cool-down or on a final 429
+   * @throws ClientRateLimitedException during a cool-down (or the transport's own limit)
+   * @throws RateLimitedException on a final 429
    */
   public HttpResponse send(HttpRequest request) {
     Instant now = clock.instant();
     Instant until = coolDownUntil.get();
     if (now.isBefore(until)) {
-      throw new RateLimitedException(
+      throw new ClientRateLimitedException(
           peer + " asked to wait (Retry-After); the peer was not called",
-          429,
-          Duration.between(now, until),
-          null);
+          Duration.between(now, until));
     }
     try {
       return transport.execute(request);

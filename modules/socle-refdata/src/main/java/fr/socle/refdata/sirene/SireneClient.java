@@ -32,9 +32,9 @@ import java.util.Optional;
  * September 2025).
  *
  * <p>The public plan allows 30 calls a minute: the client limits itself to that (a call waits up to
- * 10 seconds for a permit, then fails with {@link fr.socle.core.RateLimitedException}), honours
- * {@code Retry-After}, and opens a circuit breaker on repeated failures. Share one client (and,
- * across nodes, a {@link fr.socle.refdata.spi.ResponseCache}) per key: the quota is per key.
+ * 10 seconds for a permit, then fails with {@link fr.socle.core.ClientRateLimitedException}),
+ * honours {@code Retry-After}, and opens a circuit breaker on repeated failures. Share one client
+ * (and, across nodes, a {@link fr.socle.refdata.spi.ResponseCache}) per key: the quota is per key.
  * Immutable and thread-safe; close it when done. The key never appears in logs or messages.
  *
  * <pre>{@code

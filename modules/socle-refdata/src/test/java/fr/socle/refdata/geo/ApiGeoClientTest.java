@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import fr.socle.core.CircuitOpenException;
+import fr.socle.core.ClientRateLimitedException;
 import fr.socle.core.RateLimitedException;
 import fr.socle.core.SocleClientException;
 import fr.socle.core.SocleServiceException;
@@ -145,7 +146,10 @@ class ApiGeoClientTest {
               e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(5)));
       // Within the delay: refused locally, the peer is not called again.
       clock.advance(Duration.ofSeconds(3));
-      assertThatThrownBy(() -> c.commune("93066")).isInstanceOf(RateLimitedException.class);
+      assertThatThrownBy(() -> c.commune("93066"))
+          .isInstanceOfSatisfying(
+              ClientRateLimitedException.class,
+              e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(2)));
       wm.verify(1, getRequestedFor(urlPathEqualTo("/communes/93066")));
       // After the delay the peer is called again.
       wm.stubFor(get(urlPathEqualTo("/communes/93066")).willReturn(okJson(SAINT_DENIS)));

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import fr.socle.core.ClientRateLimitedException;
 import fr.socle.core.InvalidInputException;
 import fr.socle.core.RateLimitedException;
 import fr.socle.core.SocleServiceException;
@@ -155,7 +156,7 @@ class GeocodingClientTest {
       assertThat(s.position()).contains(new GeoPoint(49.89, 2.29));
       assertThat(s.kind()).contains("StreetAddress");
       assertThatThrownBy(() -> c.completion("8 bd du port", 5))
-          .isInstanceOf(RateLimitedException.class);
+          .isInstanceOf(ClientRateLimitedException.class);
       // Search has its own limiter and still goes through.
       assertThat(c.search(AddressQuery.of("8 bd du port"))).hasSize(1);
     }
@@ -171,7 +172,7 @@ class GeocodingClientTest {
       assertThatThrownBy(() -> c.search(AddressQuery.of("abc")))
           .isInstanceOf(RateLimitedException.class);
       assertThatThrownBy(() -> c.search(AddressQuery.of("abc")))
-          .isInstanceOf(RateLimitedException.class)
+          .isInstanceOf(ClientRateLimitedException.class)
           .hasMessageContaining("not called");
     }
     wm.verify(1, getRequestedFor(urlPathEqualTo("/search")));

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import fr.socle.core.ClientRateLimitedException;
 import fr.socle.core.InvalidInputException;
-import fr.socle.core.RateLimitedException;
 import fr.socle.core.Secret;
 import fr.socle.core.SocleServiceException;
 import fr.socle.core.http.RateLimitPolicy;
@@ -161,8 +161,7 @@ class SireneClientTest {
       c.uniteLegale("217500016");
       c.uniteLegale("217500016");
       assertThatThrownBy(() -> c.uniteLegale("217500016"))
-          .isInstanceOfSatisfying(
-              RateLimitedException.class, e -> assertThat(e.statusCode()).isZero());
+          .isInstanceOf(ClientRateLimitedException.class);
     }
     wm.verify(2, getRequestedFor(urlPathEqualTo("/siren/217500016")));
   }

@@ -1,5 +1,6 @@
 package fr.socle.examples.demo.onceonly;
 
+import fr.socle.core.ClientRateLimitedException;
 import fr.socle.core.RateLimitedException;
 import fr.socle.core.SocleException;
 import fr.socle.examples.demo.web.Citizen;
@@ -162,7 +163,7 @@ final class CanteenServlet extends HttpServlet {
             alert("info", "FranceConnect n'a pas transmis d'identité complète : tarif plein."));
       }
       return found(particulier.quotientFamilial(Usager.parIdentite(identite.get())));
-    } catch (ProviderUnavailableException | RateLimitedException e) {
+    } catch (ProviderUnavailableException | RateLimitedException | ClientRateLimitedException e) {
       LOG.warn("quotient familial unavailable: {}", e.getMessage());
       return new Lookup(
           Optional.empty(),

@@ -1,5 +1,6 @@
 package fr.socle.examples.demo.onceonly;
 
+import fr.socle.core.ClientRateLimitedException;
 import fr.socle.core.RateLimitedException;
 import fr.socle.core.SocleException;
 import fr.socle.examples.demo.web.Html;
@@ -76,7 +77,7 @@ final class MarchesPublicsServlet extends HttpServlet {
       String fiscalPending = null;
       try {
         dgfip = entreprise.attestationFiscale(siren, why);
-      } catch (RateLimitedException e) {
+      } catch (ClientRateLimitedException | RateLimitedException e) {
         // The DGFiP allows 5 attestations a minute per token: the limiter says so before the API.
         dgfip = Optional.empty();
         fiscalPending = "limite de 5 demandes par minute atteinte : réessayez dans une minute";

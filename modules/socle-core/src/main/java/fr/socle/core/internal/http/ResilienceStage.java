@@ -1,6 +1,7 @@
 package fr.socle.core.internal.http;
 
 import fr.socle.core.CircuitOpenException;
+import fr.socle.core.ClientRateLimitedException;
 import fr.socle.core.RateLimitedException;
 import fr.socle.core.SocleException;
 import fr.socle.core.SocleServiceException;
@@ -43,16 +44,13 @@ public final class ResilienceStage {
    *
    * @param request the request about to be sent
    * @param target the redacted method and URL, for messages
-   * @throws RateLimitedException if the client-side limit could not be met in time (status 0)
+   * @throws ClientRateLimitedException if the client-side limit could not be met in time
    * @throws CircuitOpenException if the breaker is open
    */
   public void beforeCall(HttpRequest request, String target) {
     if (rateLimiter != null && !rateLimiter.acquirePermission()) {
-      throw new RateLimitedException(
-          "client-side rate limit reached for " + target + "; the peer was not called",
-          0,
-          null,
-          null);
+      throw new ClientRateLimitedException(
+          "client-side rate limit reached for " + target + "; the peer was not called", null);
     }
     if (circuitBreaker != null && !circuitBreaker.tryAcquirePermission()) {
       throw new CircuitOpenException(
