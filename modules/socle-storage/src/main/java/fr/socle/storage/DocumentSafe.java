@@ -51,13 +51,17 @@ import org.slf4j.LoggerFactory;
  * the safe first touches a tenant ({@link Builder#recoveryGracePeriod}). Retention dates and legal
  * holds are enforced here and, where the store supports object lock, by the store too.
  *
- * <p>Thread-safe; build one per application and share it. Closing it closes the store.
+ * <p>Thread-safe; build one per application and share it. Objects given to the builder stay the
+ * caller's: closing the safe releases only what the safe created itself, never the {@link
+ * ObjectStore}, the key holder, the scanner or the listener; whoever opened the store closes it,
+ * after the safe.
  *
  * <pre>{@code
- * try (DocumentSafe safe = DocumentSafe.builder()
- *     .objectStore(FileSystemObjectStore.open(Path.of("/var/lib/coffre")))
- *     .keyEncryptionKeys(LocalKeyEncryptionKeys.open(Path.of("/etc/coffre/keys")))
- *     .build()) {
+ * try (ObjectStore store = FileSystemObjectStore.open(Path.of("/var/lib/coffre"));
+ *     DocumentSafe safe = DocumentSafe.builder()
+ *         .objectStore(store)
+ *         .keyEncryptionKeys(LocalKeyEncryptionKeys.open(Path.of("/etc/coffre/keys")))
+ *         .build()) {
  *   DocumentMetadata m = safe.deposit(
  *       DepositRequest.builder("21750001600019", "etat-civil").depositor("agent:42")
  *           .contentType("application/pdf").build(),
@@ -481,11 +485,15 @@ public final class DocumentSafe implements AutoCloseable {
     return events.observe("other", () -> rotation.retireOldKeys(tenant, actor));
   }
 
-  /** Closes the object store. */
+  /**
+   * Releases what the safe created itself. The object store and every other object given to the
+   * builder are left open: Socle never closes an object it was given (docs/core.md), so a store
+   * shared with other components, or by a dependency-injection container, is closed by its owner
+   * only, once. Calling this more than once has no further effect.
+   */
   @Override
   public void close() {
     json.close();
-    store.close();
   }
 
   @Override
@@ -517,7 +525,7 @@ public final class DocumentSafe implements AutoCloseable {
      * none. A read is reported when its stream reaches its verified end; {@code verify} is not a
      * read. A listener that throws is logged and ignored.
      *
-     * @param listener the listener
+     * @param listener the listener; not closed by the safe
      * @return this builder
      */
     public Builder listener(SafeListener listener) {
@@ -576,7 +584,7 @@ public final class DocumentSafe implements AutoCloseable {
     /**
      * Sets where documents are stored. Required.
      *
-     * @param store the store; the safe closes it
+     * @param store the store; not closed by the safe (close it yourself, after the safe)
      * @return this builder
      */
     public Builder objectStore(ObjectStore store) {
@@ -587,7 +595,7 @@ public final class DocumentSafe implements AutoCloseable {
     /**
      * Sets who holds the tenants' key-encryption keys. Required.
      *
-     * @param keys the key holder
+     * @param keys the key holder; not closed by the safe
      * @return this builder
      */
     public Builder keyEncryptionKeys(KeyEncryptionKeys keys) {

@@ -66,10 +66,7 @@ class ErrorRuleTest {
         () -> DocumentSafe.builder().keyEncryptionKeys(f.keys).build());
     invalid(
         "keyEncryptionKeys is required: call keyEncryptionKeys(...)",
-        () ->
-            DocumentSafe.builder()
-                .objectStore(FileSystemObjectStore.open(dir.resolve("other")))
-                .build());
+        () -> DocumentSafe.builder().objectStore(InMemoryObjectStore.withoutObjectLock()).build());
     invalid(
         "depositor is required: call depositor(...)",
         () -> DepositRequest.builder(TENANT, CONTAINER).build());

@@ -67,8 +67,9 @@ public class SocleStorageAutoConfiguration {
   }
 
   /**
-   * The document safe. Not closed by the context: closing it would close the object store, a bean
-   * that the context (or the application) closes itself.
+   * The document safe, closed with the context. Closing it leaves the object store open (Socle
+   * never closes an object it was given): the store bean is closed by the context, or by the
+   * application that registered it, once.
    *
    * @param store the object store: the application's, or the directory's
    * @param keys the key-encryption keys
@@ -76,7 +77,7 @@ public class SocleStorageAutoConfiguration {
    *     application's own), called in order
    * @return the safe
    */
-  @Bean(destroyMethod = "")
+  @Bean
   @ConditionalOnMissingBean
   public DocumentSafe socleDocumentSafe(
       ObjectProvider<ObjectStore> store,
