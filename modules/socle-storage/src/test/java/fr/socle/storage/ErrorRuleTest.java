@@ -92,7 +92,7 @@ class ErrorRuleTest {
   @Test
   @DisplayName("a builder setting that is null fails at once, naming the parameter")
   void builderSetters_whenNull_throwNpeNamingTheParameter() {
-    DocumentSafe.Builder b = DocumentSafe.builder();
+    DocumentSafeBuilder b = DocumentSafe.builder();
     npe("store", () -> b.objectStore(null));
     npe("keys", () -> b.keyEncryptionKeys(null));
     npe("clock", () -> b.clock(null));

@@ -48,7 +48,7 @@ final class SafeFixture implements AutoCloseable {
    * ones must have been closed with {@link #closeSafe()}.
    */
   DocumentSafe open(LocalKeyEncryptionKeys k) {
-    DocumentSafe.Builder b =
+    DocumentSafeBuilder b =
         DocumentSafe.builder()
             .objectStore(openStore())
             .keyEncryptionKeys(k)

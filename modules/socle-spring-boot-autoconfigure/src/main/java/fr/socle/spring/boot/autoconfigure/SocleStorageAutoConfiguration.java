@@ -1,6 +1,7 @@
 package fr.socle.spring.boot.autoconfigure;
 
 import fr.socle.storage.DocumentSafe;
+import fr.socle.storage.DocumentSafeBuilder;
 import fr.socle.storage.FileSystemObjectStore;
 import fr.socle.storage.LocalKeyEncryptionKeys;
 import fr.socle.storage.SafeListener;
@@ -85,7 +86,7 @@ public class SocleStorageAutoConfiguration {
       ObjectProvider<SafeListener> listeners) {
     ObjectStore theStore =
         Required.value(store.getIfUnique(), PREFIX + "directory (or one ObjectStore bean)");
-    DocumentSafe.Builder b = DocumentSafe.builder().objectStore(theStore).keyEncryptionKeys(keys);
+    DocumentSafeBuilder b = DocumentSafe.builder().objectStore(theStore).keyEncryptionKeys(keys);
     List<SafeListener> all = listeners.orderedStream().toList();
     if (!all.isEmpty()) {
       b.listener(SafeListeners.of(all));
