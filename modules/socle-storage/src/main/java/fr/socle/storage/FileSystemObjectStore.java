@@ -169,8 +169,12 @@ public final class FileSystemObjectStore implements ObjectStore {
     }
   }
 
+  /** Releases the directory lock. Idempotent: closing an already closed store does nothing. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (!lockChannel.isOpen()) {
+      return;
+    }
     try {
       lock.release();
       lockChannel.close();

@@ -143,6 +143,16 @@ class FileSystemObjectStoreTest {
   }
 
   @Test
+  void close_whenCalledTwice_isIdempotent() {
+    // The safe leaves the store to its owner, which may close it from more than one place
+    // (a try block and a shutdown hook, a container and the application).
+    FileSystemObjectStore store = FileSystemObjectStore.open(dir);
+    store.close();
+    store.close();
+    FileSystemObjectStore.open(dir).close();
+  }
+
+  @Test
   void open_removesLeftoverTemporaryFilesOfACrash() throws Exception {
     FileSystemObjectStore.open(dir).close();
     Files.write(dir.resolve("tmp").resolve("crashed.part"), new byte[10]);
