@@ -51,6 +51,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,9 +61,25 @@ class StorageGuideTest {
 
   @TempDir Path temp;
 
+  /** Stores the tests opened: the application closes what it gives the safe, the safe does not. */
+  final List<ObjectStore> opened = new ArrayList<>();
+
+  @AfterEach
+  void closeStores() throws Exception {
+    for (ObjectStore store : opened) {
+      store.close();
+    }
+  }
+
+  ObjectStore store(String dir) {
+    ObjectStore store = FileSystemObjectStore.open(temp.resolve(dir));
+    opened.add(store);
+    return store;
+  }
+
   DocumentSafe safe() {
     return DocumentSafe.builder()
-        .objectStore(FileSystemObjectStore.open(temp.resolve("coffre")))
+        .objectStore(store("coffre"))
         .keyEncryptionKeys(LocalKeyEncryptionKeys.open(temp.resolve("coffre-keys")))
         .build();
   }
@@ -84,11 +101,14 @@ class StorageGuideTest {
     String refusal = null;
 
     // snippet: storage-quick-start
-    try (DocumentSafe safe =
-        DocumentSafe.builder()
-            .objectStore(FileSystemObjectStore.open(safeDir)) // e.g. /var/lib/mairie/coffre
-            .keyEncryptionKeys(LocalKeyEncryptionKeys.open(keysDir)) // dev only, see §5
-            .build()) {
+    // The safe never closes the store it is given: close both, the safe first.
+    try (FileSystemObjectStore store =
+            FileSystemObjectStore.open(safeDir); // /var/lib/mairie/coffre
+        DocumentSafe safe =
+            DocumentSafe.builder()
+                .objectStore(store)
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.open(keysDir)) // dev only, see §5
+                .build()) {
 
       // Deposit: streamed, encrypted, fsync'ed, journaled. Memory use does not depend on the size.
       DocumentMetadata m;
@@ -135,7 +155,7 @@ class StorageGuideTest {
 
   @Test
   void safeListener_hearsDepositsAndIntegrityFailures() {
-    ObjectStore store = FileSystemObjectStore.open(temp.resolve("coffre"));
+    ObjectStore store = store("coffre");
     KeyEncryptionKeys keys = LocalKeyEncryptionKeys.open(temp.resolve("coffre-keys"));
     LongAdder deposits = new LongAdder();
     LongAdder depositedBytes = new LongAdder();
@@ -172,10 +192,7 @@ class StorageGuideTest {
     LocalKeyEncryptionKeys keys = LocalKeyEncryptionKeys.open(temp.resolve("keys"));
     String tenant = TENANT;
     try (DocumentSafe safe =
-        DocumentSafe.builder()
-            .objectStore(FileSystemObjectStore.open(temp.resolve("store")))
-            .keyEncryptionKeys(keys)
-            .build()) {
+        DocumentSafe.builder().objectStore(store("store")).keyEncryptionKeys(keys).build()) {
       DocumentMetadata before = safe.deposit(request("actes", "a-1"), bytes("acte"));
       // snippet: storage-rotate-kek
       String newKey = keys.rotate(tenant); // LocalKeyEncryptionKeys; Vault: transit rotate
@@ -259,7 +276,7 @@ class StorageGuideTest {
   @Test
   void malware_isRefused() {
     LocalKeyEncryptionKeys keys = LocalKeyEncryptionKeys.open(temp.resolve("keys"));
-    ObjectStore store = FileSystemObjectStore.open(temp.resolve("store"));
+    ObjectStore store = store("store");
     // snippet: storage-clamd-scanner
     ContentScanner clamd =
         ClamdScanner.builder()

@@ -54,6 +54,7 @@ public class ArchiveExportBenchmark {
 
   byte[] data;
   Path dir;
+  FileSystemObjectStore store;
   DocumentSafe safe;
   ArchiveTransfers transfers;
   ArchiveTransferRequest request;
@@ -68,9 +69,10 @@ public class ArchiveExportBenchmark {
     new SplittableRandom(7).nextBytes(data);
     Path base = Path.of(System.getProperty("bench.dir", System.getProperty("java.io.tmpdir")));
     dir = Files.createTempDirectory(base, "socle-archive-bench");
+    store = FileSystemObjectStore.open(dir.resolve("store"));
     safe =
         DocumentSafe.builder()
-            .objectStore(FileSystemObjectStore.open(dir.resolve("store")))
+            .objectStore(store)
             .keyEncryptionKeys(LocalKeyEncryptionKeys.open(dir.resolve("keys")))
             .build();
     document =
@@ -88,6 +90,7 @@ public class ArchiveExportBenchmark {
   @TearDown
   public void tearDown() throws IOException {
     safe.close();
+    store.close(); // the safe leaves the store it was given open
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }

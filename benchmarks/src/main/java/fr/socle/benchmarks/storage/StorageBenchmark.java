@@ -63,6 +63,7 @@ public class StorageBenchmark {
   byte[] data;
   Path dir;
   Path plainFile;
+  FileSystemObjectStore store;
   DocumentSafe safe;
   DocumentRef readRef;
   Path readContent;
@@ -77,9 +78,10 @@ public class StorageBenchmark {
     new SplittableRandom(42).nextBytes(data);
     Path base = Path.of(System.getProperty("bench.dir", System.getProperty("java.io.tmpdir")));
     dir = Files.createTempDirectory(base, "socle-storage-bench");
+    store = FileSystemObjectStore.open(dir.resolve("store"));
     safe =
         DocumentSafe.builder()
-            .objectStore(FileSystemObjectStore.open(dir.resolve("store")))
+            .objectStore(store)
             .keyEncryptionKeys(LocalKeyEncryptionKeys.open(dir.resolve("keys")))
             .build();
     plainFile = dir.resolve("plain-read.bin");
@@ -101,6 +103,7 @@ public class StorageBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
     safe.close();
+    store.close(); // the safe leaves the store it was given open
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }

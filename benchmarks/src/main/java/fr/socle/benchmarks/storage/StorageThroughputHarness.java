@@ -85,11 +85,12 @@ public final class StorageThroughputHarness {
             .getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
     byte[] aad = "bench/c/doc/1".getBytes(StandardCharsets.UTF_8);
     Path dir = Files.createTempDirectory(base, "socle-storage-harness");
-    try (DocumentSafe safe =
-        DocumentSafe.builder()
-            .objectStore(FileSystemObjectStore.open(dir.resolve("store")))
-            .keyEncryptionKeys(LocalKeyEncryptionKeys.open(dir.resolve("keys")))
-            .build()) {
+    try (FileSystemObjectStore store = FileSystemObjectStore.open(dir.resolve("store"));
+        DocumentSafe safe =
+            DocumentSafe.builder()
+                .objectStore(store)
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.open(dir.resolve("keys")))
+                .build()) {
       List<double[][]> measured = new ArrayList<>();
       List<double[][]> measuredCpu = new ArrayList<>();
       for (int round = 0; round < warmup + rounds; round++) {

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.socle.core.Secret;
 import fr.socle.core.SocleServiceException;
+import fr.socle.core.http.HttpTransport;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -108,6 +109,27 @@ class ApiEntrepriseClientTest {
                 okJson(Fixtures.VIGILANCE_OK.replace("\"code\":\"ok\"", "\"code\":\"OK?\""))));
     assertThatThrownBy(() -> client.attestationVigilance(SIREN, WHY))
         .isInstanceOf(SocleServiceException.class);
+  }
+
+  @Test
+  void sharedTransport_staysOpenAfterTheClientCloses() {
+    wm.stubFor(get(urlPathMatching("/v4/dgfip/.*")).willReturn(okJson(Fixtures.FISCALE)));
+    try (HttpTransport http = HttpTransport.create()) {
+      ApiEntrepriseClient.builder()
+          .baseUrl(wm.baseUrl())
+          .token(Secret.of("entreprise-jwt-secret"))
+          .httpTransport(http)
+          .build()
+          .close();
+      try (ApiEntrepriseClient c =
+          ApiEntrepriseClient.builder()
+              .baseUrl(wm.baseUrl())
+              .token(Secret.of("entreprise-jwt-secret"))
+              .httpTransport(http)
+              .build()) {
+        assertThat(c.attestationFiscale(SIREN, WHY)).isPresent();
+      }
+    }
   }
 
   @Test

@@ -21,19 +21,13 @@ import fr.socle.storage.internal.WarmUp;
 import fr.socle.storage.spi.ContentScanner;
 import fr.socle.storage.spi.KeyEncryptionKeys;
 import fr.socle.storage.spi.ObjectStore;
-import fr.socle.storage.spi.RetentionMode;
-import fr.socle.storage.spi.StoreCapabilities;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An encrypted, tamper-evident document safe (coffre-fort numérique) with the functions of NF
@@ -48,16 +42,19 @@ import org.slf4j.LoggerFactory;
  * journal, in the same store, and the journal is the record of what exists: a version is visible
  * only once its deposit is journaled, each envelope's digest and protection (retention, legal hold)
  * are checked against the journal, and interrupted deposits are rolled back, and journaled, when
- * the safe first touches a tenant ({@link Builder#recoveryGracePeriod}). Retention dates and legal
- * holds are enforced here and, where the store supports object lock, by the store too.
+ * the safe first touches a tenant ({@link DocumentSafeBuilder#recoveryGracePeriod}). Retention
+ * dates and legal holds are enforced here and, where the store supports object lock, by the store
+ * too.
  *
- * <p>Thread-safe; build one per application and share it. Closing it closes the store.
+ * <p>Thread-safe; build one per application and share it. Closing it never closes the {@link
+ * ObjectStore} or anything else given to the builder: close the store yourself, after the safe.
  *
  * <pre>{@code
- * try (DocumentSafe safe = DocumentSafe.builder()
- *     .objectStore(FileSystemObjectStore.open(Path.of("/var/lib/coffre")))
- *     .keyEncryptionKeys(LocalKeyEncryptionKeys.open(Path.of("/etc/coffre/keys")))
- *     .build()) {
+ * try (ObjectStore store = FileSystemObjectStore.open(Path.of("/var/lib/coffre"));
+ *     DocumentSafe safe = DocumentSafe.builder()
+ *         .objectStore(store)
+ *         .keyEncryptionKeys(LocalKeyEncryptionKeys.open(Path.of("/etc/coffre/keys")))
+ *         .build()) {
  *   DocumentMetadata m = safe.deposit(
  *       DepositRequest.builder("21750001600019", "etat-civil").depositor("agent:42")
  *           .contentType("application/pdf").build(),
@@ -76,7 +73,6 @@ import org.slf4j.LoggerFactory;
  * I/O failures.
  */
 public final class DocumentSafe implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(DocumentSafe.class);
 
   private final ObjectStore store;
   private final KeyEncryptionKeys keys;
@@ -92,7 +88,7 @@ public final class DocumentSafe implements AutoCloseable {
   private final Reading reading;
   private final SafeEvents events;
 
-  private DocumentSafe(Builder b, boolean objectLock) {
+  DocumentSafe(DocumentSafeBuilder b, boolean objectLock) {
     this.store = b.store;
     this.keys = b.keys;
     this.objectLock = objectLock;
@@ -126,8 +122,8 @@ public final class DocumentSafe implements AutoCloseable {
    *
    * @return a builder
    */
-  public static Builder builder() {
-    return new Builder();
+  public static DocumentSafeBuilder builder() {
+    return new DocumentSafeBuilder();
   }
 
   /**
@@ -481,11 +477,13 @@ public final class DocumentSafe implements AutoCloseable {
     return events.observe("other", () -> rotation.retireOldKeys(tenant, actor));
   }
 
-  /** Closes the object store. */
+  /**
+   * Releases what the safe created itself; the store and everything else given to the builder stay
+   * open (Socle never closes an object it was given), for their owner to close. Idempotent.
+   */
   @Override
   public void close() {
     json.close();
-    store.close();
   }
 
   @Override
@@ -495,176 +493,5 @@ public final class DocumentSafe implements AutoCloseable {
 
   private static void requireActor(String actor) {
     Names.requireValidText("actor", actor, 256);
-  }
-
-  /** Builds a {@link DocumentSafe}. Not thread-safe. */
-  public static final class Builder {
-    private ObjectStore store;
-    private KeyEncryptionKeys keys;
-    private Clock clock = Clock.systemUTC();
-    private DigestAlgorithm digestAlgorithm = DigestAlgorithm.SHA_256;
-    private RetentionMode retentionMode = RetentionMode.COMPLIANCE;
-    private boolean requireObjectLock;
-    private Duration recoveryGracePeriod = Duration.ofHours(1);
-    private boolean digestOnRead;
-    private ContentScanner contentScanner;
-    private SafeListener listener;
-
-    private Builder() {}
-
-    /**
-     * Observes deposits, reads, destructions and integrity failures, e.g. for metrics; default:
-     * none. A read is reported when its stream reaches its verified end; {@code verify} is not a
-     * read. A listener that throws is logged and ignored.
-     *
-     * @param listener the listener
-     * @return this builder
-     */
-    public Builder listener(SafeListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
-      return this;
-    }
-
-    /**
-     * Scans every deposit for malware while it streams, before it is published (for example with
-     * {@link ClamdScanner}). Refused content raises {@link MalwareDetectedException} or {@link
-     * ContentTooLargeToScanException}, an unavailable scanner {@link ScannerUnavailableException};
-     * in every case nothing is stored. Default: no scanning.
-     *
-     * @param scanner the scanner, or null for none; not closed by the safe
-     * @return this builder
-     */
-    public Builder contentScanner(ContentScanner scanner) {
-      this.contentScanner = scanner;
-      return this;
-    }
-
-    /**
-     * Re-hashes the plaintext on every read and compares it with the digest recorded at deposit, on
-     * top of the AES-GCM authentication of every segment. Off by default: a plaintext that decrypts
-     * under the version's own data key, which is bound to the recorded digest, is the one digested
-     * at deposit; {@link DocumentSafe#verify} always re-hashes. Turn it on to check the digest
-     * computation itself on every read, at the cost of a second pass over every byte.
-     *
-     * @param on true to hash on every read
-     * @return this builder
-     */
-    public Builder digestOnRead(boolean on) {
-      this.digestOnRead = on;
-      return this;
-    }
-
-    /**
-     * Sets how old an interrupted deposit must be before the recovery removes it. When a safe first
-     * touches a tenant it rolls back the versions that were never journaled (a crash between the
-     * envelope and the journal entry, or during the upload) and removes the folders left behind;
-     * younger ones may be deposits still running in another process and are left alone (they are
-     * invisible anyway: only journaled versions are read).
-     *
-     * @param age the minimum age (default 1 hour; zero when a single process uses the store)
-     * @return this builder
-     */
-    public Builder recoveryGracePeriod(Duration age) {
-      Objects.requireNonNull(age, "age");
-      if (age.isNegative()) {
-        throw new InvalidInputException("recoveryGracePeriod must not be negative");
-      }
-      this.recoveryGracePeriod = age;
-      return this;
-    }
-
-    /**
-     * Sets where documents are stored. Required.
-     *
-     * @param store the store; the safe closes it
-     * @return this builder
-     */
-    public Builder objectStore(ObjectStore store) {
-      this.store = Objects.requireNonNull(store, "store");
-      return this;
-    }
-
-    /**
-     * Sets who holds the tenants' key-encryption keys. Required.
-     *
-     * @param keys the key holder
-     * @return this builder
-     */
-    public Builder keyEncryptionKeys(KeyEncryptionKeys keys) {
-      this.keys = Objects.requireNonNull(keys, "keys");
-      return this;
-    }
-
-    /**
-     * Sets the clock used for deposit instants, retention checks and the journal.
-     *
-     * @param clock the clock (default UTC system clock)
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * Sets the digest algorithm of new deposits.
-     *
-     * @param digestAlgorithm SHA-256 (default) or SHA-512
-     * @return this builder
-     */
-    public Builder digestAlgorithm(DigestAlgorithm digestAlgorithm) {
-      this.digestAlgorithm = Objects.requireNonNull(digestAlgorithm, "digestAlgorithm");
-      return this;
-    }
-
-    /**
-     * Sets the object-lock mode used for retention dates when the store supports object lock.
-     *
-     * @param retentionMode COMPLIANCE (default: legal durations) or GOVERNANCE
-     * @return this builder
-     */
-    public Builder retentionMode(RetentionMode retentionMode) {
-      this.retentionMode = Objects.requireNonNull(retentionMode, "retentionMode");
-      return this;
-    }
-
-    /**
-     * Refuses to build unless the store enforces object lock itself.
-     *
-     * @param required true to require object lock
-     * @return this builder
-     */
-    public Builder requireObjectLock(boolean required) {
-      this.requireObjectLock = required;
-      return this;
-    }
-
-    /**
-     * Builds the safe, detecting the store's capabilities.
-     *
-     * @return the safe
-     * @throws InvalidInputException if the object store or the key-encryption keys are missing
-     * @throws SocleClientException if object lock is required and not available
-     */
-    public DocumentSafe build() {
-      if (store == null) {
-        throw new InvalidInputException("objectStore is required: call objectStore(...)");
-      }
-      if (keys == null) {
-        throw new InvalidInputException(
-            "keyEncryptionKeys is required: call keyEncryptionKeys(...)");
-      }
-      StoreCapabilities capabilities = store.capabilities();
-      if (requireObjectLock && !capabilities.objectLock()) {
-        throw new SocleClientException(
-            "object lock is required but the store does not enforce it: "
-                + capabilities.description());
-      }
-      LOG.debug(
-          "document safe on {} (object lock {})",
-          capabilities.description(),
-          capabilities.objectLock() ? "enforced" : "not available");
-      return new DocumentSafe(this, capabilities.objectLock());
-    }
   }
 }

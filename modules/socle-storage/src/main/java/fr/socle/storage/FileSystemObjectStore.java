@@ -200,8 +200,12 @@ public final class FileSystemObjectStore implements ObjectStore {
     }
   }
 
+  /** Releases the directory lock. Idempotent: closing an already closed store does nothing. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (!lockChannel.isOpen()) {
+      return;
+    }
     flusher.shutdown();
     try {
       lock.release();

@@ -185,10 +185,10 @@ class ArchiveExportTest {
   @Test
   @DisplayName("with a SHA-512 safe the manifest carries SHA-512 digests, and still validates")
   void sha512() throws Exception {
-    f.safe.close();
+    f.closeSafe();
     f.safe =
         DocumentSafe.builder()
-            .objectStore(FileSystemObjectStore.open(f.storeDir))
+            .objectStore(f.openStore())
             .keyEncryptionKeys(f.keys)
             .clock(f.clock)
             .digestAlgorithm(DigestAlgorithm.SHA_512)

@@ -85,10 +85,10 @@ class DocumentSafeTest {
 
   @Test
   void deposit_whenSha512_recordsAlgorithmAndVerifies() {
-    f.safe.close();
+    f.closeSafe();
     f.safe =
         DocumentSafe.builder()
-            .objectStore(FileSystemObjectStore.open(f.storeDir))
+            .objectStore(f.openStore())
             .keyEncryptionKeys(f.keys)
             .digestAlgorithm(DigestAlgorithm.SHA_512)
             .build();
@@ -164,10 +164,10 @@ class DocumentSafeTest {
   void read_whenDigestOnReadAndContentIntact_rehashesAndReturnsIt() throws Exception {
     byte[] content = TestData.bytes(2_500_000, 4);
     DocumentMetadata m = f.deposit("a", content);
-    f.safe.close();
+    f.closeSafe();
     f.safe =
         DocumentSafe.builder()
-            .objectStore(FileSystemObjectStore.open(f.storeDir))
+            .objectStore(f.openStore())
             .keyEncryptionKeys(f.keys)
             .clock(f.clock)
             .digestOnRead(true)
@@ -219,7 +219,7 @@ class DocumentSafeTest {
   @Test
   void journal_whenSafeReopened_continuesTheChain() {
     f.deposit("a", "x".getBytes());
-    f.safe.close();
+    f.closeSafe();
     f.safe = f.open(f.keys);
     f.deposit("b", "y".getBytes());
 
@@ -363,15 +363,17 @@ class DocumentSafeTest {
 
   @Test
   void builder_whenObjectLockRequiredOnFilesystem_refuses() {
-    assertThatThrownBy(
-            () ->
-                DocumentSafe.builder()
-                    .objectStore(FileSystemObjectStore.open(dir.resolve("other")))
-                    .keyEncryptionKeys(f.keys)
-                    .requireObjectLock(true)
-                    .build())
-        .isInstanceOf(fr.socle.core.SocleClientException.class)
-        .hasMessageContaining("object lock");
+    try (FileSystemObjectStore other = FileSystemObjectStore.open(dir.resolve("other"))) {
+      assertThatThrownBy(
+              () ->
+                  DocumentSafe.builder()
+                      .objectStore(other)
+                      .keyEncryptionKeys(f.keys)
+                      .requireObjectLock(true)
+                      .build())
+          .isInstanceOf(fr.socle.core.SocleClientException.class)
+          .hasMessageContaining("object lock");
+    }
   }
 
   @Test

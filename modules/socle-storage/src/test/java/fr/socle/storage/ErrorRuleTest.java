@@ -66,10 +66,7 @@ class ErrorRuleTest {
         () -> DocumentSafe.builder().keyEncryptionKeys(f.keys).build());
     invalid(
         "keyEncryptionKeys is required: call keyEncryptionKeys(...)",
-        () ->
-            DocumentSafe.builder()
-                .objectStore(FileSystemObjectStore.open(dir.resolve("other")))
-                .build());
+        () -> DocumentSafe.builder().objectStore(InMemoryObjectStore.withoutObjectLock()).build());
     invalid(
         "depositor is required: call depositor(...)",
         () -> DepositRequest.builder(TENANT, CONTAINER).build());
@@ -95,7 +92,7 @@ class ErrorRuleTest {
   @Test
   @DisplayName("a builder setting that is null fails at once, naming the parameter")
   void builderSetters_whenNull_throwNpeNamingTheParameter() {
-    DocumentSafe.Builder b = DocumentSafe.builder();
+    DocumentSafeBuilder b = DocumentSafe.builder();
     npe("store", () -> b.objectStore(null));
     npe("keys", () -> b.keyEncryptionKeys(null));
     npe("clock", () -> b.clock(null));

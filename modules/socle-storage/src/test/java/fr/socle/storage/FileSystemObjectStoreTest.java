@@ -43,11 +43,12 @@ class FileSystemObjectStoreTest {
   void deposit_whenIdsAreHostile_staysInsideItsDirectoryAndRoundTrips(String hostile)
       throws Exception {
     Path root = dir.resolve("root");
-    try (DocumentSafe safe =
-        DocumentSafe.builder()
-            .objectStore(FileSystemObjectStore.open(root.resolve("store")))
-            .keyEncryptionKeys(LocalKeyEncryptionKeys.open(dir.resolve("keys")))
-            .build()) {
+    try (FileSystemObjectStore store = FileSystemObjectStore.open(root.resolve("store"));
+        DocumentSafe safe =
+            DocumentSafe.builder()
+                .objectStore(store)
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.open(dir.resolve("keys")))
+                .build()) {
       DocumentRef ref = DocumentRef.of(hostile, hostile, hostile);
       safe.deposit(
           DepositRequest.builder(hostile, hostile).id(hostile).depositor(AGENT).build(),
@@ -138,6 +139,16 @@ class FileSystemObjectStoreTest {
           .isInstanceOf(SocleClientException.class)
           .hasMessageContaining("in use");
     }
+    FileSystemObjectStore.open(dir).close();
+  }
+
+  @Test
+  void close_whenCalledTwice_isIdempotent() {
+    // The safe leaves the store to its owner, which may close it from more than one place
+    // (a try block and a shutdown hook, a container and the application).
+    FileSystemObjectStore store = FileSystemObjectStore.open(dir);
+    store.close();
+    store.close();
     FileSystemObjectStore.open(dir).close();
   }
 

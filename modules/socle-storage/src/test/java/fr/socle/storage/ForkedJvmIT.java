@@ -120,11 +120,12 @@ class ForkedJvmIT {
 
     p.destroyForcibly().waitFor();
 
-    try (DocumentSafe safe =
-        DocumentSafe.builder()
-            .objectStore(FileSystemObjectStore.open(dir.resolve("store")))
-            .keyEncryptionKeys(LocalKeyEncryptionKeys.open(dir.resolve("keys")))
-            .build()) {
+    try (FileSystemObjectStore store = FileSystemObjectStore.open(dir.resolve("store"));
+        DocumentSafe safe =
+            DocumentSafe.builder()
+                .objectStore(store)
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.open(dir.resolve("keys")))
+                .build()) {
       assertThat(safe.list("t", "c", "test"))
           .extracting(m -> m.ref().id())
           .containsExactly("before");

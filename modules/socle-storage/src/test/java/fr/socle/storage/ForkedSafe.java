@@ -21,11 +21,12 @@ public final class ForkedSafe {
 
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[1]);
-    try (DocumentSafe safe =
-        DocumentSafe.builder()
-            .objectStore(FileSystemObjectStore.open(dir.resolve("store")))
-            .keyEncryptionKeys(LocalKeyEncryptionKeys.open(dir.resolve("keys")))
-            .build()) {
+    try (FileSystemObjectStore store = FileSystemObjectStore.open(dir.resolve("store"));
+        DocumentSafe safe =
+            DocumentSafe.builder()
+                .objectStore(store)
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.open(dir.resolve("keys")))
+                .build()) {
       switch (args[0]) {
         case "large" -> large(safe, Long.parseLong(args[2]));
         case "hang" -> hang(safe);

@@ -7,6 +7,7 @@ import fr.socle.storage.spi.WriteOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
@@ -25,6 +26,7 @@ public final class HostileStore implements ObjectStore {
   }
 
   private final ObjectStore delegate;
+  private final AtomicInteger closes = new AtomicInteger();
   private volatile Predicate<String> crashBeforePut = k -> false;
   private volatile boolean nonAtomicCreate;
   private volatile BiConsumer<ObjectStore, String> beforePut = (s, k) -> {};
@@ -125,8 +127,14 @@ public final class HostileStore implements ObjectStore {
     delegate.delete(key);
   }
 
+  /** How many times {@link #close()} was called. */
+  public int closeCount() {
+    return closes.get();
+  }
+
   @Override
   public void close() {
+    closes.incrementAndGet();
     delegate.close();
   }
 }

@@ -59,7 +59,7 @@ class JournalSealTest {
           .isTrue();
 
       // Whole-tenant rollback: the store is replaced by the older backup.
-      f.safe.close();
+      f.closeSafe();
       deleteTree(f.storeDir);
       copyTree(backup.resolve("store"), f.storeDir);
       f.safe = f.open(f.keys);
@@ -136,7 +136,7 @@ class JournalSealTest {
       JournalSeal seal =
           JournalSealer.create(f.safe, key, f.clock).seal(SafeFixture.TENANT, "cron");
       // A second safe history of the same length, e.g. a store rebuilt by someone else.
-      f.safe.close();
+      f.closeSafe();
       deleteTree(f.storeDir);
       f.safe = f.open(f.keys);
       f.safe.deposit(
@@ -192,7 +192,7 @@ class JournalSealTest {
           JournalSealer.create(f.safe, key, f.clock).seal(SafeFixture.TENANT, "cron");
       f.deposit("b", TestData.bytes(100, 2));
       long last = f.safe.verifyJournal(SafeFixture.TENANT).entriesChecked();
-      f.safe.close();
+      f.closeSafe();
       // Delete the newest entry only: the chain up to the seal is intact, the head is not.
       Path journal = f.storeDir.resolve("objects/t/" + SafeFixture.TENANT + "/journal");
       try (var files = Files.list(journal)) {

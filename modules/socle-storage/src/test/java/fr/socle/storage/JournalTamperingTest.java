@@ -87,7 +87,7 @@ class JournalTamperingTest {
   void append_whenLastEntryIsBroken_refusesToChainAfterIt() throws Exception {
     List<Path> e = entries();
     Files.writeString(e.get(4), "garbage");
-    f.safe.close();
+    f.closeSafe();
     f.safe = f.open(f.keys);
 
     assertThatThrownBy(() -> f.deposit("doc-6", "x".getBytes()))

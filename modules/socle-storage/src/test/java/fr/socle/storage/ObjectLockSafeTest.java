@@ -58,6 +58,7 @@ class ObjectLockSafeTest {
   @AfterEach
   void tearDown() {
     safe.close();
+    store.close();
   }
 
   private DocumentMetadata deposit(Instant retainUntil, boolean hold) {

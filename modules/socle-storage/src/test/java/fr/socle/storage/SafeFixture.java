@@ -20,6 +20,7 @@ final class SafeFixture implements AutoCloseable {
   final Path storeDir;
   final TestClock clock = TestClock.at(Instant.parse("2026-11-29T10:00:00Z"));
   final LocalKeyEncryptionKeys keys;
+  FileSystemObjectStore store;
   DocumentSafe safe;
 
   private final ContentScanner scanner;
@@ -42,10 +43,14 @@ final class SafeFixture implements AutoCloseable {
     this.safe = open(keys);
   }
 
+  /**
+   * Opens a new store on {@link #storeDir} and a safe on it, as a new process would; the previous
+   * ones must have been closed with {@link #closeSafe()}.
+   */
   DocumentSafe open(LocalKeyEncryptionKeys k) {
-    DocumentSafe.Builder b =
+    DocumentSafeBuilder b =
         DocumentSafe.builder()
-            .objectStore(FileSystemObjectStore.open(storeDir))
+            .objectStore(openStore())
             .keyEncryptionKeys(k)
             .clock(clock)
             .contentScanner(scanner);
@@ -53,6 +58,21 @@ final class SafeFixture implements AutoCloseable {
       b.listener(listener);
     }
     return b.build();
+  }
+
+  /** Opens a new store on {@link #storeDir}, which the fixture closes. */
+  FileSystemObjectStore openStore() {
+    store = FileSystemObjectStore.open(storeDir);
+    return store;
+  }
+
+  /** Closes the safe, then its store (the safe leaves it open), as a process exit would. */
+  void closeSafe() {
+    safe.close();
+    if (store != null) {
+      store.close();
+      store = null;
+    }
   }
 
   /** Every regular file under the store, as paths with forward slashes. */
@@ -117,6 +137,6 @@ final class SafeFixture implements AutoCloseable {
 
   @Override
   public void close() {
-    safe.close();
+    closeSafe();
   }
 }

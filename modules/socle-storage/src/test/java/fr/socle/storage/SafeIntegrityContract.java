@@ -60,6 +60,7 @@ public abstract class SafeIntegrityContract {
   void closeSafe() {
     if (safe != null) {
       safe.close();
+      store.close(); // the safe leaves the store it was given open
     }
   }
 
@@ -67,6 +68,7 @@ public abstract class SafeIntegrityContract {
   protected void reopen(Duration grace) {
     if (safe != null) {
       safe.close();
+      store.close();
     }
     store = new HostileStore(openStore());
     safe =
@@ -462,6 +464,7 @@ public abstract class SafeIntegrityContract {
     DocumentRef ref = deposit("doc", "x").ref();
     Path elsewhere = dir.resolve("elsewhere");
     safe.close();
+    store.close();
     safe =
         DocumentSafe.builder()
             .objectStore(store = new HostileStore(openStore()))

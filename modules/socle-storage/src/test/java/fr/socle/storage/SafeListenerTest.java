@@ -285,7 +285,7 @@ class SafeListenerTest {
     assertThat(events).containsExactly("integrity verifyJournal");
 
     // The whole store put back as it was before the seal: an intact, shorter chain.
-    f.safe.close();
+    f.closeSafe();
     try (Stream<Path> walk = Files.walk(f.storeDir)) {
       for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.delete(p);

@@ -152,7 +152,7 @@ class TamperingTest {
   @Test
   @DisplayName("a safe holding another key for the tenant refuses to open its documents")
   void wrongTenantKey() {
-    f.safe.close();
+    f.closeSafe();
     LocalKeyEncryptionKeys otherKeys = LocalKeyEncryptionKeys.open(dir.resolve("other-keys"));
     otherKeys.currentKeyId(TENANT); // creates another key for the tenant
     f.safe = f.open(otherKeys);

@@ -247,11 +247,13 @@ class S3ObjectStoreIT {
 
   @Test
   void documentSafe_onS3_depositsReadsVerifiesAndDetectsTampering() throws Exception {
-    try (DocumentSafe safe =
-        DocumentSafe.builder()
-            .objectStore(newStore(S3_PROXY.getUri(), "safe/"))
-            .keyEncryptionKeys(LocalKeyEncryptionKeys.open(dir.resolve("keys")))
-            .build()) {
+    // The safe never closes the store it was given: the test opened it, the test closes it.
+    try (S3ObjectStore safeStore = newStore(S3_PROXY.getUri(), "safe/");
+        DocumentSafe safe =
+            DocumentSafe.builder()
+                .objectStore(safeStore)
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.open(dir.resolve("keys")))
+                .build()) {
       byte[] big = random(11 * MIB + 3, 3);
       DocumentMetadata a =
           safe.deposit(

@@ -40,11 +40,13 @@ public final class DocumentsFeature implements Feature {
   /** Largest accepted upload. */
   static final long MAX_BYTES = 10L * 1024 * 1024;
 
+  private final ObjectStore store;
   private final DocumentSafe safe;
   private final String description;
   private final Path tempDir;
 
-  private DocumentsFeature(DocumentSafe safe, String description, Path tempDir) {
+  private DocumentsFeature(ObjectStore store, DocumentSafe safe, String description, Path tempDir) {
+    this.store = store;
     this.safe = safe;
     this.description = description;
     this.tempDir = tempDir;
@@ -98,6 +100,7 @@ public final class DocumentsFeature implements Feature {
       throw e;
     }
     return new DocumentsFeature(
+        store,
         safe,
         "Coffre-fort de documents : chiffré (AES-256-GCM), journal chaîné, "
             + where
@@ -138,6 +141,8 @@ public final class DocumentsFeature implements Feature {
 
   @Override
   public void close() {
+    // The safe never closes the store it was given: the feature opened it, the feature closes it.
     safe.close();
+    store.close();
   }
 }

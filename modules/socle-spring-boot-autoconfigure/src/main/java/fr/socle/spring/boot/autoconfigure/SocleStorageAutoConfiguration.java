@@ -1,6 +1,7 @@
 package fr.socle.spring.boot.autoconfigure;
 
 import fr.socle.storage.DocumentSafe;
+import fr.socle.storage.DocumentSafeBuilder;
 import fr.socle.storage.FileSystemObjectStore;
 import fr.socle.storage.LocalKeyEncryptionKeys;
 import fr.socle.storage.SafeListener;
@@ -67,8 +68,9 @@ public class SocleStorageAutoConfiguration {
   }
 
   /**
-   * The document safe. Not closed by the context: closing it would close the object store, a bean
-   * that the context (or the application) closes itself.
+   * The document safe, closed with the context. Closing it leaves the object store open (Socle
+   * never closes an object it was given): the store bean is closed by the context, or by the
+   * application that registered it, once.
    *
    * @param store the object store: the application's, or the directory's
    * @param keys the key-encryption keys
@@ -76,7 +78,7 @@ public class SocleStorageAutoConfiguration {
    *     application's own), called in order
    * @return the safe
    */
-  @Bean(destroyMethod = "")
+  @Bean
   @ConditionalOnMissingBean
   public DocumentSafe socleDocumentSafe(
       ObjectProvider<ObjectStore> store,
@@ -84,7 +86,7 @@ public class SocleStorageAutoConfiguration {
       ObjectProvider<SafeListener> listeners) {
     ObjectStore theStore =
         Required.value(store.getIfUnique(), PREFIX + "directory (or one ObjectStore bean)");
-    DocumentSafe.Builder b = DocumentSafe.builder().objectStore(theStore).keyEncryptionKeys(keys);
+    DocumentSafeBuilder b = DocumentSafe.builder().objectStore(theStore).keyEncryptionKeys(keys);
     List<SafeListener> all = listeners.orderedStream().toList();
     if (!all.isEmpty()) {
       b.listener(SafeListeners.of(all));

@@ -1,9 +1,12 @@
 package fr.socle.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.socle.core.SocleClientException;
 import fr.socle.refdata.Territories;
 import fr.socle.storage.DocumentSafe;
+import fr.socle.storage.FileSystemObjectStore;
 import fr.socle.storage.InMemoryObjectStore;
 import fr.socle.storage.spi.ObjectStore;
 import java.nio.file.Files;
@@ -72,6 +75,23 @@ class SocleStorageAndRefdataAutoConfigurationTest {
         .withPropertyValues("socle.storage.key-directory=" + tmp.resolve("keys"))
         .run(context -> assertThat(context).hasSingleBean(DocumentSafe.class));
     assertThat(closes).hasValue(0);
+  }
+
+  @Test
+  void directoryStore_isOpenWhileTheContextRuns_andReleasedOnceWhenItStops() {
+    Path docs = tmp.resolve("docs");
+    runner
+        .withPropertyValues(
+            "socle.storage.directory=" + docs, "socle.storage.key-directory=" + tmp.resolve("keys"))
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed().hasSingleBean(DocumentSafe.class);
+              // The context's store holds the directory lock.
+              assertThatThrownBy(() -> FileSystemObjectStore.open(docs))
+                  .isInstanceOf(SocleClientException.class);
+            });
+    // Closing the context closed the store bean, which released the lock.
+    FileSystemObjectStore.open(docs).close();
   }
 
   @Test
