@@ -47,12 +47,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * If-None-Match: *}. Object lock (retention in COMPLIANCE or GOVERNANCE mode, legal hold) is used
  * when the bucket has it enabled, which is detected once when the store is built.
  *
- * <p>Errors follow Socle's one rule: a bad key or setting is an {@link InvalidInputException}, a
- * {@code null} argument a {@link NullPointerException} naming the parameter, an error answered by
- * the store a {@link fr.socle.core.SocleServiceException}, a passed deadline a {@link
- * SocleTimeoutException}.
- *
- * <p>Thread-safe; build one per bucket and share it.
+ * <p>Errors follow Socle's one rule (docs/core.md); a passed deadline is a {@link
+ * SocleTimeoutException}. Thread-safe; build one per bucket and share it.
  *
  * <pre>{@code
  * ObjectStore store = S3ObjectStore.builder()
