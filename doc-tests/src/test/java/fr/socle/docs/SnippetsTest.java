@@ -28,13 +28,11 @@ import org.junit.jupiter.api.Test;
  * <p>In the files of {@link #FULLY_CHECKED}, every Java block must be such a snippet.
  */
 class SnippetsTest {
-  /**
-   * The documents whose every Java example is compiled and run. docs/core.md is not (yet) one: its
-   * HTTP transport examples are being rewritten with the HTTP configuration API.
-   */
+  /** The documents whose every Java example is compiled and run: all the guides and the README. */
   static final List<String> FULLY_CHECKED =
       List.of(
           "README.md",
+          "docs/core.md",
           "docs/identity.md",
           "docs/payment.md",
           "docs/storage.md",
