@@ -59,7 +59,10 @@ class CoreGuideTest {
         DocumentSafe safe =
             DocumentSafe.builder().objectStore(store).keyEncryptionKeys(keys).build()) {
       safe.deposit(
-          DepositRequest.builder("21750001600019", "etat-civil").id("acte-1").depositor("agent-7").build(),
+          DepositRequest.builder("21750001600019", "etat-civil")
+              .id("acte-1")
+              .depositor("agent-7")
+              .build(),
           new ByteArrayInputStream("acte".getBytes(StandardCharsets.UTF_8)));
     }
     // end snippet
