@@ -3,8 +3,8 @@ package fr.socle.storage;
 import fr.socle.core.SocleClientException;
 import fr.socle.storage.internal.Hashing;
 import fr.socle.storage.internal.Names;
+import fr.socle.storage.internal.NonClosingOutputStream;
 import fr.socle.storage.internal.SedaManifest;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -117,7 +117,7 @@ public final class ArchiveTransfers {
     String manifestDigest;
     List<ArchivedDocument> documents = new ArrayList<>();
     try {
-      ZipOutputStream zip = new ZipOutputStream(new NonClosing(out));
+      ZipOutputStream zip = new ZipOutputStream(new NonClosingOutputStream(out));
       // Documents in a safe are mostly already compressed (PDF, JPEG), and deflating them is what
       // an export would spend its time on: at level 1 it ran 10 to 25 times slower than reading
       // the document (ArchiveExportBenchmark). Level 0 writes stored deflate blocks: a standard
@@ -127,7 +127,7 @@ public final class ArchiveTransfers {
       zip.putNextEntry(new ZipEntry(MANIFEST));
       MessageDigest sha512 = Hashing.digest("SHA-512");
       SedaManifest.write(
-          request, date, entries, new DigestOutputStream(new NonClosing(zip), sha512));
+          request, date, entries, new DigestOutputStream(new NonClosingOutputStream(zip), sha512));
       zip.closeEntry();
       manifestDigest = Hashing.hex(sha512.digest());
       for (SedaManifest.Entry e : entries) {
@@ -304,22 +304,5 @@ public final class ArchiveTransfers {
     }
     String ext = name.substring(dot + 1).toLowerCase(Locale.ROOT);
     return EXTENSION.matcher(ext).matches() ? "." + ext : "";
-  }
-
-  /** Keeps the caller's stream open when the ZIP is finished. */
-  private static final class NonClosing extends FilterOutputStream {
-    NonClosing(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.flush();
-    }
   }
 }

@@ -13,7 +13,6 @@ import fr.socle.storage.spi.ObjectStore;
 import fr.socle.storage.spi.ObjectWriter;
 import fr.socle.storage.spi.RetentionMode;
 import fr.socle.storage.spi.WriteOptions;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -103,7 +102,8 @@ public final class ContentPipeline {
         try (OutputStream enc =
             dataKey
                 .aead()
-                .newEncryptingStream(new NonClosing(writer), Envelopes.contentAad(ref, version))) {
+                .newEncryptingStream(
+                    new NonClosingOutputStream(writer), Envelopes.contentAad(ref, version))) {
           size = ContentPump.pump(content, md, scan, enc);
         }
         String digest = Hashing.hex(md.digest());
@@ -175,22 +175,5 @@ public final class ContentPipeline {
         m.size(),
         m.digest(),
         "document " + Envelopes.describe(m.ref()));
-  }
-
-  /** Lets Tink finish its last segment without closing the writer, which would abort it. */
-  private static final class NonClosing extends FilterOutputStream {
-    NonClosing(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.flush();
-    }
   }
 }
