@@ -35,7 +35,7 @@ class CoreGuideTest {
   private static final Logger log = LoggerFactory.getLogger(CoreGuideTest.class);
 
   /** What the guide's API Géo example reads. */
-  record Commune(String nom, String code) {}
+  public record Commune(String nom, String code) {}
 
   @TempDir Path temp;
 
