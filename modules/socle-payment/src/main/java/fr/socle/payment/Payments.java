@@ -5,6 +5,7 @@ import fr.socle.core.SocleException;
 import fr.socle.payment.internal.CallbackParameters;
 import fr.socle.payment.internal.DailyReports;
 import fr.socle.payment.internal.FulfilmentCoordinator;
+import fr.socle.payment.internal.FulfilmentRecorder;
 import fr.socle.payment.internal.IdOps;
 import fr.socle.payment.internal.PaymentSettler;
 import fr.socle.payment.internal.PaymentStarter;
@@ -45,7 +46,7 @@ import org.slf4j.LoggerFactory;
  *       {@link #idOpFrom(Map)}); call {@link #onNotification(String)} or {@link #onReturn(String)};
  *   <li>the node whose conditional update moves the payment to {@link PaymentState#PAID} claims the
  *       payment's fulfilment in the ledger, calls the {@link PaymentListener}, then records the
- *       fulfilment as done;
+ *       fulfilment as done (within {@link Builder#fulfilmentRecordDelay(Duration)});
  *   <li>{@link #reconcile()} (or the scheduler, {@link Builder#reconcileEvery(Duration)}) settles
  *       payments whose notification never came, and calls the listener again for paid (or review)
  *       payments whose fulfilment is not recorded as done and whose claim has expired or was
@@ -70,7 +71,8 @@ import org.slf4j.LoggerFactory;
  * time out.
  *
  * <p>Thread-safe; one instance per régie per process. Several processes may share one ledger.
- * {@link #close()} stops the scheduler; the client and the ledger are not closed.
+ * {@link #close()} stops the scheduler and writes the fulfilment records still waiting; the client
+ * and the ledger are not closed.
  *
  * <pre>{@code
  * Payments payments = Payments.builder()
@@ -103,6 +105,15 @@ public final class Payments implements AutoCloseable {
   public static final Duration DEFAULT_FULFILMENT_LEASE = Duration.ofMinutes(10);
 
   /**
+   * Default longest time the record that a listener completed waits to be written with others (see
+   * {@link Builder#fulfilmentRecordDelay(Duration)}).
+   */
+  public static final Duration DEFAULT_FULFILMENT_RECORD_DELAY = Duration.ofMillis(20);
+
+  /** The longest {@link Builder#fulfilmentRecordDelay(Duration)} accepted. */
+  public static final Duration MAX_FULFILMENT_RECORD_DELAY = Duration.ofSeconds(1);
+
+  /**
    * Default time during which an expired or abandoned payment is still looked up again by the
    * reconciliation, unless PayFiP forgets it (P1) first.
    */
@@ -122,6 +133,9 @@ public final class Payments implements AutoCloseable {
   /** Built here from reconcileEvery(...): owned, so shut down by close(). */
   private final ScheduledExecutorService scheduler;
 
+  /** Writes the fulfilment records; owned, so flushed and stopped by close(). */
+  private final FulfilmentRecorder recorder;
+
   Payments(PaymentsBuilder b) {
     PayfipClient client = PaymentsBuilder.required(b.client, "client");
     this.ledger = PaymentsBuilder.required(b.ledger, "ledger");
@@ -138,8 +152,11 @@ public final class Payments implements AutoCloseable {
             this::now);
     PaymentListener listener = PaymentsBuilder.required(b.listener, "listener");
     this.clock = b.clock;
+    this.recorder =
+        new FulfilmentRecorder(
+            ledger, b.fulfilmentRecordDelay, "socle-payment-records-" + numcli, this::now);
     FulfilmentCoordinator coordinator =
-        new FulfilmentCoordinator(ledger, listener, b.fulfilmentLease, this::now);
+        new FulfilmentCoordinator(ledger, listener, b.fulfilmentLease, this::now, recorder);
     this.settler =
         new PaymentSettler(
             client,
@@ -258,6 +275,7 @@ public final class Payments implements AutoCloseable {
    * @throws fr.socle.core.SocleClientException if the ledger fails while listing payments
    */
   public ReconciliationResult reconcile() {
+    recorder.flush();
     return reconciler.run();
   }
 
@@ -270,6 +288,7 @@ public final class Payments implements AutoCloseable {
    * @return the payments, possibly empty
    */
   public List<Payment> awaitingFulfilment(int limit) {
+    recorder.flush();
     if (limit < 1) {
       throw new InvalidInputException("limit must be positive");
     }
@@ -285,6 +304,7 @@ public final class Payments implements AutoCloseable {
    * @return the time, empty if not completed (or not needed, or unknown payment)
    */
   public Optional<Instant> fulfilledAt(String idOp) {
+    recorder.flush();
     return IdOps.isWellFormed(idOp) ? ledger.fulfilledAt(IdOps.canonical(idOp)) : Optional.empty();
   }
 
@@ -331,12 +351,16 @@ public final class Payments implements AutoCloseable {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
-  /** Stops the reconciliation scheduler, if any. Does not close the client or the ledger. */
+  /**
+   * Stops the reconciliation scheduler, if any, and writes the fulfilment records still waiting
+   * (see {@link Builder#fulfilmentRecordDelay(Duration)}). Does not close the client or the ledger.
+   */
   @Override
   public void close() {
     if (scheduler != null) {
       scheduler.shutdownNow();
     }
+    recorder.close();
   }
 
   @Override
@@ -448,6 +472,25 @@ public final class Payments implements AutoCloseable {
      * @return this builder
      */
     Builder fulfilmentLease(Duration lease);
+
+    /**
+     * Sets how long the record that a listener completed may wait to be written together with the
+     * others that complete meanwhile. The payment's state and its fulfilment claim are always
+     * committed before the listener runs; only this record waits, so that a busy node writes one
+     * statement for tens of records instead of one per payment (on PostgreSQL this is most of the
+     * cost left after the state change). While it waits, the payment is listed by {@link
+     * Payments#awaitingFulfilment(int)} and has no {@link Payments#fulfilledAt(String)} on the
+     * other nodes (on this one, these calls and {@link Payments#reconcile()} write what waits
+     * first); no node runs its listener again, since the claim holds. If the process stops abruptly
+     * meanwhile, the listener is called again after the lease, as when a node stops between the
+     * listener and the record. {@link Payments#close()} writes what waits.
+     *
+     * @param delay between zero (each record is written before {@code onNotification} returns) and
+     *     {@link #MAX_FULFILMENT_RECORD_DELAY}; default {@link #DEFAULT_FULFILMENT_RECORD_DELAY}
+     * @return this builder
+     * @throws InvalidInputException if out of range
+     */
+    Builder fulfilmentRecordDelay(Duration delay);
 
     /**
      * Runs {@link #reconcile()} in a background daemon thread at this interval, until {@link

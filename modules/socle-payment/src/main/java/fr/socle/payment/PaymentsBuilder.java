@@ -26,6 +26,7 @@ final class PaymentsBuilder implements Payments.Builder {
   Duration reconcileAfter = Payments.DEFAULT_RECONCILE_AFTER;
   int reconcileBatch = 500;
   Duration fulfilmentLease = Payments.DEFAULT_FULFILMENT_LEASE;
+  Duration fulfilmentRecordDelay = Payments.DEFAULT_FULFILMENT_RECORD_DELAY;
   Duration reconcileEvery;
   Duration reconcileDeadline = Payments.DEFAULT_RECONCILE_DEADLINE;
   Duration recheckWindow = Payments.DEFAULT_RECHECK_WINDOW;
@@ -112,6 +113,16 @@ final class PaymentsBuilder implements Payments.Builder {
   }
 
   @Override
+  public Builder fulfilmentRecordDelay(Duration delay) {
+    Objects.requireNonNull(delay, "delay");
+    if (delay.isNegative() || delay.compareTo(Payments.MAX_FULFILMENT_RECORD_DELAY) > 0) {
+      throw new InvalidInputException("fulfilment record delay must be between 0 and 1 second");
+    }
+    this.fulfilmentRecordDelay = delay;
+    return this;
+  }
+
+  @Override
   public Builder reconcileEvery(Duration interval) {
     this.reconcileEvery =
         positive(Objects.requireNonNull(interval, "interval"), "reconciliation interval");
@@ -133,6 +144,9 @@ final class PaymentsBuilder implements Payments.Builder {
 
   @Override
   public Payments build() {
+    if (fulfilmentRecordDelay.compareTo(fulfilmentLease) >= 0) {
+      throw new InvalidInputException("fulfilment record delay must be shorter than the lease");
+    }
     return new Payments(this);
   }
 

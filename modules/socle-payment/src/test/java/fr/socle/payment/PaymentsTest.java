@@ -492,6 +492,91 @@ class PaymentsTest {
   }
 
   @Test
+  void onNotification_recordsTheFulfilmentShortlyAfter_andThisNodeReadsItAtOnce() throws Exception {
+    List<Payment> calls = new CopyOnWriteArrayList<>();
+    PaymentListener listener = calls::add;
+    try (Payments node =
+        Payments.builder()
+            .client(client)
+            .ledger(ledger)
+            .numcli(NUMCLI)
+            .notificationUrl(URI.create("https://mairie.example/n"))
+            .returnUrl(URI.create("https://mairie.example/r"))
+            .saisie(Saisie.TEST)
+            .clock(clock)
+            .listener(listener)
+            .fulfilmentRecordDelay(Payments.MAX_FULFILMENT_RECORD_DELAY)
+            .build()) {
+      String idOp = newIdOp();
+      createAnswers(idOp);
+      node.create(new Debt(REFDET, 4250, "x", "payer@example.fr"));
+      resultIs(idOp, "P");
+
+      assertThat(node.onNotification(idOp).state()).isEqualTo(PaymentState.PAID);
+
+      assertThat(calls).hasSize(1);
+      // the record waits (another node would not see it yet, and could not run the listener: the
+      // claim holds); this node writes it before answering
+      assertThat(ledger.fulfilledAt(idOp)).isEmpty();
+      assertThat(ledger.claimFulfilment(idOp, "other-node", clock.instant(), clock.instant()))
+          .isFalse();
+      assertThat(node.fulfilledAt(idOp)).contains(clock.instant());
+      assertThat(ledger.fulfilledAt(idOp)).contains(clock.instant());
+    }
+  }
+
+  @Test
+  void onNotification_whenTheNodeStopsWhileTheRecordWaits_theListenerRunsAgainAfterTheLease() {
+    List<Payment> first = new CopyOnWriteArrayList<>();
+    List<Payment> second = new CopyOnWriteArrayList<>();
+    PaymentListener firstListener = first::add;
+    // the process dies with its records: none of them ever reaches the ledger
+    PaymentLedger dying =
+        (PaymentLedger)
+            java.lang.reflect.Proxy.newProxyInstance(
+                PaymentLedger.class.getClassLoader(),
+                new Class<?>[] {PaymentLedger.class},
+                (self, method, args) -> {
+                  if (method.getName().startsWith("completeFulfilment")) {
+                    throw new SocleClientException("process stopped");
+                  }
+                  try {
+                    return method.invoke(ledger, args);
+                  } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    Payments stopping =
+        Payments.builder()
+            .client(client)
+            .ledger(dying)
+            .numcli(NUMCLI)
+            .notificationUrl(URI.create("https://mairie.example/n"))
+            .returnUrl(URI.create("https://mairie.example/r"))
+            .saisie(Saisie.TEST)
+            .clock(clock)
+            .listener(firstListener)
+            .fulfilmentRecordDelay(Payments.MAX_FULFILMENT_RECORD_DELAY)
+            .build();
+    String idOp = newIdOp();
+    createAnswers(idOp);
+    stopping.create(new Debt(REFDET, 4250, "x", "payer@example.fr"));
+    resultIs(idOp, "P");
+    stopping.onNotification(idOp); // the listener ran; the process dies before the record
+    try (Payments survivor = withListener(ledger, second::add)) {
+      assertThat(survivor.reconcile().fulfilled()).isZero(); // the claim holds
+
+      clock.advance(Payments.DEFAULT_FULFILMENT_LEASE);
+
+      assertThat(survivor.reconcile().fulfilled()).isEqualTo(1);
+      assertThat(first).extracting(Payment::idOp).containsExactly(idOp);
+      assertThat(second).extracting(Payment::idOp).containsExactly(idOp);
+    } finally {
+      stopping.close();
+    }
+  }
+
+  @Test
   void reconcile_whenANodeStoppedAfterClaimingTheFulfilment_fulfilsOnceTheLeaseExpires() {
     StartedPayment started = start();
     resultIs(started.idOp(), "P");

@@ -12,6 +12,7 @@ import fr.socle.payment.jdbc.internal.Dialect;
 import fr.socle.payment.jdbc.internal.LedgerSchema;
 import fr.socle.payment.jdbc.internal.PaymentRows;
 import fr.socle.payment.jdbc.internal.Statements;
+import fr.socle.payment.spi.FulfilmentRecord;
 import fr.socle.payment.spi.PaymentLedger;
 import fr.socle.payment.spi.StateTransition;
 import java.sql.Connection;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -295,6 +297,14 @@ public final class JdbcPaymentLedger implements PaymentLedger {
     // per paid notification. Completions arriving together share one batch (CompletionWriter):
     // each call still returns once its own row is written.
     return completions.complete(idOp, at);
+  }
+
+  @Override
+  public Set<String> completeFulfilments(List<FulfilmentRecord> records) {
+    Objects.requireNonNull(records, "records");
+    // One statement for all of them on PostgreSQL (see CompletionWriter.completeAll), committed
+    // without waiting for its WAL flush, for the reason given in completeFulfilment.
+    return records.isEmpty() ? Set.of() : completions.completeAll(records);
   }
 
   @Override

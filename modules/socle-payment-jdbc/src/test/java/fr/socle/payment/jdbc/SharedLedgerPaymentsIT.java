@@ -275,6 +275,9 @@ class SharedLedgerPaymentsIT {
 
     assertThat(runs.stream().mapToInt(ReconciliationResult::fulfilled).sum()).isEqualTo(1);
     assertThat(fulfilled).extracting(Payment::idOp).containsExactly(started.idOp());
+    // Each node writes its waiting fulfilment records before it reads (the others see them within
+    // fulfilmentRecordDelay): a's read writes a's, if a ran the listener, then b's writes b's.
+    a.fulfilledAt(started.idOp());
     assertThat(b.fulfilledAt(started.idOp())).isPresent();
     assertThat(b.awaitingFulfilment(10)).isEmpty();
     assertThat(b.reconcile().fulfilled()).isZero();

@@ -4,6 +4,7 @@ import fr.socle.payment.DebtAlreadyPaidException;
 import fr.socle.payment.Payment;
 import fr.socle.payment.PaymentListener;
 import fr.socle.payment.PaymentState;
+import fr.socle.payment.spi.FulfilmentRecord;
 import fr.socle.payment.spi.PaymentLedger;
 import fr.socle.payment.spi.StateTransition;
 import java.time.Duration;
@@ -30,7 +31,10 @@ public final class FulfilmentCoordinator {
     NONE,
     /** Another node holds the claim, or the fulfilment is already done. */
     NOT_CLAIMED,
-    /** The listener returned and the ledger recorded it. */
+    /**
+     * The listener returned and the ledger recorded it, or will within the record delay (see {@code
+     * Payments.Builder#fulfilmentRecordDelay}).
+     */
     DONE,
     /** The listener threw, or the ledger failed; reconciliation retries. */
     FAILED
@@ -67,6 +71,7 @@ public final class FulfilmentCoordinator {
   private final PaymentListener listener;
   private final Duration lease;
   private final Supplier<Instant> now;
+  private final FulfilmentRecorder recorder;
 
   /**
    * Creates the coordinator.
@@ -75,13 +80,19 @@ public final class FulfilmentCoordinator {
    * @param listener the application's listener
    * @param lease how long a claim holds
    * @param now the clock, at the ledger's precision
+   * @param recorder writes the records that the listener completed
    */
   public FulfilmentCoordinator(
-      PaymentLedger ledger, PaymentListener listener, Duration lease, Supplier<Instant> now) {
+      PaymentLedger ledger,
+      PaymentListener listener,
+      Duration lease,
+      Supplier<Instant> now,
+      FulfilmentRecorder recorder) {
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.lease = Objects.requireNonNull(lease, "lease");
     this.now = Objects.requireNonNull(now, "now");
+    this.recorder = Objects.requireNonNull(recorder, "recorder");
   }
 
   /**
@@ -117,10 +128,9 @@ public final class FulfilmentCoordinator {
     // ledger round trip fewer than claiming afterwards, and no window where another node could
     // see the payment paid but unclaimed.
     String claimId = UUID.randomUUID().toString();
+    Instant leaseEnd = at.plus(lease);
     Optional<StateTransition.Claim> claim =
-        fulfils
-            ? Optional.of(new StateTransition.Claim(claimId, at.plus(lease)))
-            : Optional.empty();
+        fulfils ? Optional.of(new StateTransition.Claim(claimId, leaseEnd)) : Optional.empty();
     StateTransition t = decision.transition(p.idOp(), at, claim);
     boolean won = ledger.transition(t);
     Payment after = won ? t.applyTo(p) : ledger.find(p.idOp()).orElse(p);
@@ -128,7 +138,7 @@ public final class FulfilmentCoordinator {
     if (won) {
       log.debug("payment {} moved from {} to {}", p.idOp(), p.state(), to);
       if (fulfils) {
-        f = runClaimed(after, claimId);
+        f = runClaimed(after, claimId, leaseEnd);
       }
     }
     return new Outcome(after, won, f, false);
@@ -160,11 +170,14 @@ public final class FulfilmentCoordinator {
     if (!claimed) {
       return Fulfilment.NOT_CLAIMED;
     }
-    return runClaimed(payment, claimId);
+    return runClaimed(payment, claimId, at.plus(lease));
   }
 
-  /** Calls the listener under a claim this node holds, then records the fulfilment as done. */
-  private Fulfilment runClaimed(Payment payment, String claimId) {
+  /**
+   * Calls the listener under a claim this node holds, then records the fulfilment as done (the
+   * record may wait a few milliseconds to be written with others, see {@link FulfilmentRecorder}).
+   */
+  private Fulfilment runClaimed(Payment payment, String claimId, Instant leaseEnd) {
     try {
       callListener(payment);
     } catch (RuntimeException e) {
@@ -186,7 +199,7 @@ public final class FulfilmentCoordinator {
       return Fulfilment.FAILED;
     }
     try {
-      ledger.completeFulfilment(payment.idOp(), claimId, now.get());
+      recorder.record(new FulfilmentRecord(payment.idOp(), claimId, now.get()), leaseEnd);
     } catch (RuntimeException e) {
       log.warn(
           "payment listener completed for {} but the ledger did not record it ({}); after the"

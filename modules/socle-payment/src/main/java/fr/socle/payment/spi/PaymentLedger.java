@@ -4,8 +4,10 @@ import fr.socle.payment.Payment;
 import fr.socle.payment.PaymentState;
 import fr.socle.payment.StateTotal;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where payments are stored, shared by every node of the application. The ledger, not the JVM,
@@ -154,6 +156,26 @@ public interface PaymentLedger {
    * @throws fr.socle.core.SocleClientException on storage errors
    */
   boolean completeFulfilment(String idOp, String claimId, Instant at);
+
+  /**
+   * Records several completions at once, each exactly as {@link #completeFulfilment(String, String,
+   * Instant)} would, in order: of two records of one payment, the first is kept. A ledger in a
+   * database should write them in one round trip; the default records them one by one.
+   *
+   * @param records the completions, possibly empty
+   * @return the operation ids this call recorded (those already recorded, or unknown, are absent)
+   * @throws fr.socle.core.SocleClientException on storage errors; then none of them is known to be
+   *     recorded, and the caller may pass them again
+   */
+  default Set<String> completeFulfilments(List<FulfilmentRecord> records) {
+    Set<String> recorded = new HashSet<>();
+    for (FulfilmentRecord r : records) {
+      if (completeFulfilment(r.idOp(), r.claimId(), r.at())) {
+        recorded.add(r.idOp());
+      }
+    }
+    return recorded;
+  }
 
   /**
    * Gives a claim back after the listener failed, so that the next reconciliation may retry at

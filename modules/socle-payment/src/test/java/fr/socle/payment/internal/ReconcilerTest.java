@@ -64,7 +64,12 @@ class ReconcilerTest {
   private Reconciler reconciler(PaymentLedger ledger) {
     PaymentListener listener = p -> {};
     FulfilmentCoordinator coordinator =
-        new FulfilmentCoordinator(ledger, listener, Duration.ofMinutes(10), () -> T0);
+        new FulfilmentCoordinator(
+            ledger,
+            listener,
+            Duration.ofMinutes(10),
+            () -> T0,
+            new FulfilmentRecorder(ledger, Duration.ZERO, "test", () -> T0));
     RecheckPolicy recheck = new RecheckPolicy(Duration.ofMinutes(5), Duration.ofDays(7));
     PaymentSettler settler =
         new PaymentSettler(client, ledger, coordinator, Duration.ofMinutes(20), recheck, () -> T0);

@@ -11,6 +11,7 @@ import fr.socle.payment.PaymentMeans;
 import fr.socle.payment.PaymentState;
 import fr.socle.payment.Saisie;
 import fr.socle.payment.StateTotal;
+import fr.socle.payment.spi.FulfilmentRecord;
 import fr.socle.payment.spi.PaymentLedger;
 import fr.socle.payment.spi.StateTransition;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -507,6 +509,57 @@ public abstract class PaymentLedgerContract {
         .isTrue();
     assertThat(ledger.completeFulfilment(p.idOp(), "a", T0.plusSeconds(3))).isTrue();
     assertThat(ledger.fulfilledAt(p.idOp())).contains(T0.plusSeconds(3));
+  }
+
+  @Test
+  @DisplayName("completions written together are each recorded once, the first of a payment kept")
+  void completeFulfilments_recordsEachOnceAndSaysWhich() {
+    Payment a = pending("FACT000001", T0);
+    Payment b = pending("FACT000002", T0);
+    Payment done = pending("FACT000003", T0);
+    Payment open = pending("FACT000004", T0);
+    for (Payment p : List.of(a, b, done, open)) {
+      ledger.insert(p);
+      if (p != open) {
+        ledger.transition(paid(p.idOp(), T0.plusSeconds(60)));
+      }
+    }
+    ledger.completeFulfilment(done.idOp(), "x", T0.plusSeconds(61));
+    String unknown = UUID.randomUUID().toString();
+
+    Set<String> recorded =
+        ledger.completeFulfilments(
+            List.of(
+                new FulfilmentRecord(a.idOp(), "a", T0.plusSeconds(62)),
+                new FulfilmentRecord(done.idOp(), "d", T0.plusSeconds(63)),
+                new FulfilmentRecord(unknown, "u", T0.plusSeconds(64)),
+                new FulfilmentRecord(b.idOp(), "b", T0.plusSeconds(65)),
+                new FulfilmentRecord(a.idOp(), "a2", T0.plusSeconds(66))));
+
+    assertThat(recorded).containsExactlyInAnyOrder(a.idOp(), b.idOp());
+    assertThat(ledger.fulfilledAt(a.idOp())).contains(T0.plusSeconds(62));
+    assertThat(ledger.fulfilledAt(b.idOp())).contains(T0.plusSeconds(65));
+    assertThat(ledger.fulfilledAt(done.idOp())).contains(T0.plusSeconds(61));
+    assertThat(ledger.findAwaitingFulfilment(10)).isEmpty();
+    assertThat(ledger.completeFulfilments(List.of())).isEmpty();
+    // an open payment has no fulfilment to record (PENDING: no listener call due)
+    ledger.completeFulfilments(List.of(new FulfilmentRecord(open.idOp(), "o", T0)));
+    assertThat(ledger.claimFulfilment(open.idOp(), "o", T0, T0.plusSeconds(600))).isFalse();
+  }
+
+  @Test
+  @DisplayName("more completions than one statement takes are all recorded")
+  void completeFulfilments_whenVeryMany_recordsThemAll() {
+    List<FulfilmentRecord> records = new ArrayList<>();
+    for (int i = 0; i < 1_050; i++) {
+      Payment p = pending(String.format("FACT%06d", i), T0);
+      ledger.insert(p);
+      ledger.transition(paid(p.idOp(), T0.plusSeconds(60)));
+      records.add(new FulfilmentRecord(p.idOp(), "c" + i, T0.plusSeconds(61)));
+    }
+
+    assertThat(ledger.completeFulfilments(records)).hasSize(1_050);
+    assertThat(ledger.findAwaitingFulfilment(10)).isEmpty();
   }
 
   @Test

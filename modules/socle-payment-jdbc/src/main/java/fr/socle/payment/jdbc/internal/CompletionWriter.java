@@ -1,15 +1,21 @@
 package fr.socle.payment.jdbc.internal;
 
 import fr.socle.core.SocleClientException;
+import fr.socle.payment.spi.FulfilmentRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -34,7 +40,11 @@ public final class CompletionWriter {
   /** The most rows written in one batch. */
   static final int MAX_BATCH = 64;
 
+  /** The most rows written by one set-based statement. */
+  static final int MAX_SET = 1000;
+
   private final Statements db;
+  private final Dialect dialect;
   private final String sql;
   private final ConcurrentLinkedQueue<Request> queue = new ConcurrentLinkedQueue<>();
   private final ReentrantLock writing = new ReentrantLock();
@@ -47,6 +57,7 @@ public final class CompletionWriter {
    */
   public CompletionWriter(Statements db, Dialect dialect) {
     this.db = Objects.requireNonNull(db, "db");
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
     this.sql =
         "UPDATE socle_payment SET fulfilled_at = ?, fulfilment_claim = NULL,"
             + " fulfilment_claimed_until = NULL WHERE id_op = ? AND fulfilled_at IS NULL"
@@ -87,6 +98,81 @@ public final class CompletionWriter {
           mine.failure);
     }
     return mine.recorded;
+  }
+
+  /**
+   * Records many completions at once, in as few statements as possible: on PostgreSQL one {@code
+   * UPDATE ... FROM unnest(...)} per {@link #MAX_SET} rows (one plan, one round trip and one
+   * commit, where a batch still runs one statement per row), elsewhere a JDBC batch. Of two records
+   * of one payment, only the first is sent: the second could not be recorded after it.
+   *
+   * @param records the completions
+   * @return the operation ids recorded by this call
+   * @throws SocleClientException if the database failed
+   */
+  public Set<String> completeAll(List<FulfilmentRecord> records) {
+    Map<String, FulfilmentRecord> first = new LinkedHashMap<>();
+    for (FulfilmentRecord r : records) {
+      first.putIfAbsent(r.idOp(), r);
+    }
+    List<FulfilmentRecord> unique = new ArrayList<>(first.values());
+    Set<String> recorded = new HashSet<>();
+    try (Connection c = db.connection()) {
+      for (int from = 0; from < unique.size(); from += MAX_SET) {
+        List<FulfilmentRecord> part = unique.subList(from, Math.min(unique.size(), from + MAX_SET));
+        if (dialect == Dialect.POSTGRESQL) {
+          writeSet(c, part, recorded);
+        } else {
+          writeBatch(c, part, recorded);
+        }
+      }
+    } catch (SQLException e) {
+      throw Statements.failure("fulfilment completion", e);
+    }
+    return recorded;
+  }
+
+  private static void writeSet(Connection c, List<FulfilmentRecord> part, Set<String> recorded)
+      throws SQLException {
+    String[] ids = new String[part.size()];
+    OffsetDateTime[] ats = new OffsetDateTime[part.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = part.get(i).idOp();
+      ats[i] = PaymentRows.odt(part.get(i).at());
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE socle_payment p SET fulfilled_at = r.at, fulfilment_claim = NULL,"
+                + " fulfilment_claimed_until = NULL"
+                + " FROM unnest(?::varchar[], ?::timestamptz[]) AS r(id_op, at)"
+                + " WHERE p.id_op = r.id_op AND p.fulfilled_at IS NULL"
+                + Dialect.POSTGRESQL.asynchronousCommit()
+                + " RETURNING p.id_op")) {
+      ps.setArray(1, c.createArrayOf("varchar", ids));
+      ps.setArray(2, c.createArrayOf("timestamptz", ats));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          recorded.add(rs.getString(1));
+        }
+      }
+    }
+  }
+
+  private void writeBatch(Connection c, List<FulfilmentRecord> part, Set<String> recorded)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (FulfilmentRecord r : part) {
+        ps.setObject(1, PaymentRows.odt(r.at()));
+        ps.setString(2, r.idOp());
+        ps.addBatch();
+      }
+      int[] counts = ps.executeBatch();
+      for (int i = 0; i < part.size(); i++) {
+        if (i < counts.length && (counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO)) {
+          recorded.add(part.get(i).idOp());
+        }
+      }
+    }
   }
 
   /** Writes up to {@link #MAX_BATCH} queued requests; called with the lock held. */

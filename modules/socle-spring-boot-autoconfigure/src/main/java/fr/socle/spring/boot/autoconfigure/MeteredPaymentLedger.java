@@ -3,6 +3,7 @@ package fr.socle.spring.boot.autoconfigure;
 import fr.socle.payment.Payment;
 import fr.socle.payment.PaymentState;
 import fr.socle.payment.StateTotal;
+import fr.socle.payment.spi.FulfilmentRecord;
 import fr.socle.payment.spi.PaymentLedger;
 import fr.socle.payment.spi.StateTransition;
 import io.micrometer.core.instrument.Counter;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Counts the payments that enter each state on this node ({@code socle.payments}, tag {@code
@@ -96,6 +98,11 @@ final class MeteredPaymentLedger implements PaymentLedger {
   @Override
   public boolean completeFulfilment(String idOp, String claimId, Instant at) {
     return delegate.completeFulfilment(idOp, claimId, at);
+  }
+
+  @Override
+  public Set<String> completeFulfilments(List<FulfilmentRecord> records) {
+    return delegate.completeFulfilments(records);
   }
 
   @Override
