@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +75,15 @@ public final class FulfilmentCoordinator {
   private final FulfilmentRecorder recorder;
 
   /**
+   * Claim ids: a random prefix per instance (unique across nodes and restarts) and a counter. A
+   * claim id only has to be unique, not secret; a random UUID per claim cost a read of the system's
+   * random source on every paid notification.
+   */
+  private final String claimPrefix = UUID.randomUUID().toString();
+
+  private final AtomicLong claims = new AtomicLong();
+
+  /**
    * Creates the coordinator.
    *
    * @param ledger the ledger
@@ -127,7 +137,7 @@ public final class FulfilmentCoordinator {
     // The winner of the transition holds the fulfilment claim from the same atomic change: one
     // ledger round trip fewer than claiming afterwards, and no window where another node could
     // see the payment paid but unclaimed.
-    String claimId = UUID.randomUUID().toString();
+    String claimId = newClaimId();
     Instant leaseEnd = at.plus(lease);
     Optional<StateTransition.Claim> claim =
         fulfils ? Optional.of(new StateTransition.Claim(claimId, leaseEnd)) : Optional.empty();
@@ -155,7 +165,7 @@ public final class FulfilmentCoordinator {
     if (payment.state() != PaymentState.PAID && payment.state() != PaymentState.REVIEW) {
       return Fulfilment.NONE;
     }
-    String claimId = UUID.randomUUID().toString();
+    String claimId = newClaimId();
     Instant at = now.get();
     boolean claimed;
     try {
@@ -171,6 +181,10 @@ public final class FulfilmentCoordinator {
       return Fulfilment.NOT_CLAIMED;
     }
     return runClaimed(payment, claimId, at.plus(lease));
+  }
+
+  private String newClaimId() {
+    return claimPrefix + "-" + Long.toString(claims.incrementAndGet(), 36);
   }
 
   /**

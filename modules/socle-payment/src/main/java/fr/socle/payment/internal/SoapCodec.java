@@ -46,6 +46,8 @@ public final class SoapCodec {
 
   private final WstxInputFactory inputFactory;
   private final XMLOutputFactory outputFactory;
+  private final byte[] detailPrefix;
+  private final byte[] detailSuffix;
 
   /** Creates a codec with hardened factories. */
   public SoapCodec() {
@@ -67,6 +69,9 @@ public final class SoapCodec {
     in.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, MAX_TEXT);
     this.inputFactory = in;
     this.outputFactory = XMLOutputFactory.newDefaultFactory();
+    byte[][] template = detailTemplate();
+    this.detailPrefix = template[0];
+    this.detailSuffix = template[1];
   }
 
   /**
@@ -99,7 +104,34 @@ public final class SoapCodec {
    * @return the envelope, UTF-8
    */
   public byte[] paymentDetail(String idOp) {
+    if (!IdOps.isWellFormed(idOp)) {
+      return envelope("recupererDetailPaiementSecurise", Map.of("idOp", idOp));
+    }
+    // The lookup of every notification: a well-formed id (letters, digits and hyphens) needs no
+    // escaping, so the envelope is the writer's output for it, cut around the id once.
+    byte[] id = idOp.getBytes(StandardCharsets.US_ASCII);
+    byte[] out = new byte[detailPrefix.length + id.length + detailSuffix.length];
+    System.arraycopy(detailPrefix, 0, out, 0, detailPrefix.length);
+    System.arraycopy(id, 0, out, detailPrefix.length, id.length);
+    System.arraycopy(detailSuffix, 0, out, detailPrefix.length + id.length, detailSuffix.length);
+    return out;
+  }
+
+  /** The envelope {@link #paymentDetail(String)} sends, always through the XML writer. */
+  byte[] writtenPaymentDetail(String idOp) {
     return envelope("recupererDetailPaiementSecurise", Map.of("idOp", idOp));
+  }
+
+  /** Builds a template's two parts: the envelope written for a marker id, cut at the marker. */
+  private byte[][] detailTemplate() {
+    String marker = "0-socle-marker-0";
+    byte[] whole = envelope("recupererDetailPaiementSecurise", Map.of("idOp", marker));
+    String text = new String(whole, StandardCharsets.UTF_8);
+    int at = text.indexOf(marker);
+    return new byte[][] {
+      text.substring(0, at).getBytes(StandardCharsets.UTF_8),
+      text.substring(at + marker.length()).getBytes(StandardCharsets.UTF_8)
+    };
   }
 
   /**

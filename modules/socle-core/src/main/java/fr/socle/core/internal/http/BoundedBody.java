@@ -34,7 +34,9 @@ public final class BoundedBody {
       return new byte[0];
     }
     try {
-      return BoundedReader.readAll(in, cap, "response body of " + target);
+      // Content-Length, when the entity is not decompressed (a decompressed one announces -1).
+      return BoundedReader.readAll(
+          in, cap, "response body of " + target, entity.getContentLength());
     } catch (SocleClientException e) {
       abort(in);
       throw e;
