@@ -42,12 +42,12 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * <p>Each operation is a distinct pending payment of its own debt: ledger read, SOAP lookup over
  * HTTP, checks, conditional UPDATE to PAID that also takes the fulfilment claim and marks the debt
  * paid (committed with {@code synchronous_commit=on}), listener call, fulfilment recorded with the
- * default {@code fulfilmentRecordDelay} (20 ms): the background writer records those of the last
- * 20 ms in one UPDATE, committed without waiting for its WAL flush (losing it only means a second
+ * default {@code fulfilmentRecordDelay} (20 ms): the background writer records those of the last 20
+ * ms in one UPDATE, committed without waiting for its WAL flush (losing it only means a second
  * listener call after the lease, see {@code docs/payment.md} 3.6). The writer runs during the
- * measurement, so its cost is counted. The baseline does the same I/O by hand: a raw
- * HttpClient POST of a pre-built envelope plus the same conditional UPDATE through plain JDBC,
- * without parsing or checks.
+ * measurement, so its cost is counted. The baseline does the same I/O by hand: a raw HttpClient
+ * POST of a pre-built envelope plus the same conditional UPDATE through plain JDBC, without parsing
+ * or checks.
  *
  * <p>Before each iteration (not measured) the table is emptied and refilled in bulk with fresh
  * pending payments, so every iteration runs on a table of the same size.

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import javax.sql.DataSource;
 
 /**
@@ -69,6 +70,8 @@ public final class JdbcPaymentLedger implements PaymentLedger {
 
   private final Statements db;
   private final CompletionWriter completions;
+  private final AtomicReferenceArray<String> transitionSql =
+      new AtomicReferenceArray<>(4 * (PaymentState.values().length + 1));
 
   private JdbcPaymentLedger(DataSource dataSource, Dialect dialect) {
     this.db = new Statements(dataSource);
@@ -117,28 +120,9 @@ public final class JdbcPaymentLedger implements PaymentLedger {
   @Override
   public boolean transition(StateTransition t) {
     Objects.requireNonNull(t, "transition");
-    StringBuilder sql =
-        new StringBuilder(
-            "UPDATE socle_payment SET state = ?, updated_at = ?,"
-                + " transaction_at = COALESCE(?, transaction_at),"
-                + " numauto = COALESCE(?, numauto), means = COALESCE(?, means),"
-                + " result_code = COALESCE(?, result_code),"
-                + " review_reason = COALESCE(?, review_reason), recheck_at = ?");
-    if (t.to() == PaymentState.PAID) {
-      sql.append(", paid_debt = numcli || ':' || refdet");
-    }
-    if (t.claim().isPresent()) {
-      // The fulfilment claim rides on the state change: one commit instead of two. The source
-      // states are never PAID or REVIEW, so the row holds no claim and no fulfilment yet.
-      sql.append(", fulfilment_claim = ?, fulfilment_claimed_until = ?");
-    }
-    sql.append(" WHERE id_op = ? AND state IN (");
-    for (int i = 0; i < t.from().size(); i++) {
-      sql.append(i == 0 ? "?" : ", ?");
-    }
-    sql.append(')');
+    String sql = transitionSql(t.to() == PaymentState.PAID, t.claim().isPresent(), t.from().size());
     try (Connection c = db.connection();
-        PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
       ps.setString(i++, t.to().name());
       ps.setObject(i++, PaymentRows.odt(t.at()));
@@ -167,6 +151,43 @@ public final class JdbcPaymentLedger implements PaymentLedger {
       }
       throw Statements.failure("transition", e);
     }
+  }
+
+  /**
+   * The transition statement of one shape, built once: the same string object each time, whose hash
+   * the driver's statement cache does not compute again.
+   */
+  private String transitionSql(boolean paid, boolean claim, int fromStates) {
+    int key = (paid ? 1 : 0) | (claim ? 2 : 0) | (fromStates << 2);
+    String known = key < transitionSql.length() ? transitionSql.get(key) : null;
+    if (known != null) {
+      return known;
+    }
+    StringBuilder sql =
+        new StringBuilder(
+            "UPDATE socle_payment SET state = ?, updated_at = ?,"
+                + " transaction_at = COALESCE(?, transaction_at),"
+                + " numauto = COALESCE(?, numauto), means = COALESCE(?, means),"
+                + " result_code = COALESCE(?, result_code),"
+                + " review_reason = COALESCE(?, review_reason), recheck_at = ?");
+    if (paid) {
+      sql.append(", paid_debt = numcli || ':' || refdet");
+    }
+    if (claim) {
+      // The fulfilment claim rides on the state change: one commit instead of two. The source
+      // states are never PAID or REVIEW, so the row holds no claim and no fulfilment yet.
+      sql.append(", fulfilment_claim = ?, fulfilment_claimed_until = ?");
+    }
+    sql.append(" WHERE id_op = ? AND state IN (");
+    for (int i = 0; i < fromStates; i++) {
+      sql.append(i == 0 ? "?" : ", ?");
+    }
+    sql.append(')');
+    String built = sql.toString();
+    if (key < transitionSql.length()) {
+      transitionSql.set(key, built);
+    }
+    return built;
   }
 
   @Override

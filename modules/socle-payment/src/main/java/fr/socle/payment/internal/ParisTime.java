@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Converts PayFiP's {@code dattrans} ({@code DDMMYYYY}) and {@code heurtrans} ({@code HHMM}),
@@ -16,9 +15,6 @@ import java.util.regex.Pattern;
 public final class ParisTime {
   /** The zone PayFiP's times are expressed in. */
   public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-
-  private static final Pattern DATE = Pattern.compile("[0-9]{8}");
-  private static final Pattern TIME = Pattern.compile("[0-9]{3,4}");
 
   private ParisTime() {}
 
@@ -33,21 +29,45 @@ public final class ParisTime {
     if (dattrans == null || heurtrans == null) {
       return Optional.empty();
     }
-    if (!DATE.matcher(dattrans).matches() || !TIME.matcher(heurtrans).matches()) {
+    if (dattrans.length() != 8
+        || heurtrans.length() < 3
+        || heurtrans.length() > 4
+        || !digits(dattrans)
+        || !digits(heurtrans)) {
       return Optional.empty();
     }
-    String hhmm = heurtrans.length() == 3 ? "0" + heurtrans : heurtrans;
+    // Digits only (checked above): read the numbers in place, without a pattern or substrings.
+    int hhmm = number(heurtrans, 0, heurtrans.length());
     try {
       LocalDateTime local =
           LocalDateTime.of(
-              Integer.parseInt(dattrans.substring(4, 8)),
-              Integer.parseInt(dattrans.substring(2, 4)),
-              Integer.parseInt(dattrans.substring(0, 2)),
-              Integer.parseInt(hhmm.substring(0, 2)),
-              Integer.parseInt(hhmm.substring(2, 4)));
+              number(dattrans, 4, 8),
+              number(dattrans, 2, 4),
+              number(dattrans, 0, 2),
+              hhmm / 100,
+              hhmm % 100);
       return Optional.of(ZonedDateTime.ofLocal(local, PARIS, null).toInstant());
     } catch (DateTimeException e) {
       return Optional.empty();
     }
+  }
+
+  /** Whether every character is an ASCII digit (what {@code [0-9]} accepted). */
+  private static boolean digits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int number(String digits, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      n = n * 10 + (digits.charAt(i) - '0');
+    }
+    return n;
   }
 }

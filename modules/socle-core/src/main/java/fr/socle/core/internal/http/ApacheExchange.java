@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -33,11 +34,16 @@ import org.slf4j.LoggerFactory;
  * IllegalStateException} from a closed pool). Owns the client and the deadline timer. Thread-safe.
  */
 public final class ApacheExchange implements AutoCloseable {
+  private static final int MAX_CONTENT_TYPES = 32;
   private static final Logger log = LoggerFactory.getLogger("fr.socle.core.http.HttpTransport");
 
   private final CloseableHttpClient client;
   private final RequestConfig defaultRequestConfig;
   private final DeadlineTimer timer = new DeadlineTimer();
+
+  /** Parsed content types: a client sends the same few, and parsing one cost more than a lookup. */
+  private final ConcurrentHashMap<String, ContentType> contentTypes = new ConcurrentHashMap<>();
+
   private volatile boolean closed;
 
   /**
@@ -74,7 +80,7 @@ public final class ApacheExchange implements AutoCloseable {
     }
     if (body != null) {
       outgoing.setEntity(
-          new ByteArrayEntity(body, ContentType.parse(request.contentType().orElseThrow())));
+          new ByteArrayEntity(body, contentType(request.contentType().orElseThrow())));
     }
     HttpClientContext context = HttpClientContext.create();
     context.setAttribute(SocleRetryStrategy.IDEMPOTENT, request.idempotent());
@@ -103,6 +109,18 @@ public final class ApacheExchange implements AutoCloseable {
     } catch (IOException | IllegalStateException e) {
       throw failure(e, target, armed.expired(), deadline);
     }
+  }
+
+  private ContentType contentType(String value) {
+    ContentType known = contentTypes.get(value);
+    if (known != null) {
+      return known;
+    }
+    ContentType parsed = ContentType.parse(value);
+    if (contentTypes.size() < MAX_CONTENT_TYPES) {
+      contentTypes.putIfAbsent(value, parsed);
+    }
+    return parsed;
   }
 
   private SocleClientException failure(
