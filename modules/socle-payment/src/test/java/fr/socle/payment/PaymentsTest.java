@@ -409,6 +409,10 @@ class PaymentsTest {
   }
 
   Payments withListener(PaymentLedger ledger, PaymentListener listener) {
+    return withListener(ledger, listener, Payments.DEFAULT_FULFILMENT_RECORD_DELAY);
+  }
+
+  Payments withListener(PaymentLedger ledger, PaymentListener listener, Duration recordDelay) {
     return Payments.builder()
         .client(client)
         .ledger(ledger)
@@ -418,6 +422,7 @@ class PaymentsTest {
         .saisie(Saisie.TEST)
         .clock(clock)
         .listener(listener)
+        .fulfilmentRecordDelay(recordDelay)
         .build();
   }
 
@@ -495,18 +500,7 @@ class PaymentsTest {
   void onNotification_recordsTheFulfilmentShortlyAfter_andThisNodeReadsItAtOnce() throws Exception {
     List<Payment> calls = new CopyOnWriteArrayList<>();
     PaymentListener listener = calls::add;
-    try (Payments node =
-        Payments.builder()
-            .client(client)
-            .ledger(ledger)
-            .numcli(NUMCLI)
-            .notificationUrl(URI.create("https://mairie.example/n"))
-            .returnUrl(URI.create("https://mairie.example/r"))
-            .saisie(Saisie.TEST)
-            .clock(clock)
-            .listener(listener)
-            .fulfilmentRecordDelay(Payments.MAX_FULFILMENT_RECORD_DELAY)
-            .build()) {
+    try (Payments node = withListener(ledger, listener, Payments.MAX_FULFILMENT_RECORD_DELAY)) {
       String idOp = newIdOp();
       createAnswers(idOp);
       node.create(new Debt(REFDET, 4250, "x", "payer@example.fr"));
@@ -546,18 +540,7 @@ class PaymentsTest {
                     throw e.getCause();
                   }
                 });
-    Payments stopping =
-        Payments.builder()
-            .client(client)
-            .ledger(dying)
-            .numcli(NUMCLI)
-            .notificationUrl(URI.create("https://mairie.example/n"))
-            .returnUrl(URI.create("https://mairie.example/r"))
-            .saisie(Saisie.TEST)
-            .clock(clock)
-            .listener(firstListener)
-            .fulfilmentRecordDelay(Payments.MAX_FULFILMENT_RECORD_DELAY)
-            .build();
+    Payments stopping = withListener(dying, firstListener, Payments.MAX_FULFILMENT_RECORD_DELAY);
     String idOp = newIdOp();
     createAnswers(idOp);
     stopping.create(new Debt(REFDET, 4250, "x", "payer@example.fr"));
