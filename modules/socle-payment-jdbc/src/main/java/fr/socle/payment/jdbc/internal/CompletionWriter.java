@@ -168,7 +168,7 @@ public final class CompletionWriter {
       }
       int[] counts = ps.executeBatch();
       for (int i = 0; i < part.size(); i++) {
-        if (i < counts.length && (counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO)) {
+        if (written(counts, i)) {
           recorded.add(part.get(i).idOp());
         }
       }
@@ -199,9 +199,7 @@ public final class CompletionWriter {
         }
         int[] counts = ps.executeBatch();
         for (int i = 0; i < batch.size(); i++) {
-          // A driver that does not count rows in a batch is taken at its word that it ran.
-          batch.get(i).recorded =
-              i < counts.length && (counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO);
+          batch.get(i).recorded = written(counts, i);
         }
       }
     } catch (SQLException | RuntimeException e) {
@@ -216,6 +214,12 @@ public final class CompletionWriter {
         q.done = true;
       }
     }
+  }
+
+  /** Whether row {@code i} of a batch was updated. */
+  private static boolean written(int[] counts, int i) {
+    // A driver that does not count rows in a batch is taken at its word that it ran.
+    return i < counts.length && (counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO);
   }
 
   private static void fail(List<Request> batch, Throwable e) {
